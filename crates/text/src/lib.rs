@@ -1,0 +1,167 @@
+//! Word-level text helpers shared by the stages that compare wording.
+//!
+//! - [`words`]: the words of a text with their UTF-8 byte offsets.
+//! - [`fold`]: a comparison key for a word: lowercase, diacritics removed,
+//!   typographic apostrophes unified ("Zelens'kyy" and "Zelenskyy" differ only by
+//!   the apostrophe, "Kyïv" folds to "kyiv").
+//! - [`is_stopword`]: English function words that carry no content.
+//! - [`stem`]: a light, conservative English suffix stripper for matching
+//!   ("talks" / "talk", "reported" / "report").
+//!
+//! Everything here is pure and allocation-light; nothing panics on any input.
+
+use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::char::is_combining_mark;
+use unicode_segmentation::UnicodeSegmentation;
+
+/// A word of a text: its byte range and the slice it covers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Word<'a> {
+    pub start: usize,
+    pub end: usize,
+    pub text: &'a str,
+}
+
+/// The words of `text` (Unicode word boundaries, UAX #29), skipping punctuation
+/// and whitespace. Numbers count as words. Offsets are byte offsets into `text`.
+pub fn words(text: &str) -> impl Iterator<Item = Word<'_>> {
+    text.split_word_bound_indices()
+        .filter(|(_, w)| w.chars().any(char::is_alphanumeric))
+        .map(|(start, w)| Word {
+            start,
+            end: start + w.len(),
+            text: w,
+        })
+}
+
+/// The comparison key of a word: lowercase, without diacritics, with `’` and `ʼ`
+/// turned into `'` and a trailing possessive `'s` removed.
+pub fn fold(word: &str) -> String {
+    let mut out = String::with_capacity(word.len());
+    for c in word.nfkd() {
+        if is_combining_mark(c) {
+            continue;
+        }
+        match c {
+            '\u{2019}' | '\u{02BC}' | '\u{2018}' | '`' => out.push('\''),
+            _ => out.extend(c.to_lowercase()),
+        }
+    }
+    if let Some(stripped) = out.strip_suffix("'s") {
+        out.truncate(stripped.len());
+    }
+    out
+}
+
+/// English function words, folded. Kept short on purpose: words such as
+/// "president" or "said" are not stop words here, callers that need to ignore
+/// them decide so themselves.
+const STOPWORDS: &[&str] = &[
+    "a", "about", "after", "again", "against", "all", "also", "am", "an", "and", "any", "are",
+    "as", "at", "be", "because", "been", "before", "being", "between", "both", "but", "by", "can",
+    "could", "did", "do", "does", "doing", "down", "during", "each", "few", "for", "from",
+    "further", "had", "has", "have", "having", "he", "her", "here", "hers", "herself", "him",
+    "himself", "his", "how", "i", "if", "in", "into", "is", "it", "its", "itself", "just", "me",
+    "more", "most", "my", "myself", "no", "nor", "not", "now", "of", "off", "on", "once", "only",
+    "or", "other", "our", "ours", "ourselves", "out", "over", "own", "same", "she", "should", "so",
+    "some", "such", "than", "that", "the", "their", "theirs", "them", "themselves", "then",
+    "there", "these", "they", "this", "those", "through", "to", "too", "under", "until", "up",
+    "very", "was", "we", "were", "what", "when", "where", "which", "while", "who", "whom", "why",
+    "will", "with", "would", "you", "your", "yours", "yourself", "yourselves", "s", "t", "don",
+    "its", "it's", "he's", "she's", "we're", "they're", "i'm", "we've", "would", "may", "might",
+    "must", "shall", "upon", "per", "via", "yet", "still", "however", "though", "although", "whose",
+];
+
+/// True for an English function word. `word` must already be [`fold`]ed.
+pub fn is_stopword(word: &str) -> bool {
+    STOPWORDS.contains(&word)
+}
+
+/// A conservative English stemmer for matching, not for display: strips a few
+/// inflectional suffixes when enough of the word remains. `word` must be folded.
+pub fn stem(word: &str) -> &str {
+    let n = word.len();
+    if n <= 3 || !word.is_ascii() {
+        return word;
+    }
+    for suffix in ["ings", "ing", "edly", "ed", "ies", "es", "s"] {
+        if let Some(root) = word.strip_suffix(suffix) {
+            // Keep "news", "bus", "glass", "series": strip a plural 's' only when
+            // a root of four letters remains that does not end in 's' or 'u'.
+            let min_root = if suffix == "s" { 4 } else { 3 };
+            if root.len() >= min_root
+                && !(suffix == "s" && (root.ends_with('s') || root.ends_with('u')))
+            {
+                return root;
+            }
+        }
+    }
+    word
+}
+
+/// The content terms of a text: folded, stemmed words that are not stop words
+/// and not pure punctuation, in order. Numbers are kept (they are often the
+/// claim: "47 people", "3.2 percent").
+pub fn content_terms(text: &str) -> Vec<String> {
+    words(text)
+        .filter_map(|w| {
+            let f = fold(w.text);
+            if is_stopword(&f) {
+                None
+            } else {
+                Some(stem(&f).to_string())
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_carry_byte_offsets() {
+        let text = "Zelenskyy met Xi in Kyïv — “a long call”.";
+        let ws: Vec<_> = words(text).collect();
+        let texts: Vec<_> = ws.iter().map(|w| w.text).collect();
+        assert_eq!(texts, ["Zelenskyy", "met", "Xi", "in", "Kyïv", "a", "long", "call"]);
+        for w in ws {
+            assert_eq!(&text[w.start..w.end], w.text);
+        }
+    }
+
+    #[test]
+    fn fold_unifies_case_diacritics_and_apostrophes() {
+        assert_eq!(fold("Kyïv"), "kyiv");
+        assert_eq!(fold("Zelens’kyy"), "zelens'kyy");
+        assert_eq!(fold("Ministry’s"), "ministry");
+        assert_eq!(fold("ÉCOLE"), "ecole");
+    }
+
+    #[test]
+    fn stem_is_conservative() {
+        assert_eq!(stem("talks"), "talk");
+        assert_eq!(stem("reported"), "report");
+        assert_eq!(stem("news"), "news");
+        assert_eq!(stem("glass"), "glass");
+        assert_eq!(stem("is"), "is");
+    }
+
+    #[test]
+    fn content_terms_drop_function_words() {
+        assert_eq!(
+            content_terms("The minister said that 47 people were evacuated."),
+            ["minister", "said", "47", "people", "evacuat"]
+        );
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn words_are_always_valid_slices(s in "\\PC{0,80}") {
+            for w in words(&s) {
+                proptest::prop_assert_eq!(s.get(w.start..w.end), Some(w.text));
+            }
+            let _ = content_terms(&s);
+        }
+    }
+}
