@@ -1,9 +1,75 @@
-//! Online story clustering.
+//! Online story clustering: puts articles that report the same event into one
+//! story, as a stream, without comparing every pair.
+//!
+//! In the spirit of Miranda et al. (2018, "Multilingual clustering of
+//! streaming news") and Laban & Hearst's newsLens:
+//!
+//! - **Features** (`features.rs`): sublinear tf-idf over content terms (title
+//!   counted twice) with document frequencies learned as the stream flows, and
+//!   a separate entity vector weighted by mentions.
+//! - **Candidates** (`index.rs`): an inverted index from salient terms and
+//!   entities to the stories active within the time window.
+//! - **Decision** (`similarity.rs`): term and entity cosine mixed, a strong
+//!   penalty when both sides name distinctive people or places and share
+//!   none (two rehab admissions in one week are two stories), a bonus for
+//!   shared quotes, a decay for distant dates; join the best story above a
+//!   threshold or start a new one. Stories that grow alike are merged.
+//! - **Copies** (`copies.rs`): MinHash with LSH banding marks syndicated and
+//!   near-duplicate bodies, which join their original's story.
+//!
+//! Everything is deterministic: no hash iteration order reaches a result.
+//!
+//! Quality on public labelled sets (BCubed F1, default [`Config`], crude
+//! capitalised-run entities; see `examples/cluster_eval.rs`): BASIL 0.982,
+//! ECB+ 0.876 (its topics pair two events of the same kind with the same
+//! people and no dates, e.g. the same coach fired and later re-hired).
+//!
+//! ```
+//! use parallax_group::{Clusterer, Config};
+//! use parallax_model::{Annotations, Article, Cleaned, Document};
+//!
+//! let article = |id: &str, text: &str| Document {
+//!     article: Article {
+//!         id: id.into(),
+//!         source: None,
+//!         url: None,
+//!         title: String::new(),
+//!         published: None,
+//!         language: None,
+//!         text: text.into(),
+//!     },
+//!     cleaned: Cleaned::default(),
+//!     annotations: Annotations::default(),
+//! };
+//! let mut clusterer = Clusterer::new(Config::default());
+//! clusterer.add(&article("a", "Storm closes the ferry to Holm island for two days."));
+//! clusterer.add(&article("b", "Velden council approves the northern tram extension."));
+//! let joined = clusterer.add(&article("c", "Holm island ferry stays closed as storm rages."));
+//! assert_eq!(joined.story, 0);
+//! assert_eq!(clusterer.finish().memberships.len(), 3);
+//! ```
+
+mod clusterer;
+mod config;
+mod copies;
+mod features;
+mod hash;
+mod index;
+mod similarity;
+mod sparse;
+mod story;
+mod vocabulary;
+
+pub use clusterer::Clusterer;
+pub use config::Config;
 
 use parallax_model::{Document, Grouping};
 
-/// Group documents given in arrival order.
+/// Group documents given in arrival order, with [`Config::default`].
 pub fn group(docs: &[Document]) -> Grouping {
-    let _ = docs;
-    Grouping::default()
+    let mut clusterer = Clusterer::new(Config::default());
+    for doc in docs {
+        clusterer.add(doc);
+    }
+    clusterer.finish()
 }

@@ -1,0 +1,205 @@
+//! Syndicated and near-duplicate copies: MinHash signatures over word
+//! shingles of the body, with LSH banding so that each new document is only
+//! compared with the few recent documents that share a band.
+
+use std::collections::{BTreeSet, HashMap, VecDeque};
+
+use parallax_text::{fold, words};
+
+use crate::config::Config;
+use crate::hash::{fnv1a, mix};
+
+/// A remembered document.
+#[derive(Debug, Clone)]
+struct Entry {
+    doc: usize,
+    published: Option<i64>,
+    signature: Vec<u64>,
+}
+
+/// Finds, for each new document, the earliest recent document it nearly duplicates.
+#[derive(Debug, Clone)]
+pub(crate) struct CopyDetector {
+    seeds: Vec<u64>,
+    rows: usize,
+    shingle_words: usize,
+    min_shingles: usize,
+    threshold: f32,
+    memory: usize,
+    /// `(band, hash of the band's rows)` → remembered documents, ascending.
+    buckets: HashMap<(usize, u64), Vec<usize>>,
+    /// Remembered documents in arrival order.
+    recent: VecDeque<Entry>,
+}
+
+/// A detected copy: the original's document index and the estimated Jaccard
+/// similarity of the two bodies' shingle sets.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct Copy {
+    pub original: usize,
+    pub similarity: f32,
+}
+
+impl CopyDetector {
+    pub(crate) fn new(config: &Config) -> Self {
+        let hashes = config.minhash_hashes.max(1);
+        CopyDetector {
+            seeds: (0..hashes as u64)
+                .map(|i| mix(i.wrapping_add(0x5eed)))
+                .collect(),
+            rows: config.copy_band_rows.clamp(1, hashes),
+            shingle_words: config.shingle_words.max(1),
+            min_shingles: config.min_copy_shingles.max(1),
+            threshold: config.copy_threshold,
+            memory: config.copy_memory.max(1),
+            buckets: HashMap::new(),
+            recent: VecDeque::new(),
+        }
+    }
+
+    /// The earliest remembered document that `body` copies, if any; then
+    /// remember document `doc` for later ones.
+    pub(crate) fn check_and_insert(
+        &mut self,
+        doc: usize,
+        body: &str,
+        published: Option<i64>,
+    ) -> Option<Copy> {
+        let signature = self.signature(body)?;
+        let keys = self.band_keys(&signature);
+        let candidates: BTreeSet<usize> = keys
+            .iter()
+            .filter_map(|key| self.buckets.get(key))
+            .flatten()
+            .copied()
+            .collect();
+        // Candidates ascend, so the first one above the threshold is the earliest.
+        let found = candidates.into_iter().find_map(|other| {
+            let similarity = self.estimate(&signature, other)?;
+            (similarity >= self.threshold).then_some(Copy {
+                original: other,
+                similarity,
+            })
+        });
+        for key in keys {
+            self.buckets.entry(key).or_default().push(doc);
+        }
+        self.recent.push_back(Entry {
+            doc,
+            published,
+            signature,
+        });
+        while self.recent.len() > self.memory {
+            self.evict_front();
+        }
+        found
+    }
+
+    /// Forget documents at the front of the memory published before `cutoff`
+    /// (seconds): their copies would be too late to matter.
+    pub(crate) fn forget_before(&mut self, cutoff: i64) {
+        while self
+            .recent
+            .front()
+            .and_then(|e| e.published)
+            .is_some_and(|t| t < cutoff)
+        {
+            self.evict_front();
+        }
+    }
+
+    fn evict_front(&mut self) {
+        let Some(entry) = self.recent.pop_front() else {
+            return;
+        };
+        for key in self.band_keys(&entry.signature) {
+            if let Some(bucket) = self.buckets.get_mut(&key) {
+                bucket.retain(|&d| d != entry.doc);
+                if bucket.is_empty() {
+                    self.buckets.remove(&key);
+                }
+            }
+        }
+    }
+
+    /// Share of equal MinHash values: an unbiased estimate of the Jaccard
+    /// similarity of the shingle sets.
+    fn estimate(&self, signature: &[u64], other: usize) -> Option<f32> {
+        let pos = self.recent.binary_search_by_key(&other, |e| e.doc).ok()?;
+        let theirs = &self.recent.get(pos)?.signature;
+        let equal = signature.iter().zip(theirs).filter(|(a, b)| a == b).count();
+        Some(equal as f32 / signature.len().max(1) as f32)
+    }
+
+    /// MinHash signature of the body's word shingles; `None` when the body is
+    /// too short for the estimate to mean anything.
+    fn signature(&self, body: &str) -> Option<Vec<u64>> {
+        let folded: Vec<String> = words(body).map(|w| fold(w.text)).collect();
+        let shingles: BTreeSet<u64> = folded
+            .windows(self.shingle_words)
+            .map(|window| fnv1a(window.join(" ").as_bytes()))
+            .collect();
+        if shingles.len() < self.min_shingles {
+            return None;
+        }
+        Some(
+            self.seeds
+                .iter()
+                .map(|&seed| {
+                    shingles
+                        .iter()
+                        .map(|&s| mix(s ^ seed))
+                        .min()
+                        .unwrap_or(u64::MAX)
+                })
+                .collect(),
+        )
+    }
+
+    fn band_keys(&self, signature: &[u64]) -> Vec<(usize, u64)> {
+        signature
+            .chunks(self.rows)
+            .enumerate()
+            .map(|(band, rows)| (band, rows.iter().fold(0u64, |h, &v| mix(h ^ v))))
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const BODY: &str = "The harbour authority in Port Velden closed the eastern quay on Monday \
+        after a crane collapsed onto two container ships, injuring four dock workers. \
+        Engineers will inspect the remaining cranes before the quay reopens next week, \
+        the authority said in a statement.";
+
+    #[test]
+    fn a_copy_with_a_different_footer_is_found() {
+        let mut d = CopyDetector::new(&Config::default());
+        assert_eq!(d.check_and_insert(0, BODY, None), None);
+        let copy = format!("{BODY}\nDistributed by the Velden Wire Service.");
+        let found = d.check_and_insert(1, &copy, None);
+        assert_eq!(found.map(|c| c.original), Some(0));
+        assert!(found.is_some_and(|c| c.similarity >= 0.8));
+    }
+
+    #[test]
+    fn different_text_and_short_text_are_not_copies() {
+        let mut d = CopyDetector::new(&Config::default());
+        d.check_and_insert(0, BODY, None);
+        let other = "A new library opened in the old town of Marsby on Saturday, with a \
+            reading room for children and a café run by volunteers from the parish.";
+        assert_eq!(d.check_and_insert(1, other, None), None);
+        assert_eq!(d.check_and_insert(2, "Too short.", None), None);
+    }
+
+    #[test]
+    fn forgotten_documents_are_not_matched() {
+        let mut d = CopyDetector::new(&Config::default());
+        d.check_and_insert(0, BODY, Some(100));
+        d.forget_before(200);
+        assert_eq!(d.check_and_insert(1, BODY, Some(300)), None);
+        assert!(d.buckets.values().all(|b| b == &[1]));
+    }
+}

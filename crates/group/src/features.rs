@@ -1,0 +1,230 @@
+//! What the clusterer sees of a document: a tf-idf term vector, an entity
+//! vector, the salient keys used to look up candidate stories, quote
+//! fingerprints and the publication time.
+
+use std::collections::BTreeMap;
+
+use parallax_model::{Document, QuoteForm};
+use parallax_text::{content_terms, fold, is_stopword, stem, words};
+
+use crate::config::Config;
+use crate::hash::fnv1a;
+use crate::sparse::SparseVec;
+use crate::vocabulary::Vocabulary;
+
+/// How many of a document's heaviest entities may count as distinctive: the
+/// people and places the article is about, not every name it mentions.
+const DISTINCTIVE_PER_DOC: usize = 5;
+
+/// Quotes shorter than this (in content words) are too generic to fingerprint.
+const MIN_QUOTE_TERMS: usize = 5;
+
+/// The features of one document.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct DocFeatures {
+    /// Unit tf-idf vector over the document's heaviest terms.
+    pub terms: SparseVec,
+    /// Unit sublinear-tf vector over the same terms, without idf: what the
+    /// document adds to a story centroid (the idf is applied when comparing,
+    /// with the frequencies known at that time).
+    pub term_tf: SparseVec,
+    /// Salient terms to look up in the index, most salient first.
+    pub lookup_terms: Vec<u32>,
+    /// Unit entity vector weighted by mentions and idf.
+    pub entities: SparseVec,
+    /// Unit sublinear mention-count vector, without idf (added to stories).
+    pub entity_tf: SparseVec,
+    /// Name tails (see `Vocabulary::tail`) of the document's own rare and
+    /// prominent entities.
+    pub distinctive: Vec<u64>,
+    /// Name tails of all its entities, sorted.
+    pub entity_tails: Vec<u64>,
+    /// Fingerprints of its direct and partial quotes, sorted.
+    pub quotes: Vec<u64>,
+    /// Publication time, seconds since the Unix epoch.
+    pub published: Option<i64>,
+}
+
+/// The text of the document that counts: its body sentences, or the whole
+/// text when the clean stage has not segmented it at all.
+pub(crate) fn body_text(doc: &Document) -> String {
+    if doc.cleaned.segments.is_empty() {
+        return doc.article.text.clone();
+    }
+    let mut out = String::new();
+    for (_, segment) in doc.body_segments() {
+        if !out.is_empty() {
+            out.push('\n');
+        }
+        out.push_str(doc.text_of(segment.span));
+    }
+    out
+}
+
+/// Sublinear term frequency: the tenth mention of a word says little more
+/// than the third.
+fn sublinear(tf: f32) -> f32 {
+    if tf > 0.0 {
+        1.0 + tf.ln().max(0.0)
+    } else {
+        0.0
+    }
+}
+
+/// Extract the features of `doc`, updating the document frequencies.
+pub(crate) fn extract(
+    doc: &Document,
+    body: &str,
+    config: &Config,
+    terms: &mut Vocabulary,
+    entities: &mut Vocabulary,
+) -> DocFeatures {
+    let (term_vec, term_tf, lookup_terms) = term_features(doc, body, config, terms);
+    let (entity_vec, entity_tf, distinctive) = entity_features(doc, config, entities);
+    let entity_tails = tails(&entity_vec, entities);
+    DocFeatures {
+        terms: term_vec,
+        term_tf,
+        lookup_terms,
+        entities: entity_vec,
+        entity_tf,
+        distinctive,
+        entity_tails,
+        quotes: quote_fingerprints(doc),
+        published: doc.article.published.map(|t| t.timestamp()),
+    }
+}
+
+fn term_features(
+    doc: &Document,
+    body: &str,
+    config: &Config,
+    vocab: &mut Vocabulary,
+) -> (SparseVec, SparseVec, Vec<u32>) {
+    let mut counts: BTreeMap<u32, f32> = BTreeMap::new();
+    let title_terms = terms_with_forms(&doc.article.title);
+    let body_terms = terms_with_forms(body);
+    let weighted = title_terms
+        .iter()
+        .map(|t| (t, config.title_weight))
+        .chain(body_terms.iter().map(|t| (t, 1.0)));
+    for ((term, form), weight) in weighted {
+        // One-letter tokens are initials and list markers, not content.
+        if term.chars().count() < 2 {
+            continue;
+        }
+        *counts.entry(vocab.id_shown_as(term, form)).or_insert(0.0) += weight;
+    }
+    vocab.observe(counts.keys().copied());
+
+    let mut tfidf = SparseVec::from_pairs(
+        counts
+            .iter()
+            .map(|(&id, &tf)| (id, sublinear(tf) * vocab.idf(id)))
+            .collect(),
+    );
+    tfidf.truncate_by(config.doc_terms, |_, w| w);
+    let lookup: Vec<u32> = tfidf
+        .ranked_ids(|_, w| w)
+        .into_iter()
+        .filter(|&id| vocab.df_share(id) <= config.max_lookup_df)
+        .take(config.lookup_terms)
+        .collect();
+    let tf = tfidf
+        .map(|id, _| sublinear(counts.get(&id).copied().unwrap_or(0.0)))
+        .normalized();
+    (tfidf.normalized(), tf, lookup)
+}
+
+/// The content terms of `text` (as [`parallax_text::content_terms`]: folded,
+/// stemmed, no stop words) each with the folded word it came from, for display.
+fn terms_with_forms(text: &str) -> Vec<(String, String)> {
+    words(text)
+        .filter_map(|w| {
+            let folded = fold(w.text);
+            (!is_stopword(&folded)).then(|| (stem(&folded).to_string(), folded.clone()))
+        })
+        .collect()
+}
+
+fn entity_features(
+    doc: &Document,
+    config: &Config,
+    vocab: &mut Vocabulary,
+) -> (SparseVec, SparseVec, Vec<u64>) {
+    let annotations = &doc.annotations;
+    // Mentions per local entity; an entity with no recorded mention still
+    // occurs once (it was found somewhere).
+    let mut mentions = vec![0.0f32; annotations.entities.len()];
+    for m in &annotations.mentions {
+        if let Some(count) = mentions.get_mut(m.entity) {
+            *count += 1.0;
+        }
+    }
+    let mut counts: BTreeMap<u32, f32> = BTreeMap::new();
+    for (entity, count) in annotations.entities.iter().zip(&mentions) {
+        let key = entity.key.trim();
+        if key.is_empty() {
+            continue;
+        }
+        *counts.entry(vocab.id(key)).or_insert(0.0) += count.max(1.0);
+    }
+    vocab.observe(counts.keys().copied());
+
+    let mut weighted = SparseVec::from_pairs(
+        counts
+            .iter()
+            .map(|(&id, &c)| (id, sublinear(c) * vocab.idf(id)))
+            .collect(),
+    );
+    weighted.truncate_by(config.centroid_entities, |_, w| w);
+    let distinctive = distinctive_tails(&weighted, DISTINCTIVE_PER_DOC, config, vocab);
+    let tf = weighted
+        .map(|id, _| sublinear(counts.get(&id).copied().unwrap_or(0.0)))
+        .normalized();
+    (weighted.normalized(), tf, distinctive)
+}
+
+/// Name tails of the `limit` heaviest entities of `weighted` that are rare
+/// enough to tell one event from another.
+pub(crate) fn distinctive_tails(
+    weighted: &SparseVec,
+    limit: usize,
+    config: &Config,
+    vocab: &Vocabulary,
+) -> Vec<u64> {
+    weighted
+        .ranked_ids(|_, w| w)
+        .into_iter()
+        .take(limit)
+        .filter(|&id| vocab.df_share(id) <= config.distinctive_df)
+        .map(|id| vocab.tail(id))
+        .collect()
+}
+
+/// Sorted name tails of every entity of `entities`.
+pub(crate) fn tails(entities: &SparseVec, vocab: &Vocabulary) -> Vec<u64> {
+    let mut out: Vec<u64> = entities.ids().map(|id| vocab.tail(id)).collect();
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// A fingerprint per quote long enough to be specific, from its folded,
+/// stemmed content words: two outlets printing the same statement match even
+/// when punctuation or capitalisation differ.
+fn quote_fingerprints(doc: &Document) -> Vec<u64> {
+    let mut out: Vec<u64> = doc
+        .annotations
+        .quotes
+        .iter()
+        .filter(|q| q.form != QuoteForm::Indirect)
+        .filter_map(|q| {
+            let terms = content_terms(doc.text_of(q.span));
+            (terms.len() >= MIN_QUOTE_TERMS).then(|| fnv1a(terms.join(" ").as_bytes()))
+        })
+        .collect();
+    out.sort_unstable();
+    out.dedup();
+    out
+}

@@ -1,0 +1,102 @@
+//! Inverted index from salient terms and entities to the active stories that
+//! feature them, so that a new document is compared with a handful of
+//! candidate stories instead of all of them.
+
+use std::collections::{BTreeMap, HashMap};
+
+/// A key of the index: a term id or an entity id (separate id spaces).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub(crate) enum Key {
+    Term(u32),
+    Entity(u32),
+}
+
+#[derive(Debug, Clone, Default)]
+pub(crate) struct InvertedIndex {
+    /// Key → story ids, ascending.
+    postings: HashMap<Key, Vec<usize>>,
+    /// Story id → the keys it is indexed under, sorted.
+    keys_of: HashMap<usize, Vec<Key>>,
+}
+
+impl InvertedIndex {
+    /// Index `story` under exactly `keys` (replacing what it had).
+    pub(crate) fn set(&mut self, story: usize, mut keys: Vec<Key>) {
+        keys.sort_unstable();
+        keys.dedup();
+        let old = self.keys_of.remove(&story).unwrap_or_default();
+        for key in old.iter().filter(|k| keys.binary_search(k).is_err()) {
+            self.unpost(*key, story);
+        }
+        for key in keys.iter().filter(|k| old.binary_search(k).is_err()) {
+            let posting = self.postings.entry(*key).or_default();
+            if let Err(pos) = posting.binary_search(&story) {
+                posting.insert(pos, story);
+            }
+        }
+        self.keys_of.insert(story, keys);
+    }
+
+    /// Take `story` out of the index.
+    pub(crate) fn remove(&mut self, story: usize) {
+        for key in self.keys_of.remove(&story).unwrap_or_default() {
+            self.unpost(key, story);
+        }
+    }
+
+    fn unpost(&mut self, key: Key, story: usize) {
+        if let Some(posting) = self.postings.get_mut(&key) {
+            if let Ok(pos) = posting.binary_search(&story) {
+                posting.remove(pos);
+            }
+            if posting.is_empty() {
+                self.postings.remove(&key);
+            }
+        }
+    }
+
+    /// Stories indexed under any of the weighted `lookups`, with the summed
+    /// weight of the keys that hit, best first (ties: older story first), at
+    /// most `limit` of them.
+    pub(crate) fn candidates(&self, lookups: &[(Key, f32)], limit: usize) -> Vec<(usize, f32)> {
+        let mut hits: BTreeMap<usize, f32> = BTreeMap::new();
+        for (key, weight) in lookups {
+            for &story in self.postings.get(key).into_iter().flatten() {
+                *hits.entry(story).or_insert(0.0) += weight;
+            }
+        }
+        let mut ranked: Vec<(usize, f32)> = hits.into_iter().collect();
+        ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        ranked.truncate(limit);
+        ranked
+    }
+
+    /// Number of indexed stories.
+    #[cfg(test)]
+    pub(crate) fn len(&self) -> usize {
+        self.keys_of.len()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lookups_rank_by_hit_weight_and_reindexing_replaces_keys() {
+        let mut index = InvertedIndex::default();
+        index.set(0, vec![Key::Term(1), Key::Entity(1)]);
+        index.set(1, vec![Key::Term(1), Key::Term(2)]);
+        let found = index.candidates(&[(Key::Term(1), 1.0), (Key::Entity(1), 2.0)], 10);
+        assert_eq!(found, [(0, 3.0), (1, 1.0)]);
+
+        index.set(0, vec![Key::Term(2)]);
+        let found = index.candidates(&[(Key::Entity(1), 2.0), (Key::Term(2), 1.0)], 10);
+        assert_eq!(found, [(0, 1.0), (1, 1.0)]);
+
+        index.remove(1);
+        assert_eq!(index.candidates(&[(Key::Term(1), 1.0)], 10), []);
+        assert_eq!(index.len(), 1);
+        assert_eq!(index.candidates(&[(Key::Term(2), 1.0)], 0), []);
+    }
+}

@@ -1,0 +1,171 @@
+//! Sparse weight vectors keyed by a dense id (a term or an entity), kept sorted
+//! by id so that dot products are a linear merge and results never depend on
+//! hash iteration order.
+
+/// A sparse vector: `(id, weight)` pairs sorted by id, no duplicate ids.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub(crate) struct SparseVec {
+    entries: Vec<(u32, f32)>,
+}
+
+impl SparseVec {
+    /// Build from pairs in any order; weights of repeated ids are summed.
+    pub(crate) fn from_pairs(mut pairs: Vec<(u32, f32)>) -> Self {
+        pairs.sort_by_key(|&(id, _)| id);
+        let mut entries: Vec<(u32, f32)> = Vec::with_capacity(pairs.len());
+        for (id, w) in pairs {
+            match entries.last_mut() {
+                Some(last) if last.0 == id => last.1 += w,
+                _ => entries.push((id, w)),
+            }
+        }
+        SparseVec { entries }
+    }
+
+    pub(crate) fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    pub(crate) fn iter(&self) -> impl Iterator<Item = (u32, f32)> + '_ {
+        self.entries.iter().copied()
+    }
+
+    pub(crate) fn ids(&self) -> impl Iterator<Item = u32> + '_ {
+        self.entries.iter().map(|&(id, _)| id)
+    }
+
+    pub(crate) fn get(&self, id: u32) -> Option<f32> {
+        self.entries
+            .binary_search_by_key(&id, |&(i, _)| i)
+            .ok()
+            .and_then(|pos| self.entries.get(pos))
+            .map(|&(_, w)| w)
+    }
+
+    pub(crate) fn norm(&self) -> f32 {
+        self.entries.iter().map(|&(_, w)| w * w).sum::<f32>().sqrt()
+    }
+
+    /// The same direction with length 1 (the zero vector stays zero).
+    pub(crate) fn normalized(mut self) -> Self {
+        let n = self.norm();
+        if n > 0.0 && n.is_finite() {
+            for e in &mut self.entries {
+                e.1 /= n;
+            }
+        }
+        self
+    }
+
+    /// Each weight transformed by `f(id, weight)`.
+    pub(crate) fn map(&self, mut f: impl FnMut(u32, f32) -> f32) -> Self {
+        SparseVec {
+            entries: self.entries.iter().map(|&(id, w)| (id, f(id, w))).collect(),
+        }
+    }
+
+    pub(crate) fn dot(&self, other: &SparseVec) -> f32 {
+        self.zip_shared(other).map(|(_, a, b)| a * b).sum()
+    }
+
+    /// Cosine similarity; 0 when either vector is zero.
+    pub(crate) fn cosine(&self, other: &SparseVec) -> f32 {
+        let denom = self.norm() * other.norm();
+        if denom > 0.0 {
+            (self.dot(other) / denom).clamp(0.0, 1.0)
+        } else {
+            0.0
+        }
+    }
+
+    /// The ids present in both vectors with both weights, in id order.
+    pub(crate) fn zip_shared<'a>(
+        &'a self,
+        other: &'a SparseVec,
+    ) -> impl Iterator<Item = (u32, f32, f32)> + 'a {
+        let mut a = self.entries.iter().peekable();
+        let mut b = other.entries.iter().peekable();
+        std::iter::from_fn(move || {
+            loop {
+                let (&&(ia, wa), &&(ib, wb)) = (a.peek()?, b.peek()?);
+                match ia.cmp(&ib) {
+                    std::cmp::Ordering::Less => {
+                        a.next();
+                    }
+                    std::cmp::Ordering::Greater => {
+                        b.next();
+                    }
+                    std::cmp::Ordering::Equal => {
+                        a.next();
+                        b.next();
+                        return Some((ia, wa, wb));
+                    }
+                }
+            }
+        })
+    }
+
+    /// `self += other`.
+    pub(crate) fn add(&mut self, other: &SparseVec) {
+        let mut merged = Vec::with_capacity(self.entries.len() + other.entries.len());
+        merged.extend_from_slice(&self.entries);
+        merged.extend_from_slice(&other.entries);
+        *self = SparseVec::from_pairs(merged);
+    }
+
+    /// Keep the `k` entries with the largest `rank(id, weight)` (ties: smaller id
+    /// wins, so the cut is deterministic).
+    pub(crate) fn truncate_by(&mut self, k: usize, mut rank: impl FnMut(u32, f32) -> f32) {
+        if self.entries.len() <= k {
+            return;
+        }
+        let mut ranked: Vec<(f32, u32, f32)> = self
+            .entries
+            .iter()
+            .map(|&(id, w)| (rank(id, w), id, w))
+            .collect();
+        ranked.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)));
+        ranked.truncate(k);
+        *self = SparseVec::from_pairs(ranked.into_iter().map(|(_, id, w)| (id, w)).collect());
+    }
+
+    /// Ids sorted by descending `rank(id, weight)`, ties by id.
+    pub(crate) fn ranked_ids(&self, mut rank: impl FnMut(u32, f32) -> f32) -> Vec<u32> {
+        let mut ranked: Vec<(f32, u32)> = self
+            .entries
+            .iter()
+            .map(|&(id, w)| (rank(id, w), id))
+            .collect();
+        ranked.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)));
+        ranked.into_iter().map(|(_, id)| id).collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pairs_are_sorted_and_summed() {
+        let v = SparseVec::from_pairs(vec![(3, 1.0), (1, 2.0), (3, 0.5)]);
+        assert_eq!(v.iter().collect::<Vec<_>>(), [(1, 2.0), (3, 1.5)]);
+        assert_eq!(v.get(3), Some(1.5));
+        assert_eq!(v.get(2), None);
+    }
+
+    #[test]
+    fn cosine_of_orthogonal_and_equal_vectors() {
+        let a = SparseVec::from_pairs(vec![(1, 1.0), (2, 1.0)]);
+        let b = SparseVec::from_pairs(vec![(3, 1.0)]);
+        assert_eq!(a.cosine(&b), 0.0);
+        assert!((a.cosine(&a) - 1.0).abs() < 1e-6);
+        assert_eq!(a.cosine(&SparseVec::default()), 0.0);
+    }
+
+    #[test]
+    fn truncation_keeps_the_heaviest_entries() {
+        let mut v = SparseVec::from_pairs(vec![(1, 0.1), (2, 0.9), (3, 0.5), (4, 0.5)]);
+        v.truncate_by(2, |_, w| w);
+        assert_eq!(v.ids().collect::<Vec<_>>(), [2, 3]);
+    }
+}

@@ -1,0 +1,180 @@
+//! The state the clusterer keeps per story: a truncated centroid, entity
+//! counts, quote fingerprints, the date range and the member count.
+
+use crate::config::Config;
+use crate::features::{self, DocFeatures};
+use crate::index::Key;
+use crate::similarity::Profile;
+use crate::sparse::SparseVec;
+use crate::vocabulary::Vocabulary;
+
+/// Quote fingerprints kept per story.
+const MAX_QUOTES: usize = 256;
+
+/// How many of a story's heaviest entities may count as distinctive.
+const DISTINCTIVE_PER_STORY: usize = 10;
+
+/// Where a story stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum State {
+    /// Open to new documents and in the index.
+    Active,
+    /// Idle past the time window: out of the index, features dropped.
+    Closed,
+    /// Absorbed by another story.
+    MergedInto(usize),
+}
+
+#[derive(Debug, Clone)]
+pub(crate) struct Story {
+    /// Sum of the members' unit tf vectors (idf applied when comparing).
+    pub centroid: SparseVec,
+    /// Sum of the members' unit entity-count vectors.
+    pub entities: SparseVec,
+    /// Quote fingerprints, sorted.
+    pub quotes: Vec<u64>,
+    /// First and last publication time of dated members (seconds).
+    pub dates: Option<(i64, i64)>,
+    pub size: usize,
+    pub state: State,
+}
+
+impl Story {
+    pub(crate) fn new() -> Self {
+        Story {
+            centroid: SparseVec::default(),
+            entities: SparseVec::default(),
+            quotes: Vec::new(),
+            dates: None,
+            size: 0,
+            state: State::Active,
+        }
+    }
+
+    /// Add a document's features.
+    pub(crate) fn add_doc(
+        &mut self,
+        doc: &DocFeatures,
+        config: &Config,
+        terms: &Vocabulary,
+        entities: &Vocabulary,
+    ) {
+        self.centroid.add(&doc.term_tf);
+        self.entities.add(&doc.entity_tf);
+        self.add_quotes(&doc.quotes);
+        if let Some(t) = doc.published {
+            self.extend_dates(Some((t, t)));
+        }
+        self.size += 1;
+        self.truncate(config, terms, entities);
+    }
+
+    /// Take over everything of `other` (a merge).
+    pub(crate) fn absorb(
+        &mut self,
+        other: &Story,
+        config: &Config,
+        terms: &Vocabulary,
+        entities: &Vocabulary,
+    ) {
+        self.centroid.add(&other.centroid);
+        self.entities.add(&other.entities);
+        self.add_quotes(&other.quotes);
+        self.extend_dates(other.dates);
+        self.size += other.size;
+        self.truncate(config, terms, entities);
+    }
+
+    /// Drop the features of a closed story: memory stays bounded by the
+    /// active window.
+    pub(crate) fn close(&mut self) {
+        self.state = State::Closed;
+        self.centroid = SparseVec::default();
+        self.entities = SparseVec::default();
+        self.quotes = Vec::new();
+    }
+
+    fn add_quotes(&mut self, quotes: &[u64]) {
+        self.quotes.extend_from_slice(quotes);
+        self.quotes.sort_unstable();
+        self.quotes.dedup();
+        self.quotes.truncate(MAX_QUOTES);
+    }
+
+    fn extend_dates(&mut self, dates: Option<(i64, i64)>) {
+        self.dates = match (self.dates, dates) {
+            (Some((a0, a1)), Some((b0, b1))) => Some((a0.min(b0), a1.max(b1))),
+            (a, b) => a.or(b),
+        };
+    }
+
+    fn truncate(&mut self, config: &Config, terms: &Vocabulary, entities: &Vocabulary) {
+        self.centroid
+            .truncate_by(config.centroid_terms, |id, w| w * terms.idf(id));
+        self.entities
+            .truncate_by(config.centroid_entities, |id, w| w * entities.idf(id));
+    }
+
+    /// The story as a comparable profile, weighted with current frequencies.
+    pub(crate) fn profile(
+        &self,
+        config: &Config,
+        terms: &Vocabulary,
+        entities: &Vocabulary,
+    ) -> Profile<'_> {
+        let weighted_entities = self.entities.map(|id, w| w * entities.idf(id));
+        let distinctive = features::distinctive_tails(
+            &weighted_entities,
+            DISTINCTIVE_PER_STORY,
+            config,
+            entities,
+        );
+        let entity_tails = features::tails(&self.entities, entities);
+        Profile {
+            terms: self.centroid.map(|id, w| w * terms.idf(id)).normalized(),
+            entities: weighted_entities.normalized(),
+            distinctive,
+            entity_tails,
+            quotes: &self.quotes,
+            dates: self.dates,
+        }
+    }
+
+    /// The heaviest terms of the centroid that are specific enough to look up,
+    /// most salient first.
+    pub(crate) fn salient_terms(
+        &self,
+        limit: usize,
+        config: &Config,
+        terms: &Vocabulary,
+    ) -> Vec<u32> {
+        self.centroid
+            .ranked_ids(|id, w| w * terms.idf(id))
+            .into_iter()
+            .filter(|&id| terms.df_share(id) <= config.max_lookup_df)
+            .take(limit)
+            .collect()
+    }
+
+    /// The keys to index this story under.
+    pub(crate) fn index_keys(
+        &self,
+        config: &Config,
+        terms: &Vocabulary,
+        entities: &Vocabulary,
+    ) -> Vec<Key> {
+        let mut keys: Vec<Key> = self
+            .salient_terms(config.indexed_terms, config, terms)
+            .into_iter()
+            .map(Key::Term)
+            .collect();
+        keys.extend(
+            self.entities
+                .ranked_ids(|id, w| w * entities.idf(id))
+                .into_iter()
+                .take(config.indexed_entities)
+                .map(Key::Entity),
+        );
+        keys
+    }
+}
