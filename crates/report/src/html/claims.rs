@@ -1,0 +1,117 @@
+//! Shared claims (each outlet's wording side by side) and exclusive claims
+//! (grouped by the article that alone reports them).
+
+use parallax_model::{Occurrence, Story};
+
+use super::{article_anchor, claim_anchor, html, jump, link_key, outlet_link, passage};
+use crate::lookup::{Lookup, plural};
+
+/// `key`: the story's anchor key, for the claims' ids.
+pub(super) fn render(lookup: &Lookup<'_>, key: &str, story: &Story, out: &mut String) {
+    shared(lookup, key, story, out);
+    exclusive(lookup, story, out);
+}
+
+fn shared(lookup: &Lookup<'_>, key: &str, story: &Story, out: &mut String) {
+    out.push_str(&format!(
+        "<h3>Shared claims <span class=\"count\">({})</span></h3>\n",
+        story.shared.len()
+    ));
+    if story.shared.is_empty() {
+        out.push_str("<p class=\"none\">No claim is reported by two independent outlets.</p>\n");
+        return;
+    }
+    // Numbered in story order (the article text links to these numbers), shown
+    // most widely reported first.
+    let mut claims: Vec<(usize, usize, &[Occurrence])> = story
+        .shared
+        .iter()
+        .enumerate()
+        .map(|(i, c)| {
+            (
+                i + 1,
+                outlet_count(lookup, &c.occurrences),
+                c.occurrences.as_slice(),
+            )
+        })
+        .collect();
+    claims.sort_by_key(|&(_, outlets, _)| std::cmp::Reverse(outlets));
+    out.push_str("<ol class=\"claims\">\n");
+    for (n, outlets, occurrences) in claims {
+        out.push_str(&format!(
+            "<li class=\"claim\" id=\"{}\"><p><b>S{n}</b> · reported by {}</p>\n<div class=\"claim-grid\">",
+            claim_anchor(key, n),
+            plural(outlets, "outlet", "outlets")
+        ));
+        for o in occurrences {
+            out.push_str(&format!(
+                "<figure><figcaption>{} {}</figcaption><blockquote>{}</blockquote></figure>",
+                outlet_link(lookup, &o.article),
+                jump(lookup, &o.article, o.start, o.end),
+                passage(&o.text)
+            ));
+        }
+        out.push_str("</div></li>\n");
+    }
+    out.push_str("</ol>\n");
+}
+
+fn outlet_count(lookup: &Lookup<'_>, occurrences: &[Occurrence]) -> usize {
+    let mut outlets: Vec<&str> = occurrences
+        .iter()
+        .map(|o| lookup.outlet(&o.article))
+        .collect();
+    outlets.sort_unstable();
+    outlets.dedup();
+    outlets.len()
+}
+
+fn exclusive(lookup: &Lookup<'_>, story: &Story, out: &mut String) {
+    out.push_str(&format!(
+        "<h3>Exclusive claims <span class=\"count\">({})</span></h3>\n",
+        story.exclusive.len()
+    ));
+    if story.exclusive.is_empty() {
+        out.push_str("<p class=\"none\">No claim is reported by one outlet only.</p>\n");
+        return;
+    }
+    // By article in story order, then any article the story does not list.
+    let mut order: Vec<&str> = story.articles.iter().map(String::as_str).collect();
+    for o in &story.exclusive {
+        if !order.contains(&o.article.as_str()) {
+            order.push(&o.article);
+        }
+    }
+    out.push_str("<div class=\"excl-grid\">\n");
+    for article in order {
+        let claims: Vec<&Occurrence> = story
+            .exclusive
+            .iter()
+            .filter(|o| o.article == article)
+            .collect();
+        if claims.is_empty() {
+            continue;
+        }
+        let heading = match lookup.document(article) {
+            Some(_) => format!(
+                "<a href=\"#{}\">{}</a>",
+                article_anchor(&link_key(article)),
+                html(lookup.outlet(article))
+            ),
+            None => html(article),
+        };
+        out.push_str(&format!(
+            "<section><h4>{heading} <span class=\"muted\">({})</span></h4><ul>",
+            claims.len()
+        ));
+        for o in claims {
+            out.push_str(&format!(
+                "<li>{} {}</li>",
+                passage(&o.text),
+                jump(lookup, &o.article, o.start, o.end)
+            ));
+        }
+        out.push_str("</ul></section>\n");
+    }
+    out.push_str("</div>\n");
+}

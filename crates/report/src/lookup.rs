@@ -1,0 +1,294 @@
+//! Cross-references every renderer needs: which document an article id names,
+//! which story an article is in, the canonical name behind a local entity, and
+//! checked access to spans of an article's text.
+
+use std::collections::HashMap;
+
+use chrono::{DateTime, Utc};
+use parallax_model::{Analysis, Document, EntityKind, QuoteForm, Segment, SegmentKind, Story};
+
+/// Where a document sits in the story list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Placement {
+    /// Index into [`Analysis::stories`].
+    pub story: usize,
+    /// Index into that story's `articles` (and `entity_map`), when the story lists it.
+    pub position: Option<usize>,
+}
+
+/// Indexes over one [`Analysis`], built once per rendering.
+pub(crate) struct Lookup<'a> {
+    pub analysis: &'a Analysis,
+    by_id: HashMap<&'a str, usize>,
+    story_by_id: HashMap<&'a str, usize>,
+    placements: Vec<Option<Placement>>,
+    /// Per story, the documents placed in it, in display order.
+    placed: Vec<Vec<usize>>,
+}
+
+impl<'a> Lookup<'a> {
+    pub fn new(analysis: &'a Analysis) -> Self {
+        let mut by_id = HashMap::with_capacity(analysis.documents.len());
+        for (i, doc) in analysis.documents.iter().enumerate() {
+            // Ids should be unique; if not, the first document keeps the id so that
+            // every reference resolves the same way in every renderer.
+            by_id.entry(doc.article.id.as_str()).or_insert(i);
+        }
+        let mut story_by_id = HashMap::with_capacity(analysis.stories.len());
+        for (i, story) in analysis.stories.iter().enumerate() {
+            story_by_id.entry(story.id.as_str()).or_insert(i);
+        }
+        let mut placements: Vec<Option<Placement>> = vec![None; analysis.documents.len()];
+        for (story, s) in analysis.stories.iter().enumerate() {
+            for (position, id) in s.articles.iter().enumerate() {
+                let free = by_id
+                    .get(id.as_str())
+                    .and_then(|&d| placements.get_mut(d))
+                    .filter(|slot| slot.is_none());
+                if let Some(slot) = free {
+                    *slot = Some(Placement {
+                        story,
+                        position: Some(position),
+                    });
+                }
+            }
+        }
+        // A document no story lists still belongs to the story its membership names.
+        let memberships = &analysis.grouping.memberships;
+        for (slot, membership) in placements.iter_mut().zip(memberships) {
+            if slot.is_none() && membership.story < analysis.stories.len() {
+                *slot = Some(Placement {
+                    story: membership.story,
+                    position: None,
+                });
+            }
+        }
+        let mut placed: Vec<Vec<(usize, usize)>> = vec![Vec::new(); analysis.stories.len()];
+        for (doc, p) in placements.iter().enumerate() {
+            let Some(p) = p else { continue };
+            if let Some(list) = placed.get_mut(p.story) {
+                list.push((p.position.unwrap_or(usize::MAX), doc));
+            }
+        }
+        let placed = placed
+            .into_iter()
+            .map(|mut list| {
+                list.sort_unstable();
+                list.into_iter().map(|(_, doc)| doc).collect()
+            })
+            .collect();
+        Lookup {
+            analysis,
+            by_id,
+            story_by_id,
+            placements,
+            placed,
+        }
+    }
+
+    /// False for a document whose id an earlier document already has: references
+    /// by id (claims, quotes, stories) resolve to that earlier one.
+    pub fn owns_id(&self, doc: usize) -> bool {
+        self.analysis
+            .documents
+            .get(doc)
+            .is_some_and(|d| self.index_of(&d.article.id) == Some(doc))
+    }
+
+    /// False for a story whose id an earlier story already has.
+    pub fn owns_story_id(&self, story: usize) -> bool {
+        self.analysis
+            .stories
+            .get(story)
+            .is_some_and(|s| self.story_by_id.get(s.id.as_str()) == Some(&story))
+    }
+
+    /// The documents placed in story `story`: the ones it lists, in its order,
+    /// then any others whose membership names it, in arrival order.
+    pub fn placed_in(&self, story: usize) -> &[usize] {
+        self.placed.get(story).map_or(&[], Vec::as_slice)
+    }
+
+    /// The document index of an article id.
+    pub fn index_of(&self, article: &str) -> Option<usize> {
+        self.by_id.get(article).copied()
+    }
+
+    pub fn document(&self, article: &str) -> Option<&'a Document> {
+        self.index_of(article)
+            .and_then(|i| self.analysis.documents.get(i))
+    }
+
+    pub fn placement(&self, doc: usize) -> Option<Placement> {
+        self.placements.get(doc).copied().flatten()
+    }
+
+    pub fn story_of(&self, doc: usize) -> Option<&'a Story> {
+        self.placement(doc)
+            .and_then(|p| self.analysis.stories.get(p.story))
+    }
+
+    /// The canonical story-level name of local entity `local` of document `doc`.
+    pub fn entity_name(&self, doc: usize, local: usize) -> Option<&'a str> {
+        let placement = self.placement(doc)?;
+        let story = self.analysis.stories.get(placement.story)?;
+        let index = (*story.entity_map.get(placement.position?)?.get(local)?)?;
+        story.entities.get(index).map(|e| e.name.as_str())
+    }
+
+    /// The id of the article document `doc` is a syndicated copy of.
+    pub fn copy_of(&self, doc: usize) -> Option<&'a str> {
+        let original = self.analysis.grouping.memberships.get(doc)?.copy_of?;
+        self.analysis
+            .documents
+            .get(original)
+            .map(|d| d.article.id.as_str())
+    }
+
+    /// The outlet an article id belongs to; the id itself when unknown, as
+    /// [`parallax_model::Article::outlet`] does.
+    pub fn outlet<'s>(&self, article: &'s str) -> &'s str
+    where
+        'a: 's,
+    {
+        self.document(article)
+            .map_or(article, |d| d.article.outlet())
+    }
+
+    /// The documents of a story that the analysis has, in story order.
+    pub fn story_documents(&self, story: &'a Story) -> Vec<(usize, &'a Document)> {
+        story
+            .articles
+            .iter()
+            .filter_map(|id| {
+                let i = self.index_of(id)?;
+                Some((i, self.analysis.documents.get(i)?))
+            })
+            .collect()
+    }
+
+    /// The segment of `article` that contains byte `at`, else the last one that
+    /// starts before it: the sentence a claim or quote should link to.
+    pub fn segment_at(&self, article: &str, at: usize) -> Option<&'a Segment> {
+        let doc = self.document(article)?;
+        let text = &doc.article.text;
+        // Only segments that fit the text: the others are never rendered, so
+        // linking to them would lead nowhere.
+        let valid = || {
+            doc.cleaned
+                .segments
+                .iter()
+                .filter(|s| slice(text, s.span.start, s.span.end).is_some())
+        };
+        valid()
+            .find(|s| s.span.start <= at && at < s.span.end)
+            .or_else(|| valid().rfind(|s| s.span.start <= at))
+    }
+
+    /// Earliest and latest publication time of a story's articles.
+    pub fn time_span(&self, story: &'a Story) -> Option<(DateTime<Utc>, DateTime<Utc>)> {
+        let mut times = self
+            .story_documents(story)
+            .into_iter()
+            .filter_map(|(_, d)| d.article.published);
+        let first = times.next()?;
+        Some(times.fold((first, first), |(lo, hi), t| (lo.min(t), hi.max(t))))
+    }
+
+    /// Distinct outlets over all documents.
+    pub fn outlet_count(&self) -> usize {
+        let mut outlets: Vec<&str> = self
+            .analysis
+            .documents
+            .iter()
+            .map(|d| d.article.outlet())
+            .collect();
+        outlets.sort_unstable();
+        outlets.dedup();
+        outlets.len()
+    }
+
+    /// Flagged segments of a story's documents, per kind, in [`FLAGGED_KINDS`] order.
+    pub fn flagged_counts(&self, story: &'a Story) -> Vec<(SegmentKind, usize)> {
+        let docs = self.story_documents(story);
+        FLAGGED_KINDS
+            .iter()
+            .map(|&kind| {
+                let n = docs
+                    .iter()
+                    .flat_map(|(_, d)| &d.cleaned.segments)
+                    .filter(|s| s.kind == kind)
+                    .count();
+                (kind, n)
+            })
+            .filter(|&(_, n)| n > 0)
+            .collect()
+    }
+}
+
+/// Every flagged kind, in the order reports list them.
+pub(crate) const FLAGGED_KINDS: [SegmentKind; 5] = [
+    SegmentKind::Boilerplate,
+    SegmentKind::Promo,
+    SegmentKind::Bio,
+    SegmentKind::Caption,
+    SegmentKind::Speculation,
+];
+
+/// `text[start..end]` when the range fits `text` on `char` boundaries.
+pub(crate) fn slice(text: &str, start: usize, end: usize) -> Option<&str> {
+    if start > end {
+        return None;
+    }
+    text.get(start..end)
+}
+
+/// A story's title for people, never blank.
+pub(crate) fn story_title(story: &Story) -> &str {
+    if story.title.trim().is_empty() {
+        "(untitled story)"
+    } else {
+        &story.title
+    }
+}
+
+/// "1 article" / "2 articles".
+pub(crate) fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// A publication time for people: `2026-03-12 20:05`.
+pub(crate) fn short_time(t: DateTime<Utc>) -> String {
+    t.format("%Y-%m-%d %H:%M").to_string()
+}
+
+/// A story's time span for people: `2026-03-12 20:05 – 2026-03-13 07:45 UTC`.
+pub(crate) fn span_label(span: Option<(DateTime<Utc>, DateTime<Utc>)>) -> String {
+    match span {
+        None => "undated".to_string(),
+        Some((lo, hi)) if lo == hi => format!("{} UTC", short_time(lo)),
+        Some((lo, hi)) if lo.date_naive() == hi.date_naive() => {
+            format!("{}–{} UTC", short_time(lo), hi.format("%H:%M"))
+        }
+        Some((lo, hi)) => format!("{} – {} UTC", short_time(lo), short_time(hi)),
+    }
+}
+
+/// A quote form as the JSON contract spells it.
+pub(crate) fn form_name(form: QuoteForm) -> &'static str {
+    match form {
+        QuoteForm::Direct => "direct",
+        QuoteForm::Partial => "partial",
+        QuoteForm::Indirect => "indirect",
+    }
+}
+
+/// An entity kind as the JSON contract spells it.
+pub(crate) fn kind_name(kind: EntityKind) -> &'static str {
+    match kind {
+        EntityKind::Person => "person",
+        EntityKind::Organization => "organization",
+        EntityKind::Place => "place",
+        EntityKind::Other => "other",
+    }
+}

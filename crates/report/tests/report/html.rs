@@ -1,0 +1,295 @@
+//! The HTML page: structure, highlights, links, and escaping of hostile input.
+
+use std::collections::HashSet;
+
+use crate::fixture::{self, HERALD, LEDGER};
+use crate::markup;
+
+fn page() -> String {
+    parallax_report::to_html(&fixture::analysis())
+}
+
+#[test]
+fn page_is_well_formed_and_self_contained() {
+    let page = page();
+    let tags = markup::parse(&page);
+    assert!(
+        page.starts_with("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">")
+    );
+    assert!(page.contains("<style>") && !page.contains("<link") && !page.contains("<script"));
+    assert!(!page.contains("url(") && !page.contains("@import") && !page.contains("src="));
+    // The only external URL is the article's own link.
+    let hrefs: Vec<&str> = tags.iter().filter_map(|t| t.get("href")).collect();
+    let external: Vec<&&str> = hrefs.iter().filter(|h| !h.starts_with('#')).collect();
+    assert_eq!(
+        external,
+        [&"https://herald.example/ferry?from=rss&amp;lang=en"]
+    );
+}
+
+#[test]
+fn every_internal_link_has_a_unique_target() {
+    let page = page();
+    let tags = markup::parse(&page);
+    let mut ids = HashSet::new();
+    for id in tags.iter().filter_map(|t| t.get("id")) {
+        assert!(ids.insert(id), "duplicate id {id}");
+    }
+    let links: Vec<&str> = tags
+        .iter()
+        .filter_map(|t| t.get("href"))
+        .filter_map(|h| h.strip_prefix('#'))
+        .collect();
+    assert!(links.len() >= 15, "{links:?}");
+    for link in links {
+        assert!(ids.contains(link), "link to missing #{link}");
+    }
+}
+
+#[test]
+fn sentences_carry_anchor_offsets_and_role() {
+    let page = page();
+    assert!(page.contains(
+        "<span class=\"s shared\" id=\"herald-ferry-0\" title=\"herald-ferry · bytes 0–80 · shared claim S1\">"
+    ));
+    assert!(page.contains(
+        "<span class=\"s exclusive\" id=\"herald-ferry-198\" title=\"herald-ferry · bytes 198–264 · exclusive\">\
+         Repairs to the hull cost €2.4 million, according to the council.</span>"
+    ));
+    assert!(page.contains(
+        "<span class=\"s flagged promo\" id=\"herald-ferry-266\" title=\"herald-ferry · bytes 266–311 · flagged: promo\">\
+         <span class=\"label\">promo</span>Read more: Ten ferries that changed the coast</span>"
+    ));
+    assert!(page.contains(
+        "<span class=\"s\" id=\"ledger-ferry-92\" title=\"ledger-ferry · bytes 92–157\">"
+    ));
+    // Shared sentences point to the side-by-side claim.
+    assert!(page.contains("<li class=\"claim\" id=\"claim:story-1:1\">"));
+    assert!(page.contains("<a class=\"cref\" href=\"#claim:story-1:1\""));
+    assert_eq!(
+        &HERALD[198..264],
+        "Repairs to the hull cost €2.4 million, according to the council."
+    );
+    assert_eq!(
+        &LEDGER[92..157],
+        "“We owe the islanders a dependable crossing,” the mayor said."
+    );
+}
+
+#[test]
+fn quotes_are_underlined_and_names_carry_their_canonical_form() {
+    let page = page();
+    assert!(page.contains(
+        "“<span class=\"q\" title=\"Quote (partial) · Ilse Vantongeren\">published on Friday</span>”, she added."
+    ));
+    assert!(page.contains(
+        "Mayor <span class=\"m var\" title=\"Ilse Vantongeren · spelled “Ilze Vantongeren” here\">Ilze Vantongeren</span>"
+    ));
+    assert!(page.contains("<span class=\"m\" title=\"Brackwater\">Brackwater</span>"));
+}
+
+#[test]
+fn quote_groups_show_word_diffs_fragments_and_links() {
+    let page = page();
+    assert!(page.contains(
+        "<p class=\"v-text\">“We owe the islanders a <del>dependable</del> <ins>reliable</ins> crossing,”</p>"
+    ));
+    assert!(page.contains("<span class=\"badge fragment\""));
+    // A fragment's missing edges are elided, not struck through.
+    assert!(page.contains(
+        "“<span class=\"elided\" title=\"Not printed by this outlet\">…</span>published on Friday\
+         <span class=\"elided\" title=\"Not printed by this outlet\">…</span>”"
+    ));
+    assert!(!page.contains("<del>The timetable will be</del>"));
+    // The link goes to the sentence that holds the quote.
+    assert!(page.contains(
+        "<a class=\"jump\" href=\"#herald-ferry-82\" title=\"herald-ferry, bytes 85–126\">85–126</a>"
+    ));
+}
+
+#[test]
+fn entity_chips_list_each_outlet_spelling() {
+    let page = page();
+    assert!(page.contains(
+        "<li class=\"chip varies\" title=\"person:vantongeren\"><span class=\"chip-name\">Ilse Vantongeren</span>"
+    ));
+    assert!(page.contains("Ilse Vantongeren <span class=\"by\">— The Harbour Herald</span>"));
+    assert!(page.contains(
+        "<mark class=\"var\">Ilze Vantongeren</mark> <span class=\"by\">— Valley Ledger</span>"
+    ));
+    assert!(
+        page.contains("Brackwater <span class=\"by\">— The Harbour Herald, Valley Ledger</span>")
+    );
+}
+
+#[test]
+fn article_columns_hold_the_full_text_and_why() {
+    let page = page();
+    assert!(page.contains(
+        "<dd>similarity 0.62</dd><dt>Shared names:</dt> <dd>Ilse Vantongeren, Brackwater</dd>"
+    ));
+    assert!(page.contains("<dd>it started the story</dd>"));
+    for (id, text) in [("herald-ferry", HERALD), ("ledger-ferry", LEDGER)] {
+        let start = page
+            .find(&format!("id=\"article:{id}\""))
+            .and_then(|at| page[at..].find("<div class=\"text\">").map(|t| at + t))
+            .unwrap_or_else(|| panic!("no column for {id}"));
+        let end = start + page[start..].find("</div>").unwrap_or(0);
+        let column = &page[start..end];
+        // Labels and claim references are additions; the rest is the article, exactly.
+        let column = column
+            .replace("<span class=\"label\">promo</span>", "")
+            .replace(">S1</a>", "></a>");
+        assert_eq!(markup::text_of(&column).trim(), text.replace("\n\n", "\n"));
+    }
+}
+
+#[test]
+fn quotes_over_two_paragraphs_are_underlined_in_both() {
+    let mut analysis = fixture::analysis();
+    let quote = &mut analysis.documents[0].annotations.quotes[1];
+    quote.span.end = HERALD.find("the hull").unwrap_or(0);
+    let page = parallax_report::to_html(&analysis);
+    markup::parse(&page);
+    assert!(page.contains(
+        "“<span class=\"q\" title=\"Quote (direct) · Ilse Vantongeren\">The timetable will be published on Friday.”</span>"
+    ));
+    assert!(page.contains(
+        "<span class=\"q\" title=\"Quote (direct) · Ilse Vantongeren\">Repairs to </span>"
+    ));
+}
+
+#[test]
+fn copies_are_marked() {
+    let mut analysis = fixture::analysis();
+    analysis.grouping.memberships[1].copy_of = Some(0);
+    let page = parallax_report::to_html(&analysis);
+    assert!(page.contains("<article class=\"source is-copy\" id=\"article:ledger-ferry\""));
+    assert!(page.contains(
+        "<span class=\"badge copy\">copy</span> of <a href=\"#article:herald-ferry\">The Harbour Herald (herald-ferry)</a>"
+    ));
+    assert!(page.contains("Valley Ledger (copy)"));
+}
+
+/// Rename an article everywhere the analysis names it.
+fn rename(analysis: &mut parallax_model::Analysis, old: &str, new: &str) {
+    let fix = |s: &mut String| {
+        if s == old {
+            *s = new.to_string();
+        }
+    };
+    for d in &mut analysis.documents {
+        fix(&mut d.article.id);
+    }
+    for story in &mut analysis.stories {
+        story.articles.iter_mut().for_each(fix);
+        for e in &mut story.entities {
+            e.spellings.iter_mut().for_each(|s| fix(&mut s.article));
+        }
+        for g in &mut story.quotes {
+            g.occurrences
+                .iter_mut()
+                .for_each(|o| fix(&mut o.at.article));
+        }
+        for c in &mut story.shared {
+            c.occurrences.iter_mut().for_each(|o| fix(&mut o.article));
+        }
+        story.exclusive.iter_mut().for_each(|o| fix(&mut o.article));
+    }
+}
+
+#[test]
+fn hostile_input_never_becomes_markup() {
+    let mut a = fixture::analysis();
+    rename(&mut a, "ledger-ferry", "x\" onmouseover=\"alert(1)");
+    rename(&mut a, "herald-ferry", "<svg onload=alert(2)>");
+    let herald = &mut a.documents[0].article;
+    herald.title = "<script>alert(\"title\")</script>".into();
+    herald.source = Some("\"><img src=x onerror=alert(3)>".into());
+    herald.url = Some("javascript:alert(document.cookie)".into());
+    // Hostile text in a new final paragraph and sentence, keeping earlier offsets.
+    let extra = "<script>alert('text')</script> & <iframe src=//evil>";
+    let start = herald.text.len() + 2;
+    herald.text.push_str("\n\n");
+    herald.text.push_str(extra);
+    let span = parallax_model::Span {
+        start,
+        end: start + extra.len(),
+    };
+    a.documents[0].cleaned.paragraphs.push(span);
+    a.documents[0]
+        .cleaned
+        .segments
+        .push(parallax_model::Segment {
+            span,
+            paragraph: 4,
+            kind: parallax_model::SegmentKind::Body,
+        });
+    a.documents[1].article.url = Some("https://ok.example/?q=\"><script>alert(4)</script>".into());
+    a.grouping.memberships[1]
+        .why
+        .shared_terms
+        .push("<b>term</b>".into());
+    let story = &mut a.stories[0];
+    story.id = "story\"><script>".into();
+    story.title = "<img src=x onerror=alert(5)>".into();
+    story.entities[0].name = "<i>Mayor</i>".into();
+    story.entities[0].spellings[1].forms[0] = "</li><script>".into();
+    story.quotes[0].speaker = Some("<script>speaker</script>".into());
+    story.quotes[0].occurrences[0].diff[2].text = "</ins><script>alert(6)</script>".into();
+    story.quotes[1].occurrences[0].at.text = "<a href=javascript:alert(7)>x</a>".into();
+    story.exclusive[0].text = "<style>body{display:none}</style>".into();
+
+    let page = parallax_report::to_html(&a);
+    let tags = markup::parse(&page);
+    for tag in &tags {
+        if let Some(href) = tag.get("href") {
+            assert!(
+                href.starts_with('#') || href.starts_with("https://"),
+                "unsafe href {href:?}"
+            );
+        }
+        for (name, _) in &tag.attributes {
+            assert!(!name.starts_with("on"), "event handler {name}");
+        }
+    }
+    let lower = page.to_lowercase();
+    // (Escaped, `href=javascript:` may appear as text; as markup the tag check above fails.)
+    for bad in [
+        "<script",
+        "<img",
+        "<svg",
+        "<iframe",
+        "<i>",
+        "href=\"javascript",
+    ] {
+        assert!(!lower.contains(bad), "{bad} leaked");
+    }
+    assert_eq!(page.matches("<style>").count(), 1);
+    // Shown as text instead.
+    assert!(page.contains("&lt;script&gt;alert(&quot;title&quot;)&lt;/script&gt;"));
+    assert!(page.contains("<span class=\"mono\">javascript:alert(document.cookie)</span>"));
+    assert!(page.contains(
+        "&lt;script&gt;alert(&#39;text&#39;)&lt;/script&gt; &amp; &lt;iframe src=//evil&gt;"
+    ));
+    assert!(page.contains(
+        "href=\"https://ok.example/?q=&quot;&gt;&lt;script&gt;alert(4)&lt;/script&gt;\""
+    ));
+    // Ids made of hostile article ids are encoded, and links still find them.
+    assert!(page.contains("id=\"article:x_22_20onmouseover_3D_22alert_281_29\""));
+    let ids: HashSet<&str> = tags.iter().filter_map(|t| t.get("id")).collect();
+    for link in tags
+        .iter()
+        .filter_map(|t| t.get("href"))
+        .filter_map(|h| h.strip_prefix('#'))
+    {
+        assert!(ids.contains(link), "link to missing #{link}");
+    }
+}
+
+#[test]
+fn empty_analysis_renders_a_valid_page() {
+    let page = parallax_report::to_html(&parallax_model::Analysis::default());
+    markup::parse(&page);
+    assert!(page.contains("No stories: there were no articles to compare."));
+}

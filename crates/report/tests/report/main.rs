@@ -1,0 +1,9 @@
+//! End-to-end tests of the three renderings on a small hand-built analysis.
+
+mod fixture;
+mod html;
+mod json;
+mod markup;
+mod robustness;
+mod schema_doc;
+mod text;
