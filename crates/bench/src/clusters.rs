@@ -1,0 +1,119 @@
+//! Story clustering quality on labelled JSONL sets (`id`, `title`, `text`,
+//! optional `published`, `source`, `url`, and `gold`): the whole pipeline runs
+//! (clean, understand, group) in one streaming pass, and the stories it forms
+//! are scored against the gold labels.
+
+use std::collections::HashMap;
+use std::fs::File;
+use std::io::{BufRead, BufReader};
+use std::path::Path;
+
+use anyhow::Context;
+use chrono::{DateTime, NaiveDate, Utc};
+use parallax_model::Article;
+use serde::Deserialize;
+
+use crate::metrics::{self, Prf};
+
+#[derive(Deserialize)]
+struct Labelled {
+    id: serde_json::Value,
+    #[serde(default)]
+    title: String,
+    #[serde(default)]
+    text: String,
+    source: Option<String>,
+    url: Option<String>,
+    published: Option<String>,
+    gold: serde_json::Value,
+}
+
+pub struct Scores {
+    pub articles: usize,
+    pub gold_stories: usize,
+    pub stories: usize,
+    pub bcubed: Prf,
+    pub pairwise: Prf,
+    pub nmi: f64,
+}
+
+fn parse_date(s: &str) -> Option<DateTime<Utc>> {
+    DateTime::parse_from_rfc3339(s)
+        .map(|d| d.with_timezone(&Utc))
+        .ok()
+        .or_else(|| {
+            let day = NaiveDate::parse_from_str(s.get(..10)?, "%Y-%m-%d").ok()?;
+            Some(day.and_hms_opt(0, 0, 0)?.and_utc())
+        })
+}
+
+/// Read labelled articles from each file; ids are prefixed with the file's
+/// folder name so that several sets can be mixed in one stream.
+pub fn load(paths: &[impl AsRef<Path>]) -> anyhow::Result<(Vec<Article>, Vec<String>)> {
+    let mut articles = Vec::new();
+    let mut gold = Vec::new();
+    for path in paths {
+        let path = path.as_ref();
+        let set = path
+            .parent()
+            .and_then(|p| p.file_name())
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let file = File::open(path).with_context(|| format!("cannot open {}", path.display()))?;
+        for (n, line) in BufReader::new(file).lines().enumerate() {
+            let line = line.with_context(|| format!("{}:{}: unreadable", path.display(), n + 1))?;
+            if line.trim().is_empty() {
+                continue;
+            }
+            let doc: Labelled = serde_json::from_str(&line)
+                .with_context(|| format!("{}:{}: not a labelled article", path.display(), n + 1))?;
+            let id = match doc.id {
+                serde_json::Value::String(s) => s,
+                other => other.to_string(),
+            };
+            gold.push(format!("{set}/{}", doc.gold));
+            articles.push(Article {
+                id: format!("{set}/{id}"),
+                source: doc.source,
+                url: doc.url,
+                title: doc.title,
+                published: doc.published.as_deref().and_then(parse_date),
+                language: None,
+                text: doc.text,
+            });
+        }
+    }
+    Ok((articles, gold))
+}
+
+/// Run the pipeline over `articles` and score its stories against `gold`.
+pub fn score(articles: Vec<Article>, gold: &[String]) -> Scores {
+    let ids: Vec<String> = articles.iter().map(|a| a.id.clone()).collect();
+    let analysis = parallax_pipeline::analyze(articles);
+    let story_of: HashMap<&str, usize> = analysis
+        .documents
+        .iter()
+        .zip(&analysis.grouping.memberships)
+        .map(|(d, m)| (d.article.id.as_str(), m.story))
+        .collect();
+    // Articles the pipeline dropped (none expected) each count as a singleton.
+    let pred: Vec<String> = ids
+        .iter()
+        .map(|id| match story_of.get(id.as_str()) {
+            Some(s) => s.to_string(),
+            None => format!("missing:{id}"),
+        })
+        .collect();
+    let gold: Vec<&str> = gold.iter().map(String::as_str).collect();
+    let mut gold_set = gold.clone();
+    gold_set.sort_unstable();
+    gold_set.dedup();
+    Scores {
+        articles: ids.len(),
+        gold_stories: gold_set.len(),
+        stories: analysis.stories.len(),
+        bcubed: metrics::bcubed(&gold, &pred),
+        pairwise: metrics::pairwise(&gold, &pred),
+        nmi: metrics::nmi(&gold, &pred),
+    }
+}

@@ -1,0 +1,123 @@
+//! `parallax-bench`: throughput and peak memory of Parallax on synthetic corpora.
+//!
+//! `parallax-bench analyze --sizes 1000,10000,100000` runs each size in a fresh
+//! child process (so each peak-memory reading is its own) and prints a
+//! Markdown table for docs/benchmarks.md.
+
+mod clusters;
+mod metrics;
+mod synth;
+
+use std::process::Command;
+use std::time::Instant;
+
+use anyhow::{Context, bail};
+use clap::{Parser, Subcommand};
+
+#[derive(Parser)]
+#[command(name = "parallax-bench", about = "Benchmarks for Parallax.")]
+struct Cli {
+    #[command(subcommand)]
+    command: Cmd,
+}
+
+#[derive(Subcommand)]
+enum Cmd {
+    /// End-to-end `analyze` (clean, understand, group, compare) on synthetic articles.
+    Analyze {
+        /// Corpus sizes, comma separated.
+        #[arg(long, value_delimiter = ',', default_value = "1000,10000,100000")]
+        sizes: Vec<usize>,
+        #[arg(long, default_value_t = 7)]
+        seed: u64,
+    },
+    /// Story clustering quality on labelled JSONL files, all mixed into one stream.
+    Clusters {
+        /// Labelled JSONL files (`id`, `title`, `text`, `published`, `gold`).
+        #[arg(required = true)]
+        files: Vec<std::path::PathBuf>,
+        /// Fail (exit 1) when BCubed F1 is below this floor.
+        #[arg(long)]
+        min_bcubed_f1: Option<f64>,
+    },
+    /// One measurement in this process (used by `analyze`).
+    #[command(hide = true)]
+    AnalyzeOne {
+        size: usize,
+        #[arg(long, default_value_t = 7)]
+        seed: u64,
+    },
+}
+
+fn main() -> anyhow::Result<()> {
+    match Cli::parse().command {
+        Cmd::Analyze { sizes, seed } => {
+            println!("| articles | stories | analyze s | articles/s | peak RSS MiB | corpus MiB |");
+            println!("|---:|---:|---:|---:|---:|---:|");
+            let me = std::env::current_exe().context("locating this binary")?;
+            for size in sizes {
+                let out = Command::new(&me)
+                    .args(["analyze-one", &size.to_string(), "--seed", &seed.to_string()])
+                    .output()
+                    .context("running a measurement")?;
+                if !out.status.success() {
+                    bail!("measurement of {size} failed: {}", String::from_utf8_lossy(&out.stderr));
+                }
+                print!("{}", String::from_utf8_lossy(&out.stdout));
+            }
+        }
+        Cmd::Clusters {
+            files,
+            min_bcubed_f1,
+        } => {
+            let (articles, gold) = clusters::load(&files)?;
+            let start = Instant::now();
+            let s = clusters::score(articles, &gold);
+            let secs = start.elapsed().as_secs_f64();
+            println!(
+                "articles {} | gold stories {} | stories {} | BCubed P {:.3} R {:.3} F1 {:.3} | \
+                 pairwise P {:.3} R {:.3} F1 {:.3} | NMI {:.3} | {:.1} s",
+                s.articles,
+                s.gold_stories,
+                s.stories,
+                s.bcubed.precision,
+                s.bcubed.recall,
+                s.bcubed.f1,
+                s.pairwise.precision,
+                s.pairwise.recall,
+                s.pairwise.f1,
+                s.nmi,
+                secs
+            );
+            if let Some(floor) = min_bcubed_f1 {
+                if s.bcubed.f1 < floor {
+                    bail!("BCubed F1 {:.3} is below the floor {floor}", s.bcubed.f1);
+                }
+            }
+        }
+        Cmd::AnalyzeOne { size, seed } => {
+            let articles = synth::generate(size, seed);
+            let corpus_bytes: usize = articles.iter().map(|a| a.text.len() + a.title.len()).sum();
+            let start = Instant::now();
+            let analysis = parallax_pipeline::analyze(articles);
+            let secs = start.elapsed().as_secs_f64();
+            println!(
+                "| {} | {} | {:.2} | {:.0} | {:.0} | {:.0} |",
+                size,
+                analysis.stories.len(),
+                secs,
+                size as f64 / secs,
+                peak_rss_kib().unwrap_or(0) as f64 / 1024.0,
+                corpus_bytes as f64 / (1024.0 * 1024.0),
+            );
+        }
+    }
+    Ok(())
+}
+
+/// Peak resident set size of this process (Linux `VmHWM`), in KiB.
+fn peak_rss_kib() -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    line.split_whitespace().nth(1)?.parse().ok()
+}

@@ -1,0 +1,244 @@
+//! A deterministic generator of synthetic news coverage for benchmarks.
+//!
+//! Stories have heavy-tailed sizes (a Pareto draw: most stories have a few
+//! articles, a few have hundreds), each with its own people, place, numbers
+//! and quotes; articles paraphrase the story's facts, add filler, promo lines
+//! and bios, and about one in ten is a syndicated copy of an earlier article.
+//! The text is nonsense words in English sentence shapes: the pipeline does the
+//! same work as on real news (names, quotes, flags, clustering), while the
+//! corpus stays original and needs no data files.
+
+use chrono::{DateTime, Duration, TimeZone, Utc};
+use parallax_model::Article;
+
+/// splitmix64: tiny, fast, and good enough for generating test text.
+pub struct Rng(u64);
+
+impl Rng {
+    pub fn new(seed: u64) -> Self {
+        Rng(seed)
+    }
+
+    pub fn next_u64(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+
+    /// Uniform in `0..n` (n > 0).
+    pub fn below(&mut self, n: usize) -> usize {
+        (self.next_u64() % n.max(1) as u64) as usize
+    }
+
+    /// Uniform in `[0, 1)`.
+    pub fn unit(&mut self) -> f64 {
+        (self.next_u64() >> 11) as f64 / (1u64 << 53) as f64
+    }
+
+    pub fn chance(&mut self, p: f64) -> bool {
+        self.unit() < p
+    }
+
+    pub fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
+        &items[self.below(items.len())]
+    }
+}
+
+const SYLLABLES: &[&str] = &[
+    "ka", "lo", "mi", "ne", "ra", "to", "vu", "sel", "dor", "fen", "gri", "hal", "jun", "kor",
+    "lan", "mar", "nor", "pel", "quin", "ros", "sta", "tem", "val", "wen", "zor", "bel", "cas",
+    "dra", "el", "fo",
+];
+const FIRST_NAMES: &[&str] = &[
+    "Anna", "Marta", "Jonas", "Elena", "Tomas", "Lena", "Pavel", "Sofia", "David", "Irina",
+    "Mateo", "Clara", "Omar", "Nadia", "Lukas", "Ingrid", "Rafael", "Yuki", "Amara", "Viktor",
+];
+const TITLES: &[&str] = &[
+    "Minister",
+    "President",
+    "Governor",
+    "Mayor",
+    "spokeswoman",
+    "Senator",
+    "Judge",
+    "General",
+];
+const PLACES: &[&str] = &[
+    "Kyiv", "Gdansk", "Porto", "Tallinn", "Lyon", "Bergen", "Valencia", "Cork", "Graz", "Turku",
+    "Riga", "Split", "Ghent", "Malmo", "Bari",
+];
+const VERBS: &[&str] = &[
+    "approved", "rejected", "delayed", "announced", "expanded", "suspended", "reviewed", "funded",
+];
+const FILLER: &[&str] = &[
+    "officials", "residents", "the council", "local groups", "the agency", "observers", "analysts",
+];
+
+fn word(rng: &mut Rng, syllables: usize) -> String {
+    (0..syllables).map(|_| *rng.pick(SYLLABLES)).collect()
+}
+
+fn capitalised(mut w: String) -> String {
+    if let Some(first) = w.get(0..1) {
+        let upper = first.to_uppercase();
+        w.replace_range(0..1, &upper);
+    }
+    w
+}
+
+struct StoryPlan {
+    people: Vec<(String, String, &'static str)>, // (first, surname, title)
+    place: &'static str,
+    topic: Vec<String>,
+    facts: Vec<String>,
+    quotes: Vec<String>,
+    start: DateTime<Utc>,
+}
+
+fn plan_story(rng: &mut Rng, start: DateTime<Utc>) -> StoryPlan {
+    let people: Vec<_> = (0..3)
+        .map(|_| {
+            let first = rng.pick(FIRST_NAMES).to_string();
+            let surname = capitalised(word(rng, 3));
+            (first, surname, *rng.pick(TITLES))
+        })
+        .collect();
+    let place = *rng.pick(PLACES);
+    let topic: Vec<String> = (0..8)
+        .map(|_| {
+            let syllables = 2 + rng.below(2);
+            word(rng, syllables)
+        })
+        .collect();
+    let facts = (0..8)
+        .map(|i| {
+            let (_, surname, _) = &people[i % people.len()];
+            format!(
+                "The {} {} {} {} {} in {} on {}, according to {}.",
+                topic[i % topic.len()],
+                topic[(i + 1) % topic.len()],
+                rng.pick(VERBS),
+                rng.below(900) + 10,
+                topic[(i + 3) % topic.len()],
+                place,
+                ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"][i % 5],
+                surname,
+            )
+        })
+        .collect();
+    let quotes = (0..3)
+        .map(|_| {
+            let words: Vec<String> = (0..8).map(|_| word(rng, 2)).collect();
+            format!("We will {} the {}", words[0], words[1..].join(" "))
+        })
+        .collect();
+    StoryPlan {
+        people,
+        place,
+        topic,
+        facts,
+        quotes,
+        start,
+    }
+}
+
+fn write_article(rng: &mut Rng, plan: &StoryPlan, outlet: usize) -> (String, String) {
+    let (first, surname, title) = &plan.people[0];
+    let title_line = format!(
+        "{} {} {} in {}",
+        capitalised(plan.topic[0].clone()),
+        plan.topic[1],
+        rng.pick(VERBS),
+        plan.place
+    );
+    let mut paragraphs = vec![format!(
+        "{} {} {} said on {} that the {} plan for {} had been {}.",
+        title,
+        first,
+        surname,
+        ["Monday", "Tuesday", "Wednesday"][rng.below(3)],
+        plan.topic[2],
+        plan.place,
+        rng.pick(VERBS)
+    )];
+    for fact in &plan.facts {
+        if rng.chance(0.6) {
+            let filler = rng.pick(FILLER);
+            paragraphs.push(format!("{fact} {} said the decision was {}.", capitalised(filler.to_string()), word(rng, 3)));
+        }
+    }
+    let quote = rng.pick(&plan.quotes);
+    paragraphs.push(format!("\u{201c}{quote},\u{201d} {surname} said."));
+    let (_, other, other_title) = &plan.people[1];
+    paragraphs.push(format!(
+        "\"The {} is not {},\" said {}, the {}.",
+        plan.topic[4],
+        word(rng, 2),
+        other,
+        other_title.to_lowercase()
+    ));
+    for _ in 0..2 + rng.below(4) {
+        let words: Vec<String> = (0..12)
+            .map(|_| {
+                let syllables = 1 + rng.below(3);
+                word(rng, syllables)
+            })
+            .collect();
+        paragraphs.push(format!("{} {}.", capitalised(words[0].clone()), words[1..].join(" ")));
+    }
+    if rng.chance(0.3) {
+        paragraphs.push(format!("It could suggest that the {} will {}.", plan.topic[5], word(rng, 2)));
+    }
+    if rng.chance(0.4) {
+        paragraphs.insert(2, format!("MORE: {} {} {}", capitalised(word(rng, 3)), word(rng, 2), word(rng, 3)));
+    }
+    paragraphs.push(format!(
+        "Sign up for the Outlet {outlet} morning briefing to get the news in your inbox."
+    ));
+    (title_line, paragraphs.join("\n\n"))
+}
+
+/// Generate `n` articles in arrival order, deterministically from `seed`.
+pub fn generate(n: usize, seed: u64) -> Vec<Article> {
+    let mut rng = Rng::new(seed);
+    let base = Utc.with_ymd_and_hms(2026, 1, 1, 0, 0, 0).single().unwrap_or_default();
+    let mut articles = Vec::with_capacity(n);
+    let mut story = 0usize;
+    while articles.len() < n {
+        // Pareto(alpha = 1.2) story sizes, at least one article, at most 400.
+        let size = ((1.0 / (1.0 - rng.unit()).powf(1.0 / 1.2)) as usize).clamp(1, 400);
+        // Stories start over a year, a few hours apart on average.
+        let start = base + Duration::minutes((story as i64) * 37);
+        let plan = plan_story(&mut rng, start);
+        let mut written: Vec<(String, String)> = Vec::new();
+        for k in 0..size {
+            if articles.len() >= n {
+                break;
+            }
+            let outlet = rng.below(40);
+            let (title, text) = match written.last() {
+                // About one article in ten is a syndicated copy with its own footer.
+                Some((t, body)) if rng.chance(0.1) => (
+                    t.clone(),
+                    format!("{body}\n\nThis story was republished from a wire service."),
+                ),
+                _ => write_article(&mut rng, &plan, outlet),
+            };
+            written.push((title.clone(), text.clone()));
+            articles.push(Article {
+                id: format!("s{story}-a{k}"),
+                source: Some(format!("Outlet {outlet}")),
+                url: None,
+                title,
+                published: Some(plan.start + Duration::minutes(17 * k as i64)),
+                language: Some("en".to_string()),
+                text,
+            });
+        }
+        story += 1;
+    }
+    articles.sort_by_key(|a| a.published);
+    articles
+}
