@@ -3,11 +3,41 @@
 //! Takes paths, gives [`Article`]s plus [`Warning`]s. Reading never fails as a
 //! whole: a bad file or line becomes a warning naming the file (and line) and
 //! the rest is still read.
+//!
+//! - [`read_paths`] walks files and folders (folders recursively, entries in
+//!   sorted order, hidden entries and non-article files skipped) and reads
+//!   every `.txt`, `.html`/`.htm` and `.jsonl` file, each optionally `.gz`.
+//! - Text is decoded from UTF-8, a declared charset or a detected legacy
+//!   encoding; binary files and oversized files are refused with a warning.
+//! - Every article's `text` is trimmed paragraphs joined by `"\n\n"`; its
+//!   title falls back to the first sentence (or the id), its language to
+//!   detection.
+//! - Two articles with the same id are both kept: the later one is renamed
+//!   `id-2` (then `id-3`, ...) and a warning says so.
 
+use std::collections::HashMap;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
 use parallax_model::Article;
+
+mod date;
+mod decode;
+mod draft;
+mod html;
+mod jsonl;
+mod lang;
+mod load;
+mod paragraphs;
+mod txt;
+mod walk;
+
+#[cfg(test)]
+mod proptests;
+
+use decode::Declared;
+use draft::Draft;
+use walk::{Format, Kind};
 
 /// Something that could not be read, named precisely enough to fix it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -36,12 +66,112 @@ pub struct Batch {
 
 /// Read files and folders (recursively, in sorted order).
 pub fn read_paths(paths: &[PathBuf]) -> Batch {
-    let _ = paths;
-    Batch::default()
+    let found = walk::expand(paths);
+    let mut collector = Collector::default();
+    for (path, message) in found.problems {
+        collector.warn(&path, None, message);
+    }
+    for (path, kind) in &found.files {
+        read_kind(&mut collector, path, kind);
+    }
+    collector.batch
 }
 
-/// Read one file.
+/// Read one file. A folder is read like [`read_paths`] would.
 pub fn read_file(path: &Path) -> Batch {
-    let _ = path;
-    Batch::default()
+    read_paths(&[path.to_path_buf()])
+}
+
+/// Read one article file of a known kind into the collector.
+fn read_kind(collector: &mut Collector, path: &Path, kind: &Kind) {
+    match kind.format {
+        Format::Txt | Format::Html => read_single_article(collector, path, kind),
+        Format::Jsonl => read_jsonl(collector, path, kind.gzip),
+    }
+}
+
+fn read_single_article(collector: &mut Collector, path: &Path, kind: &Kind) {
+    let bytes = match load::read_whole(path, kind.gzip, load::MAX_ARTICLE_BYTES) {
+        Ok(bytes) => bytes,
+        Err(message) => return collector.warn(path, None, message),
+    };
+    let declared = match kind.format {
+        Format::Html => Declared::Html,
+        Format::Txt | Format::Jsonl => Declared::None,
+    };
+    let text = match decode::decode(&bytes, declared) {
+        Ok(text) => text,
+        Err(e) => return collector.warn(path, None, e.message().to_string()),
+    };
+    drop(bytes);
+    let (draft, notes) = match kind.format {
+        Format::Html => html::parse(&text, &kind.id),
+        Format::Txt | Format::Jsonl => txt::parse(&text, &kind.id),
+    };
+    for note in notes {
+        collector.warn(path, None, note);
+    }
+    collector.add(path, None, draft);
+}
+
+fn read_jsonl(collector: &mut Collector, path: &Path, gzip: bool) {
+    let mut reader = match load::open_stream(path, gzip) {
+        Ok(reader) => reader,
+        Err(message) => return collector.warn(path, None, message),
+    };
+    jsonl::read(&mut reader, jsonl::Limits::default(), |event| match event {
+        jsonl::Event::Article { line, draft } => collector.add(path, Some(line), draft),
+        jsonl::Event::Warning { line, message } => collector.warn(path, line, message),
+    });
+}
+
+/// Accumulates articles and warnings in reading order, renaming duplicate ids.
+#[derive(Default)]
+struct Collector {
+    batch: Batch,
+    /// Every id handed out so far, with where its article came from.
+    taken: HashMap<String, (PathBuf, Option<usize>)>,
+    /// For a duplicated id, the next suffix to try, so that many copies of one
+    /// id are renamed in linear time.
+    next_suffix: HashMap<String, usize>,
+}
+
+impl Collector {
+    fn warn(&mut self, path: &Path, line: Option<usize>, message: String) {
+        self.batch.warnings.push(Warning {
+            path: path.to_path_buf(),
+            line,
+            message,
+        });
+    }
+
+    /// Finish a draft and keep it, unless it has no text.
+    fn add(&mut self, path: &Path, line: Option<usize>, draft: Draft) {
+        if draft.text.is_empty() {
+            return self.warn(path, line, "no article text found".to_string());
+        }
+        let mut article = draft.finish();
+        if let Some((first_path, first_line)) = self.taken.get(&article.id) {
+            let first = match first_line {
+                Some(n) => format!("{}:{n}", first_path.display()),
+                None => first_path.display().to_string(),
+            };
+            let next = self.next_suffix.entry(article.id.clone()).or_insert(2);
+            let mut renamed = format!("{}-{next}", article.id);
+            while self.taken.contains_key(&renamed) {
+                *next += 1;
+                renamed = format!("{}-{next}", article.id);
+            }
+            *next += 1;
+            let message = format!(
+                "duplicate article id {:?} (first read from {first}), renamed to {renamed:?}",
+                article.id
+            );
+            article.id = renamed;
+            self.warn(path, line, message);
+        }
+        self.taken
+            .insert(article.id.clone(), (path.to_path_buf(), line));
+        self.batch.articles.push(article);
+    }
 }
