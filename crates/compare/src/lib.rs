@@ -1,9 +1,274 @@
 //! Compare the coverage of each story.
+//!
+//! For every story of a [`Grouping`] this stage unifies the articles' entities
+//! and records each outlet's spelling ([`entities`]), groups quotes across
+//! outlets with word-level diffs ([`quotes`], [`wording`]) and aligns body
+//! sentences into shared and exclusive claims ([`claims`], [`terms`]).
+//! Syndicated copies (`Membership::copy_of`) are listed and their quotes kept,
+//! but they never count as an independent outlet or claim.
+
+mod claims;
+mod entities;
+mod quotes;
+mod story;
+mod terms;
+#[cfg(test)]
+mod testkit;
+mod union_find;
+mod wording;
+
+use std::collections::BTreeMap;
 
 use parallax_model::{Document, Grouping, Story};
 
-/// Build one [`Story`] per story of `grouping`.
+/// One article of a story.
+#[derive(Clone, Copy)]
+pub(crate) struct Member<'a> {
+    pub doc: &'a Document,
+    /// A syndicated or near-duplicate copy of another article.
+    pub is_copy: bool,
+}
+
+/// Build one [`Story`] per distinct story index of `grouping`, ordered by
+/// index, with id `story-{index + 1}`. Documents without a membership are
+/// ignored. Never panics.
 pub fn compare(docs: &[Document], grouping: &Grouping) -> Vec<Story> {
-    let _ = (docs, grouping);
-    Vec::new()
+    let mut stories: BTreeMap<usize, Vec<Member<'_>>> = BTreeMap::new();
+    for (doc, membership) in docs.iter().zip(&grouping.memberships) {
+        stories.entry(membership.story).or_default().push(Member {
+            doc,
+            is_copy: membership.copy_of.is_some(),
+        });
+    }
+    stories
+        .iter()
+        .map(|(&index, members)| story::build(index, members))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::testkit::{doc, entity, one_story, quote};
+
+    const A: &str = "The Vell Bridge reopened on Monday after 14 months of repairs costing 3,400,000 crowns.\n\nLocal bakers handed out free rolls to the first drivers.";
+    const B: &str = "After 14 months of repairs, the Vell Bridge has reopened, at a cost of 3400000 crowns.\n\nThe mayor's office expects traffic to double by winter.";
+
+    #[test]
+    fn shared_and_exclusive_claims() {
+        let docs = vec![doc("a", "Tarn Gazette", A), doc("b", "Holm Courier", B)];
+        let stories = compare(&docs, &one_story(2, &[]));
+        assert_eq!(stories.len(), 1);
+        let s = &stories[0];
+        assert_eq!(s.id, "story-1");
+        assert_eq!(s.independent_outlets, 2);
+        assert_eq!(s.shared.len(), 1);
+        let claim: Vec<&str> = s.shared[0]
+            .occurrences
+            .iter()
+            .map(|o| o.article.as_str())
+            .collect();
+        assert_eq!(claim, ["a", "b"]);
+        let excl: Vec<&str> = s.exclusive.iter().map(|o| &o.text[..10]).collect();
+        assert_eq!(excl, ["Local bake", "The mayor'"]);
+    }
+
+    #[test]
+    fn a_copy_never_makes_a_claim_shared() {
+        let copy = format!("{A}\n\nThis story was supplied by the Tarn Gazette.");
+        let docs = vec![doc("a", "Tarn Gazette", A), doc("c", "Fell Ledger", &copy)];
+        let stories = compare(&docs, &one_story(2, &[(1, 0)]));
+        let s = &stories[0];
+        assert_eq!(s.articles, ["a", "c"]);
+        assert_eq!(s.title, "Title of a");
+        assert_eq!(s.independent_outlets, 1);
+        assert!(s.shared.is_empty());
+        assert_eq!(s.exclusive.len(), 2);
+        assert!(s.exclusive.iter().all(|o| o.article == "a"));
+    }
+
+    #[test]
+    fn same_outlet_sentences_are_not_shared() {
+        let docs = vec![doc("a", "Tarn Gazette", A), doc("b", "Tarn Gazette", B)];
+        let s = &compare(&docs, &one_story(2, &[]))[0];
+        assert_eq!(s.independent_outlets, 1);
+        assert!(s.shared.is_empty());
+    }
+
+    #[test]
+    fn mostly_quoted_sentences_are_left_to_quotes() {
+        let text = "“We will rebuild the old mill by 2030 with 40 new homes,” Ida Marr said.";
+        let other = "Ida Marr said the old mill would be rebuilt by 2030 with 40 new homes.";
+        let a = quote(
+            doc("a", "Tarn Gazette", text),
+            "We will rebuild the old mill by 2030 with 40 new homes,",
+            None,
+        );
+        let docs = vec![a, doc("b", "Holm Courier", other)];
+        let s = &compare(&docs, &one_story(2, &[]))[0];
+        assert!(s.shared.is_empty());
+        assert_eq!(s.exclusive.len(), 1);
+        assert_eq!(s.exclusive[0].article, "b");
+        assert_eq!(s.quotes.len(), 1);
+    }
+
+    #[test]
+    fn entities_unify_spellings_and_pick_the_common_name() {
+        let t1 = "Mayor Ivo Darnov opened the bridge in Tarnow. Darnov cut the ribbon.";
+        let t2 = "Ivo Darnov spoke in Tarnow. Darnov’s speech was short.";
+        let t3 = "Iwo Darnow waved. Darnow left early.";
+        let t4 = "Darnov later thanked the workers.";
+        let d1 = entity(
+            doc("d1", "Tarn Gazette", t1),
+            "Ivo Darnov",
+            "person:ivo darnov",
+            &["Ivo Darnov", "Darnov"],
+        );
+        let d1 = entity(d1, "Tarnow", "place:tarnow", &["Tarnow"]);
+        let d2 = entity(
+            doc("d2", "Holm Courier", t2),
+            "Ivo Darnov",
+            "person:ivo darnov",
+            &["Ivo Darnov", "Darnov’s"],
+        );
+        let d2 = entity(d2, "Tarnow", "place:tarnow", &["Tarnow"]);
+        let d3 = entity(
+            doc("d3", "Fell Ledger", t3),
+            "Iwo Darnow",
+            "person:ivo darnov",
+            &["Iwo Darnow", "Darnow"],
+        );
+        let d4 = entity(
+            doc("d4", "Moor Post", t4),
+            "Darnov",
+            "person:darnov",
+            &["Darnov"],
+        );
+        let s = &compare(&[d1, d2, d3, d4], &one_story(4, &[]))[0];
+        assert_eq!(s.entities.len(), 2);
+        let e = &s.entities[0];
+        assert_eq!(e.name, "Ivo Darnov");
+        assert_eq!(e.key, "person:ivo darnov");
+        assert_eq!(e.aliases, ["Darnov", "Iwo Darnow", "Darnow"]);
+        assert_eq!(e.spellings.len(), 4);
+        assert_eq!(e.spellings[1].outlet, "Holm Courier");
+        assert_eq!(e.spellings[1].forms, ["Ivo Darnov", "Darnov"]);
+        assert_eq!(e.spellings[3].forms, ["Darnov"]);
+        assert_eq!(s.entities[1].name, "Tarnow");
+        assert_eq!(
+            s.entity_map,
+            [
+                vec![Some(0), Some(1)],
+                vec![Some(0), Some(1)],
+                vec![Some(0)],
+                vec![Some(0)]
+            ]
+        );
+    }
+
+    #[test]
+    fn spelling_forms_are_ranked_by_frequency() {
+        let t = "Ola Brenn spoke. Brenn smiled. Brenn left.";
+        let d = entity(
+            doc("x", "Tarn Gazette", t),
+            "Ola Brenn",
+            "person:ola brenn",
+            &["Ola Brenn", "Brenn"],
+        );
+        let s = &compare(&[d], &one_story(1, &[]))[0];
+        assert_eq!(s.entities[0].spellings[0].forms, ["Brenn", "Ola Brenn"]);
+        assert_eq!(s.entities[0].aliases, ["Brenn"]);
+    }
+
+    #[test]
+    fn stories_follow_story_index_and_skip_missing_memberships() {
+        let docs = vec![
+            doc("a", "X", "One."),
+            doc("b", "Y", "Two."),
+            doc("c", "Z", "Three."),
+        ];
+        let mut g = one_story(2, &[]);
+        g.memberships[0].story = 2;
+        let stories = compare(&docs, &g);
+        let ids: Vec<&str> = stories.iter().map(|s| s.id.as_str()).collect();
+        assert_eq!(ids, ["story-1", "story-3"]);
+        assert_eq!(stories[0].articles, ["b"]);
+    }
+
+    fn check_occurrences(
+        docs: &[Document],
+        stories: &[Story],
+    ) -> Result<(), proptest::test_runner::TestCaseError> {
+        let text_of = |id: &str| {
+            docs.iter()
+                .find(|d| d.article.id == id)
+                .map(|d| d.article.text.as_str())
+        };
+        for s in stories {
+            let occs = s
+                .shared
+                .iter()
+                .flat_map(|c| &c.occurrences)
+                .chain(&s.exclusive);
+            let quotes = s
+                .quotes
+                .iter()
+                .flat_map(|g| g.occurrences.iter().map(|o| &o.at));
+            for o in occs.chain(quotes) {
+                let text = text_of(&o.article).unwrap_or("");
+                proptest::prop_assert_eq!(text.get(o.start..o.end), Some(o.text.as_str()));
+            }
+            for g in &s.quotes {
+                proptest::prop_assert!(g.reference < g.occurrences.len());
+                proptest::prop_assert!(g.occurrences[g.reference].diff.is_empty());
+            }
+        }
+        Ok(())
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn never_panics_and_offsets_are_exact(
+            texts in proptest::collection::vec("\\PC{0,120}", 1..5),
+            cuts in proptest::collection::vec((0usize..200, 0usize..60), 0..6),
+        ) {
+            let mut docs: Vec<Document> = texts
+                .iter()
+                .enumerate()
+                .map(|(i, t)| doc(&format!("d{i}"), if i % 2 == 0 { "East" } else { "West" }, t))
+                .collect();
+            // Arbitrary quotes and mentions on char boundaries.
+            for (k, &(at, len)) in cuts.iter().enumerate() {
+                let n = docs.len();
+                let Some(d) = docs.get_mut(k % n) else { continue };
+                let text = d.article.text.clone();
+                let start = (0..=at.min(text.len())).rev().find(|&i| text.is_char_boundary(i)).unwrap_or(0);
+                let end = (start..=(start + len).min(text.len())).rev().find(|&i| text.is_char_boundary(i)).unwrap_or(start);
+                let piece = &text[start..end];
+                if piece.is_empty() { continue; }
+                let taken = std::mem::replace(d, doc("tmp", "tmp", ""));
+                let with_quote = quote(taken, piece, Some(0));
+                *d = entity(with_quote, piece, "person:someone", &[piece]);
+            }
+            let copies = if docs.len() > 2 { vec![(2, 0)] } else { vec![] };
+            let stories = compare(&docs, &one_story(docs.len(), &copies));
+            check_occurrences(&docs, &stories)?;
+        }
+
+        #[test]
+        fn quote_grouping_keeps_invariants_on_similar_texts(
+            words in proptest::collection::vec("[a-zé’']{1,6}", 1..30),
+            drop in 0usize..30,
+        ) {
+            let full = words.join(" ");
+            let mut fewer = words.clone();
+            if drop < fewer.len() { fewer.remove(drop); }
+            let part = fewer.join(" ");
+            let a = quote(doc("a", "East", &full), &full, None);
+            let b = quote(doc("b", "West", &part), &part, None);
+            let docs = vec![a, b];
+            let stories = compare(&docs, &one_story(2, &[]));
+            check_occurrences(&docs, &stories)?;
+        }
+    }
 }

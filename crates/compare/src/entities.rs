@@ -1,0 +1,356 @@
+//! Story-level entities: the articles' local entities unified by key, with
+//! the spelling each outlet uses.
+//!
+//! Keys come from the understand stage. One extra merge happens here because
+//! only the story sees all articles: an article that names a person by
+//! surname only gets a surname key (`person:sokolovski`); it is folded into
+//! the one full key of the story whose last word is that surname. When two
+//! full keys share the surname the short key stays apart (we cannot tell
+//! which person is meant).
+
+use std::collections::HashMap;
+
+use parallax_model::{Spelling, StoryEntity};
+
+use crate::Member;
+
+/// The unified entities of a story and, per article, the story index of each
+/// of its local entities.
+pub(crate) struct Unified {
+    pub entities: Vec<StoryEntity>,
+    pub map: Vec<Vec<Option<usize>>>,
+}
+
+const PERSON: &str = "person:";
+
+/// Map each surname-only person key to the single full key ending in it.
+fn surname_merges<'a>(keys: impl Iterator<Item = &'a str>) -> HashMap<String, String> {
+    let mut full_by_surname: HashMap<&str, Vec<&str>> = HashMap::new();
+    let mut short: Vec<&str> = Vec::new();
+    for key in keys {
+        let Some(rest) = key.strip_prefix(PERSON) else {
+            continue;
+        };
+        match rest.rsplit_once(' ') {
+            Some((_, last)) if !last.is_empty() => {
+                let list = full_by_surname.entry(last).or_default();
+                if !list.contains(&key) {
+                    list.push(key);
+                }
+            }
+            _ => short.push(key),
+        }
+    }
+    short
+        .into_iter()
+        .filter_map(|key| {
+            let surname = key.strip_prefix(PERSON)?;
+            match full_by_surname.get(surname).map(Vec::as_slice) {
+                Some([only]) => Some((key.to_string(), (*only).to_string())),
+                _ => None,
+            }
+        })
+        .collect()
+}
+
+/// Words that name an office, not a person; stripped from the front of a form.
+const TITLE_WORDS: &[&str] = &[
+    "president",
+    "prime",
+    "minister",
+    "chancellor",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "sir",
+    "dame",
+    "mayor",
+    "governor",
+    "senator",
+    "general",
+    "king",
+    "queen",
+    "pope",
+    "judge",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "leader",
+    "secretary",
+];
+
+fn is_title(word: &str) -> bool {
+    let w = word.trim_end_matches('.').to_lowercase();
+    TITLE_WORDS.contains(&w.as_str())
+}
+
+/// A nationality adjective in front of a title ("Ukrainian President").
+fn is_demonym(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase)
+        && ["ian", "ish", "ese", "ch", "an", "i"]
+            .iter()
+            .any(|s| word.ends_with(s))
+}
+
+/// The surface form of a mention as shown to readers: trimmed, without a
+/// possessive `'s`/`’s` and without leading titles ("President Andriy X" →
+/// "Andriy X").
+pub(crate) fn surface_form(raw: &str) -> String {
+    let mut s = raw.trim();
+    for suffix in ["'s", "’s", "'", "’"] {
+        if let Some(stripped) = s.strip_suffix(suffix) {
+            s = stripped.trim_end();
+            break;
+        }
+    }
+    let parts: Vec<&str> = s.split_whitespace().collect();
+    let mut cut = 0;
+    for (i, w) in parts.iter().enumerate() {
+        if is_title(w) {
+            cut = i + 1;
+        } else if !is_demonym(w) {
+            break;
+        }
+    }
+    if cut > 0 && cut < parts.len() {
+        parts.get(cut..).unwrap_or_default().join(" ")
+    } else {
+        s.to_string()
+    }
+}
+
+/// Counts of the forms one article uses, in order of first use.
+#[derive(Default)]
+struct FormCounts {
+    forms: Vec<(String, usize)>,
+    index: HashMap<String, usize>,
+}
+
+impl FormCounts {
+    fn add(&mut self, form: String) {
+        match self.index.get(&form).and_then(|&i| self.forms.get_mut(i)) {
+            Some((_, n)) => *n += 1,
+            None => {
+                self.index.insert(form.clone(), self.forms.len());
+                self.forms.push((form, 1));
+            }
+        }
+    }
+
+    fn total(&self) -> usize {
+        self.forms.iter().map(|(_, n)| n).sum()
+    }
+
+    /// Most frequent first; ties keep first use.
+    fn ranked(&self) -> Vec<String> {
+        let mut v: Vec<&(String, usize)> = self.forms.iter().collect();
+        v.sort_by_key(|(_, n)| std::cmp::Reverse(*n));
+        v.into_iter().map(|(f, _)| f.clone()).collect()
+    }
+}
+
+/// What is gathered for one story entity before it is finalised.
+struct Draft {
+    key: String,
+    kind: parallax_model::EntityKind,
+    /// Local full names with the articles that use them, in first-use order.
+    names: Vec<(String, usize)>,
+    /// Per article position that mentions it: the forms used there.
+    per_article: Vec<(usize, FormCounts)>,
+    first_seen: usize,
+}
+
+impl Draft {
+    fn mentions(&self) -> usize {
+        self.per_article.iter().map(|(_, f)| f.total()).sum()
+    }
+
+    /// The most common full form across articles (ties: earliest article).
+    /// Multi-word names win over single words when any exist.
+    fn canonical(&self) -> String {
+        let longest = self
+            .names
+            .iter()
+            .map(|(n, _)| n.split_whitespace().count().min(2))
+            .max()
+            .unwrap_or(0);
+        self.names
+            .iter()
+            .filter(|(n, _)| n.split_whitespace().count().min(2) == longest)
+            .enumerate()
+            .max_by_key(|(i, (_, count))| (*count, std::cmp::Reverse(*i)))
+            .map(|(_, (n, _))| n.clone())
+            .unwrap_or_default()
+    }
+}
+
+/// Unify the local entities of the story's articles.
+pub(crate) fn unify(members: &[Member<'_>]) -> Unified {
+    let merges = surname_merges(
+        members
+            .iter()
+            .flat_map(|m| m.doc.annotations.entities.iter().map(|e| e.key.as_str())),
+    );
+    let mut drafts: Vec<Draft> = Vec::new();
+    let mut by_key: HashMap<String, usize> = HashMap::new();
+    let mut map: Vec<Vec<Option<usize>>> = Vec::with_capacity(members.len());
+    for (pos, member) in members.iter().enumerate() {
+        let ann = &member.doc.annotations;
+        let mut local_map = Vec::with_capacity(ann.entities.len());
+        for local in &ann.entities {
+            let key = if local.key.is_empty() {
+                format!("name:{}", local.name.to_lowercase())
+            } else {
+                merges
+                    .get(&local.key)
+                    .cloned()
+                    .unwrap_or_else(|| local.key.clone())
+            };
+            let next = drafts.len();
+            let idx = *by_key.entry(key.clone()).or_insert(next);
+            if idx == next {
+                drafts.push(Draft {
+                    key,
+                    kind: local.kind,
+                    names: Vec::new(),
+                    per_article: Vec::new(),
+                    first_seen: next,
+                });
+            }
+            if let Some(d) = drafts.get_mut(idx) {
+                let name = surface_form(&local.name);
+                if !name.is_empty() {
+                    match d.names.iter_mut().find(|(n, _)| *n == name) {
+                        Some((_, c)) => *c += 1,
+                        None => d.names.push((name, 1)),
+                    }
+                }
+            }
+            local_map.push(Some(idx));
+        }
+        for mention in &ann.mentions {
+            let Some(Some(idx)) = local_map.get(mention.entity).copied() else {
+                continue;
+            };
+            let form = surface_form(member.doc.text_of(mention.span));
+            if form.is_empty() {
+                continue;
+            }
+            let Some(d) = drafts.get_mut(idx) else {
+                continue;
+            };
+            if d.per_article.last().is_none_or(|(p, _)| *p != pos) {
+                d.per_article.push((pos, FormCounts::default()));
+            }
+            if let Some((_, counts)) = d.per_article.last_mut() {
+                counts.add(form);
+            }
+        }
+        map.push(local_map);
+    }
+    finish(drafts, map, members)
+}
+
+/// Order the drafts (most articles, then most mentions, then first seen),
+/// build the public entities and remap the article maps.
+fn finish(drafts: Vec<Draft>, mut map: Vec<Vec<Option<usize>>>, members: &[Member<'_>]) -> Unified {
+    let mut order: Vec<usize> = (0..drafts.len()).collect();
+    order.sort_by_key(|&i| {
+        drafts.get(i).map_or((0, 0, i), |d| {
+            (
+                usize::MAX - d.per_article.len(),
+                usize::MAX - d.mentions(),
+                d.first_seen,
+            )
+        })
+    });
+    let mut new_index = vec![0usize; drafts.len()];
+    for (new, &old) in order.iter().enumerate() {
+        if let Some(slot) = new_index.get_mut(old) {
+            *slot = new;
+        }
+    }
+    for local in &mut map {
+        for slot in local.iter_mut() {
+            *slot = slot.and_then(|old| new_index.get(old).copied());
+        }
+    }
+    let mut slots: Vec<Option<Draft>> = drafts.into_iter().map(Some).collect();
+    let entities = order
+        .iter()
+        .filter_map(|&old| slots.get_mut(old).and_then(Option::take))
+        .map(|d| build(d, members))
+        .collect();
+    Unified { entities, map }
+}
+
+fn build(d: Draft, members: &[Member<'_>]) -> StoryEntity {
+    let name = d.canonical();
+    let mut aliases: Vec<String> = Vec::new();
+    // Forms as the articles use them (article order, most frequent first),
+    // then local names no mention printed.
+    let all_forms = d
+        .per_article
+        .iter()
+        .flat_map(|(_, f)| f.ranked())
+        .chain(d.names.iter().map(|(n, _)| n.clone()));
+    for form in all_forms {
+        if form != name && !aliases.contains(&form) {
+            aliases.push(form);
+        }
+    }
+    let spellings = d
+        .per_article
+        .iter()
+        .filter_map(|(pos, counts)| {
+            let article = &members.get(*pos)?.doc.article;
+            Some(Spelling {
+                article: article.id.clone(),
+                outlet: article.outlet().to_string(),
+                forms: counts.ranked(),
+            })
+        })
+        .collect();
+    StoryEntity {
+        name,
+        kind: d.kind,
+        key: d.key,
+        aliases,
+        spellings,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn surface_form_strips_titles_and_possessives() {
+        assert_eq!(surface_form("President Ivo Darn"), "Ivo Darn");
+        assert_eq!(
+            surface_form("Ruritanian Prime Minister Ana Vell"),
+            "Ana Vell"
+        );
+        assert_eq!(surface_form("Darn’s"), "Darn");
+        assert_eq!(surface_form("President"), "President");
+        assert_eq!(surface_form("Italian Job"), "Italian Job");
+    }
+
+    #[test]
+    fn surname_key_merges_only_when_unambiguous() {
+        let keys = [
+            "person:ivo darn",
+            "person:darn",
+            "person:vell",
+            "person:ana vell",
+            "person:eva vell",
+        ];
+        let m = surname_merges(keys.into_iter());
+        assert_eq!(
+            m.get("person:darn").map(String::as_str),
+            Some("person:ivo darn")
+        );
+        assert_eq!(m.get("person:vell"), None);
+    }
+}
