@@ -1,0 +1,234 @@
+//! In-article resolution: candidates that name the same thing become one
+//! entity (full name, bare surname, first name, acronym), each entity gets a
+//! kind from the evidence of all its mentions, its fullest name and its key.
+
+use std::collections::HashMap;
+
+use parallax_model::{EntityKind, LocalEntity, Mention};
+
+use crate::keys::{entity_key, plain_fold, token_key};
+use crate::names::Candidate;
+use crate::places;
+use crate::titles::{ORG_WORDS, is_in};
+use crate::tokens::lower;
+
+/// Entities with what later stages of this crate need to know about them.
+#[derive(Debug, Clone, Default)]
+pub struct Resolved {
+    pub entities: Vec<LocalEntity>,
+    /// One per candidate, same order (so sorted and non-overlapping).
+    pub mentions: Vec<Mention>,
+    pub roles: Vec<Vec<&'static str>>,
+    pub nationalities: Vec<Vec<&'static str>>,
+}
+
+#[derive(Default)]
+struct Group {
+    members: Vec<usize>,
+    /// Index of the candidate with the fullest name.
+    fullest: usize,
+    multi: bool,
+    linked_short: bool,
+}
+
+fn words<'a>(text: &'a str, c: &Candidate) -> Vec<&'a str> {
+    c.words.iter().map(|w| w.slice(text)).collect()
+}
+
+fn lexical_org(text: &str, c: &Candidate) -> bool {
+    c.words
+        .iter()
+        .any(|w| is_in(ORG_WORDS, &lower(w.slice(text))))
+}
+
+fn lexical_place(text: &str, c: &Candidate) -> bool {
+    let joined = words(text, c)
+        .iter()
+        .map(|w| plain_fold(w))
+        .collect::<Vec<_>>()
+        .join(" ");
+    places::is_place(&joined)
+}
+
+/// Resolve candidates into entities. `forced_other[i]` marks candidates that
+/// are titles of works (`“Cold Acre”`).
+pub fn resolve(text: &str, cands: &[Candidate], forced_other: &[bool]) -> Resolved {
+    let keys: Vec<Vec<String>> = cands
+        .iter()
+        .map(|c| words(text, c).iter().map(|w| token_key(w)).collect())
+        .collect();
+    let mut groups: Vec<Group> = Vec::new();
+    let mut by_full: HashMap<String, usize> = HashMap::new();
+    let mut group_of = vec![usize::MAX; cands.len()];
+    // Full names first, so that surnames can find them wherever they occur.
+    for (i, k) in keys.iter().enumerate().filter(|(_, k)| k.len() >= 2) {
+        let full = k.join(" ");
+        let g = *by_full.entry(full).or_insert_with(|| {
+            groups.push(Group {
+                fullest: i,
+                multi: true,
+                ..Group::default()
+            });
+            groups.len() - 1
+        });
+        group_of[i] = g;
+    }
+    let person_like: Vec<bool> = groups
+        .iter()
+        .map(|g| {
+            let c = &cands[g.fullest];
+            !lexical_org(text, c) && !lexical_place(text, c) && !forced_other[g.fullest]
+        })
+        .collect();
+    let index = ShortIndex::new(text, cands, &keys, &groups, &person_like);
+    for (i, k) in keys.iter().enumerate().filter(|(_, k)| k.len() == 1) {
+        let word = &k[0];
+        let g = if let Some(&g) = by_full.get(word) {
+            g
+        } else if let Some(g) = index.link(text, &cands[i], word) {
+            groups[g].linked_short = true;
+            g
+        } else {
+            groups.push(Group {
+                fullest: i,
+                ..Group::default()
+            });
+            by_full.insert(word.clone(), groups.len() - 1);
+            groups.len() - 1
+        };
+        group_of[i] = g;
+    }
+    for (i, &g) in group_of.iter().enumerate() {
+        if let Some(group) = groups.get_mut(g) {
+            group.members.push(i);
+        }
+    }
+    let mut out = Resolved::default();
+    for g in &groups {
+        let kind = kind_of(text, g, cands, forced_other);
+        let best = &cands[g.fullest];
+        let ws = words(text, best);
+        let mut roles = Vec::new();
+        let mut nats = Vec::new();
+        for &m in &g.members {
+            for r in &cands[m].roles {
+                if !roles.contains(r) {
+                    roles.push(*r);
+                }
+            }
+            for n in &cands[m].nationalities {
+                if !nats.contains(n) {
+                    nats.push(*n);
+                }
+            }
+        }
+        out.entities.push(LocalEntity {
+            name: best.display.clone(),
+            kind,
+            key: entity_key(kind, &ws),
+        });
+        out.roles.push(roles);
+        out.nationalities.push(nats);
+    }
+    out.mentions = cands
+        .iter()
+        .zip(&group_of)
+        .map(|(c, &g)| Mention {
+            span: c.span,
+            entity: g,
+        })
+        .collect();
+    out
+}
+
+/// Full names indexed by surname, first name and initials, built once so that
+/// linking a one-word mention costs a hash lookup.
+struct ShortIndex {
+    by_last: HashMap<String, Vec<usize>>,
+    by_first: HashMap<String, Vec<usize>>,
+    by_initials: HashMap<String, Vec<usize>>,
+}
+
+impl ShortIndex {
+    fn new(
+        text: &str,
+        cands: &[Candidate],
+        keys: &[Vec<String>],
+        groups: &[Group],
+        person_like: &[bool],
+    ) -> Self {
+        let mut ix = ShortIndex {
+            by_last: HashMap::new(),
+            by_first: HashMap::new(),
+            by_initials: HashMap::new(),
+        };
+        for (g, group) in groups.iter().enumerate().filter(|(_, g)| g.multi) {
+            let k = &keys[group.fullest];
+            ix.by_initials
+                .entry(initials(text, &cands[group.fullest]))
+                .or_default()
+                .push(g);
+            if person_like[g]
+                && let (Some(first), Some(last)) = (k.first(), k.last())
+            {
+                ix.by_last.entry(last.clone()).or_default().push(g);
+                ix.by_first.entry(first.clone()).or_default().push(g);
+            }
+        }
+        ix
+    }
+
+    /// The group a one-word candidate refers to: an acronym of an organisation's
+    /// initials, or the surname or first name of exactly one person-like full name.
+    fn link(&self, text: &str, cand: &Candidate, word: &str) -> Option<usize> {
+        let unique = |hits: Option<&Vec<usize>>| match hits.map(Vec::as_slice) {
+            Some([g]) => Some(*g),
+            _ => None,
+        };
+        if cand.acronym
+            && let Some(g) = unique(self.by_initials.get(cand.span.slice(text)))
+        {
+            return Some(g);
+        }
+        unique(self.by_last.get(word)).or_else(|| unique(self.by_first.get(word)))
+    }
+}
+
+/// Uppercase initials of the capitalised words (`Noordzee Container Terminals` → `NCT`).
+fn initials(text: &str, c: &Candidate) -> String {
+    c.words
+        .iter()
+        .filter_map(|w| w.slice(text).chars().next())
+        .filter(|ch| ch.is_uppercase())
+        .collect()
+}
+
+fn kind_of(text: &str, g: &Group, cands: &[Candidate], forced_other: &[bool]) -> EntityKind {
+    let ms = || g.members.iter().map(|&m| &cands[m]);
+    if g.members.iter().any(|&m| forced_other[m]) && !ms().any(|c| c.person_cue) {
+        return EntityKind::Other;
+    }
+    if ms().any(|c| lexical_org(text, c)) {
+        return EntityKind::Organization;
+    }
+    if ms().any(|c| lexical_place(text, c) || c.place_strong) {
+        return EntityKind::Place;
+    }
+    if ms().any(|c| c.person_cue) {
+        return EntityKind::Person;
+    }
+    if ms().any(|c| c.org_cue || c.acronym) {
+        return EntityKind::Organization;
+    }
+    if ms().any(|c| c.place_cue) {
+        return EntityKind::Place;
+    }
+    let speaks = ms().any(|c| c.speech_subject);
+    if g.multi && (speaks || g.linked_short) && cands[g.fullest].words.len() <= 3 {
+        return EntityKind::Person;
+    }
+    if speaks {
+        return EntityKind::Organization;
+    }
+    EntityKind::Other
+}

@@ -1,0 +1,601 @@
+//! Candidate name spans: maximal runs of capitalised words, with sentence-initial
+//! common words, titles, roles and nationality adjectives stripped off the front
+//! (and remembered, to resolve "the Ukrainian president" later), possessives cut
+//! off the end, and all-caps datelines turned into places.
+
+use std::collections::HashSet;
+
+use parallax_model::{Segment, Span};
+
+use crate::keys::plain_fold;
+use crate::places;
+use crate::titles::{
+    DETERMINERS, FUNCTION_WORDS, NATIONALITIES, NEVER_NAME, ORG_NOUNS_AFTER, ORG_WORDS,
+    PLACE_NOUNS_OF, ROLE_MODIFIERS, ROLE_NOUNS, SPEECH_VERBS, TITLES, is_in,
+};
+use crate::tokens::{Tok, is_all_caps, is_capitalised, lower, possessive_len};
+
+/// A name occurrence with the evidence around it.
+#[derive(Debug, Clone)]
+pub struct Candidate {
+    /// The name only: no title, no possessive.
+    pub span: Span,
+    /// The words of the name (the last without its possessive).
+    pub words: Vec<Span>,
+    /// The name as shown (datelines in title case).
+    pub display: String,
+    pub roles: Vec<&'static str>,
+    pub nationalities: Vec<&'static str>,
+    /// A title, role or `, who` says this is a person.
+    pub person_cue: bool,
+    /// `the X union`, `X, which`, `X spokesman` says this is an organisation.
+    pub org_cue: bool,
+    /// `in X`, `near X`: weak evidence of a place.
+    pub place_cue: bool,
+    /// `port of X`, a dateline, `Port of X`: strong evidence of a place.
+    pub place_strong: bool,
+    /// Directly followed by a reporting verb.
+    pub speech_subject: bool,
+    pub acronym: bool,
+}
+
+impl Default for Candidate {
+    fn default() -> Self {
+        Candidate {
+            span: Span::new(0, 0),
+            words: Vec::new(),
+            display: String::new(),
+            roles: Vec::new(),
+            nationalities: Vec::new(),
+            person_cue: false,
+            org_cue: false,
+            place_cue: false,
+            place_strong: false,
+            speech_subject: false,
+            acronym: false,
+        }
+    }
+}
+
+/// Words after which `of` continues a name (`Port of Rotterdam`, `Chamber of Commerce`).
+const OF_HEADS: &[&str] = &[
+    "port",
+    "town",
+    "city",
+    "republic",
+    "gulf",
+    "bay",
+    "isle",
+    "sea",
+    "kingdom",
+    "strait",
+    "cape",
+    "lake",
+    "mount",
+    "university",
+    "bank",
+    "ministry",
+    "department",
+    "chamber",
+    "association",
+    "council",
+    "board",
+    "union",
+    "federation",
+    "institute",
+    "museum",
+    "church",
+    "duke",
+    "prince",
+    "princess",
+    "house",
+    "court",
+    "office",
+    "secretary",
+    "college",
+    "school",
+    "society",
+    "academy",
+    "bureau",
+    "commission",
+    "committee",
+    "league",
+    "state",
+    "states",
+    "minister",
+    "party",
+    "friends",
+    "bishop",
+    "archbishop",
+    "king",
+    "queen",
+];
+
+/// Lowercase particles inside personal names (`Charles de Gaulle`).
+const PARTICLES: &[&str] = &[
+    "de", "van", "von", "der", "den", "da", "du", "bin", "ibn", "del", "della", "di", "dos", "das",
+    "ter", "al", "le", "la",
+];
+
+/// Words that, right before a name, suggest a place.
+const PLACE_PREPOSITIONS: &[&str] = &["in", "near", "outside", "across"];
+
+fn is_sentence_opener(c: char) -> bool {
+    matches!(
+        c,
+        '"' | '\u{201C}' | '\u{2018}' | '(' | ':' | '\u{2014}' | '\u{2013}' | '.' | '!' | '?'
+    )
+}
+
+/// For each token, whether it opens a sentence (so its capital letter says nothing).
+fn sentence_initial(text: &str, toks: &[Tok], segments: &[Segment]) -> Vec<bool> {
+    let mut out = vec![false; toks.len()];
+    let mut seg = 0;
+    for (i, t) in toks.iter().enumerate() {
+        while seg < segments.len() && segments[seg].span.start <= t.start {
+            if i == 0 || toks[i - 1].start < segments[seg].span.start {
+                out[i] = true;
+            }
+            seg += 1;
+        }
+        let before = text.get(..t.start).unwrap_or("");
+        let mut saw_newline = false;
+        let mut prev = None;
+        for c in before.chars().rev() {
+            if c.is_whitespace() {
+                saw_newline |= c == '\n';
+                continue;
+            }
+            prev = Some(c);
+            break;
+        }
+        if saw_newline || prev.is_none_or(is_sentence_opener) {
+            out[i] = true;
+        }
+    }
+    out
+}
+
+/// The all-caps dateline at the very start of the text (`KYIV —`, `ROTTERDAM, March 13`).
+fn dateline(text: &str, toks: &[Tok]) -> Option<usize> {
+    let first = toks.first()?;
+    if !text.get(..first.start)?.trim().is_empty() {
+        return None;
+    }
+    let mut n = 0;
+    while let Some(t) = toks.get(n) {
+        let w = t.text(text);
+        let gap_ok = n == 0 || toks.get(n - 1).and_then(|p| text.get(p.end..t.start)) == Some(" ");
+        if !gap_ok || !is_all_caps(w) || !w.chars().all(char::is_alphabetic) {
+            break;
+        }
+        n += 1;
+    }
+    let last = toks.get(n.checked_sub(1)?)?;
+    let rest = text.get(last.end..)?.trim_start_matches(' ');
+    rest.starts_with(['\u{2014}', '\u{2013}', ',']).then_some(n)
+}
+
+fn title_case(word: &str) -> String {
+    let mut out = String::with_capacity(word.len());
+    for (i, c) in word.chars().enumerate() {
+        if i == 0 {
+            out.extend(c.to_uppercase());
+        } else {
+            out.extend(c.to_lowercase());
+        }
+    }
+    out
+}
+
+fn role_of(lw: &str) -> Option<&'static str> {
+    ROLE_NOUNS.iter().copied().find(|r| *r == lw)
+}
+
+fn nationality_of(lw: &str) -> Option<&'static str> {
+    NATIONALITIES.iter().copied().find(|r| *r == lw)
+}
+
+fn push_unique(v: &mut Vec<&'static str>, x: &'static str) {
+    if !v.contains(&x) {
+        v.push(x);
+    }
+}
+
+struct Ctx<'a> {
+    text: &'a str,
+    toks: &'a [Tok],
+    initial: Vec<bool>,
+    lowercase_words: HashSet<&'a str>,
+    name_tokens: HashSet<String>,
+    /// Folded one-word runs seen away from a sentence start.
+    solo_names: HashSet<String>,
+}
+
+impl<'a> Ctx<'a> {
+    fn word(&self, i: usize) -> &'a str {
+        self.toks.get(i).map_or("", |t| t.text(self.text))
+    }
+
+    fn gap(&self, i: usize) -> &'a str {
+        match (self.toks.get(i), self.toks.get(i + 1)) {
+            (Some(a), Some(b)) => self.text.get(a.end..b.start).unwrap_or(""),
+            _ => "",
+        }
+    }
+}
+
+/// Maximal runs of capitalised tokens, as inclusive token index ranges.
+fn runs(ctx: &Ctx, skip: usize) -> Vec<(usize, usize)> {
+    let toks = ctx.toks;
+    let mut out = Vec::new();
+    let mut i = skip;
+    while i < toks.len() {
+        if !is_capitalised(ctx.word(i)) {
+            i += 1;
+            continue;
+        }
+        let mut j = i;
+        while j + 1 < toks.len() && possessive_len(ctx.word(j)) == 0 {
+            let gap = ctx.gap(j);
+            let next = ctx.word(j + 1);
+            let plural_possessive = matches!(gap, "\u{2019} " | "' ") && ctx.word(j).ends_with('s');
+            if (gap == " " || gap == " & " || plural_possessive) && is_capitalised(next) {
+                j += 1;
+                continue;
+            }
+            let connector_ok = gap == " "
+                && ctx.gap(j + 1) == " "
+                && is_capitalised(ctx.word(j + 2))
+                && ((next == "of" && is_in(OF_HEADS, &lower(ctx.word(j))))
+                    || is_in(PARTICLES, next));
+            if connector_ok {
+                j += 2;
+                continue;
+            }
+            break;
+        }
+        out.push((i, j));
+        i = j + 1;
+    }
+    out
+}
+
+/// Find every name candidate of the text, in order.
+pub fn candidates(text: &str, toks: &[Tok], segments: &[Segment]) -> Vec<Candidate> {
+    let mut ctx = Ctx {
+        text,
+        toks,
+        initial: sentence_initial(text, toks, segments),
+        lowercase_words: HashSet::new(),
+        name_tokens: HashSet::new(),
+        solo_names: HashSet::new(),
+    };
+    for t in toks {
+        let w = t.text(text);
+        if !w.chars().any(char::is_uppercase) {
+            ctx.lowercase_words.insert(w);
+        }
+    }
+    let mut out = Vec::new();
+    let skip = match dateline(text, toks) {
+        Some(n) => {
+            out.push(dateline_candidate(&ctx, n));
+            n
+        }
+        None => 0,
+    };
+    let runs = runs(&ctx, skip);
+    for &(a, b) in &runs {
+        if a == b && !ctx.initial[a] {
+            ctx.solo_names.insert(plain_fold(ctx.word(a)));
+        }
+        for k in a..=b {
+            if !(k == a && ctx.initial[a]) {
+                ctx.name_tokens.insert(plain_fold(ctx.word(k)));
+            }
+        }
+    }
+    for (a, b) in runs {
+        if let Some(c) = candidate(&ctx, a, b) {
+            out.push(c);
+        }
+    }
+    out
+}
+
+fn dateline_candidate(ctx: &Ctx, n: usize) -> Candidate {
+    let words: Vec<Span> = ctx.toks.iter().take(n).map(|t| t.span()).collect();
+    let display = (0..n)
+        .map(|i| title_case(ctx.word(i)))
+        .collect::<Vec<_>>()
+        .join(" ");
+    let span = Span::new(
+        words.first().map_or(0, |s| s.start),
+        words.last().map_or(0, |s| s.end),
+    );
+    Candidate {
+        span,
+        words,
+        display,
+        place_strong: true,
+        ..Candidate::default()
+    }
+}
+
+fn candidate(ctx: &Ctx, a: usize, b: usize) -> Option<Candidate> {
+    let mut c = Candidate::default();
+    let mut s = a;
+    // Words that are never names, and sentence-initial common words.
+    while s <= b {
+        let lw = lower(ctx.word(s));
+        if is_in(NEVER_NAME, &lw) {
+            s += 1;
+            continue;
+        }
+        if s == a && ctx.initial[a] {
+            // A one-word run must be seen alone elsewhere; a longer run keeps
+            // its first word when that word also occurs inside a name mid-sentence.
+            let known = if a == b {
+                &ctx.solo_names
+            } else {
+                &ctx.name_tokens
+            };
+            let common = ctx.lowercase_words.contains(lw.as_str())
+                && !known.contains(&plain_fold(ctx.word(s)));
+            if is_in(FUNCTION_WORDS, &lw) || common {
+                s += 1;
+                continue;
+            }
+        }
+        break;
+    }
+    if s > b {
+        return None;
+    }
+    let folded_all = |from: usize| {
+        (from..=b)
+            .map(|k| plain_fold(crate::tokens::strip_possessive(ctx.word(k))))
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let org_lex = (s..=b).any(|k| is_in(ORG_WORDS, &lower(ctx.word(k))));
+    // `Port of Rotterdam` names Rotterdam.
+    if !org_lex
+        && s + 2 <= b
+        && ctx.word(s + 1) == "of"
+        && is_in(PLACE_NOUNS_OF, &lower(ctx.word(s)))
+    {
+        s += 2;
+        c.place_strong = true;
+    }
+    let is_place = places::is_place(&folded_all(s));
+    if !org_lex && !is_place {
+        while s <= b {
+            let lw = lower(ctx.word(s));
+            if is_in(TITLES, &lw) || role_of(&lw).is_some() {
+                c.person_cue = true;
+                if let Some(r) = role_of(&lw) {
+                    push_unique(&mut c.roles, r);
+                }
+            } else if let Some(n) = nationality_of(&lw) {
+                push_unique(&mut c.nationalities, n);
+            } else if !is_in(ROLE_MODIFIERS, &lw) {
+                break;
+            }
+            s += 1;
+        }
+        if s > b {
+            return None;
+        }
+    }
+    if s == b
+        && s == a
+        && ctx.initial[a]
+        && !is_place
+        && !is_all_caps(ctx.word(s))
+        && !ctx.name_tokens.contains(&plain_fold(ctx.word(s)))
+    {
+        return None;
+    }
+    let last = ctx.toks.get(b)?;
+    let end = last.end - possessive_len(ctx.word(b));
+    let start = ctx.toks.get(s)?.start;
+    c.span = Span::new(start, end);
+    c.display = c.span.slice(ctx.text).to_string();
+    c.words = (s..=b)
+        .filter_map(|k| ctx.toks.get(k))
+        .map(|t| Span::new(t.start, t.end.min(end)))
+        .filter(|w| !w.is_empty())
+        .collect();
+    c.acronym = s == b && is_all_caps(ctx.word(s)) && ctx.word(s).len() <= 6;
+    look_before(ctx, a, &mut c);
+    if possessive_len(ctx.word(b)) == 0 {
+        look_after(ctx, b, &mut c);
+    }
+    Some(c)
+}
+
+/// Lowercase roles and nationalities just before the name (`union leader X`,
+/// `his manager, X`), and place prepositions (`in X`, `port of X`).
+fn look_before(ctx: &Ctx, a: usize, c: &mut Candidate) {
+    let Some(first) = a.checked_sub(1) else {
+        return;
+    };
+    let prev = lower(ctx.word(first));
+    if ctx.gap(first) == " " {
+        if is_in(PLACE_PREPOSITIONS, &prev) {
+            c.place_cue = true;
+        }
+        if prev == "of" && first > 0 && is_in(PLACE_NOUNS_OF, &lower(ctx.word(first - 1))) {
+            c.place_strong = true;
+        }
+    }
+    let mut k = first;
+    loop {
+        let gap = ctx.gap(k);
+        let lw = lower(ctx.word(k));
+        let comma_ok = k == first && gap == ", " && role_of(&lw).is_some();
+        if gap != " " && !comma_ok {
+            break;
+        }
+        if let Some(r) = role_of(&lw) {
+            push_unique(&mut c.roles, r);
+            c.person_cue = true;
+        } else if let Some(n) = nationality_of(&lw) {
+            push_unique(&mut c.nationalities, n);
+        } else if !is_in(ROLE_MODIFIERS, &lw) {
+            break;
+        }
+        if k == 0 || first - k >= 4 {
+            break;
+        }
+        k -= 1;
+    }
+}
+
+/// Appositions (`X, the Ukrainian infrastructure minister`), `X, who` / `X, which`,
+/// `the X union`, and a reporting verb right after the name.
+fn look_after(ctx: &Ctx, b: usize, c: &mut Candidate) {
+    let gap = ctx.gap(b);
+    let next = b + 1;
+    if next >= ctx.toks.len() {
+        return;
+    }
+    let nw = ctx.word(next);
+    let nl = lower(nw);
+    if gap == " " && !is_capitalised(nw) {
+        if is_in(ORG_NOUNS_AFTER, &nl) {
+            c.org_cue = true;
+        }
+        if is_in(SPEECH_VERBS, &nl) {
+            c.speech_subject = true;
+        }
+    }
+    if gap != ", " {
+        return;
+    }
+    match nl.as_str() {
+        "who" => c.person_cue = true,
+        "which" => c.org_cue = true,
+        _ => {}
+    }
+    if is_in(SPEECH_VERBS, &nl) {
+        c.speech_subject = true;
+    }
+    let opens = is_in(DETERMINERS, &nl)
+        || possessive_len(nw) > 0
+        || nationality_of(&nl).is_some()
+        || is_in(ROLE_MODIFIERS, &nl)
+        || role_of(&nl).is_some();
+    if !opens {
+        return;
+    }
+    let mut head = None;
+    let mut nats = Vec::new();
+    for k in next..(next + 8).min(ctx.toks.len()) {
+        if k > next && ctx.gap(k - 1) != " " {
+            break;
+        }
+        let lw = lower(ctx.word(k));
+        if matches!(
+            lw.as_str(),
+            "for"
+                | "from"
+                | "at"
+                | "of"
+                | "in"
+                | "who"
+                | "which"
+                | "that"
+                | "and"
+                | "with"
+                | "on"
+                | "since"
+                | "said"
+                | "told"
+                | "says"
+        ) {
+            break;
+        }
+        if let Some(r) = role_of(&lw) {
+            head = Some(r);
+        } else if let Some(n) = nationality_of(&lw) {
+            nats.push(n);
+        }
+    }
+    if let Some(r) = head {
+        push_unique(&mut c.roles, r);
+        c.person_cue = true;
+        for n in nats {
+            push_unique(&mut c.nationalities, n);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tokens::tokenize;
+
+    fn names(text: &str) -> Vec<Candidate> {
+        let toks = tokenize(text);
+        candidates(text, &toks, &[])
+    }
+
+    fn shown(text: &str) -> Vec<String> {
+        names(text).into_iter().map(|c| c.display).collect()
+    }
+
+    #[test]
+    fn titles_and_nationalities_are_stripped_and_kept() {
+        let text = "OSLO — Norwegian Prime Minister Ingrid Halvorsen met Kari Dahl.";
+        let c = names(text);
+        assert_eq!(c[0].display, "Oslo");
+        assert!(c[0].place_strong);
+        assert_eq!(c[1].display, "Ingrid Halvorsen");
+        assert_eq!(c[1].span.slice(text), "Ingrid Halvorsen");
+        assert_eq!(c[1].nationalities, ["norwegian"]);
+        assert_eq!(c[1].roles, ["minister"]);
+        assert!(c[1].person_cue);
+    }
+
+    #[test]
+    fn possessives_and_plural_possessives() {
+        assert_eq!(
+            shown("They met at the Fjord Rowers’ Union before Halvorsen’s speech."),
+            ["Fjord Rowers’ Union", "Halvorsen"]
+        );
+    }
+
+    #[test]
+    fn sentence_initial_common_words_are_not_names() {
+        assert_eq!(
+            shown("The mayor left. Officials said Bergen was calm. Then Tove Lunde spoke."),
+            ["Bergen", "Tove Lunde"]
+        );
+    }
+
+    #[test]
+    fn roles_before_and_in_apposition() {
+        let text =
+            "Their spokeswoman, Mette Berg, spoke. Ola Nord, the Danish harbour chef, agreed.";
+        let c = names(text);
+        assert_eq!(c[0].display, "Mette Berg");
+        assert_eq!(c[0].roles, ["spokeswoman"]);
+        assert_eq!(c[1].display, "Ola Nord");
+        assert_eq!(c[1].roles, ["chef"]);
+        assert_eq!(c[1].nationalities, ["danish"]);
+    }
+
+    #[test]
+    fn organisation_and_place_cues() {
+        let text = "the Fiskelag union struck in the port of Tromsø, the Kystlag party said.";
+        let c = names(text);
+        assert_eq!(c[0].display, "Fiskelag");
+        assert!(c[0].org_cue);
+        assert_eq!(c[1].display, "Tromsø");
+        assert!(c[1].place_strong);
+        assert!(c[2].org_cue);
+    }
+}

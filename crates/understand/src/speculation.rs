@@ -1,0 +1,203 @@
+//! Sentences where the writer speculates or gives an opinion, as opposed to
+//! reporting: hedges (`could suggest`, `appears to`), opinion markers (`in our
+//! view`, `arguably`) and rhetorical questions. Quoted speech is ignored, and a
+//! hedge inside a sentence with a reporting verb is the source's, not the writer's.
+
+use parallax_model::{Segment, SegmentKind, Span};
+
+/// The writer's voice whatever else the sentence contains.
+const OPINION: &[&str] = &[
+    "in our view",
+    "in my view",
+    "we believe",
+    "arguably",
+    "it remains to be seen",
+    "one wonders",
+    "it is unclear whether",
+    "it is not clear whether",
+    "raises questions",
+    "raise questions",
+    "perhaps",
+    "in our opinion",
+    "needless to say",
+    "surely",
+];
+
+/// Hedges: speculation unless attributed to a source in the same sentence.
+const HEDGES: &[&str] = &[
+    "could suggest",
+    "may suggest",
+    "might suggest",
+    "could signal",
+    "may signal",
+    "might signal",
+    "could indicate",
+    "may indicate",
+    "might indicate",
+    "appears to",
+    "appear to",
+    "appears designed",
+    "appeared designed",
+    "seems to",
+    "seem to",
+    "seemingly",
+    "is likely to",
+    "are likely to",
+    "looks set to",
+    "it seems",
+    "it appears",
+];
+
+/// Reporting verbs: a sentence with one reports someone else's expectation.
+const REPORTING: &[&str] = &[
+    " said",
+    " says",
+    " told",
+    " according to",
+    " warned",
+    " warns",
+    " expects",
+    " expected",
+    " believes",
+    " predicted",
+    " forecast",
+    " reported",
+    " announced",
+    " stated",
+];
+
+/// Indices of body segments that are speculation. `quotes` are quoted spans
+/// (inner text), sorted.
+pub fn flag(text: &str, segments: &[Segment], quotes: &[Span]) -> Vec<usize> {
+    let mut out = Vec::new();
+    for (i, seg) in segments.iter().enumerate() {
+        if seg.kind != SegmentKind::Body {
+            continue;
+        }
+        if is_speculative(text, seg.span, quotes) {
+            out.push(i);
+        }
+    }
+    out
+}
+
+fn is_speculative(text: &str, span: Span, quotes: &[Span]) -> bool {
+    let Some(sentence) = text.get(span.start..span.end) else {
+        return false;
+    };
+    // Blank out quoted speech (marks included) so only the writer's words remain.
+    let first = quotes.partition_point(|q| q.end <= span.start);
+    let mut writer = String::with_capacity(sentence.len());
+    let mut quoted = 0;
+    let mut pos = span.start;
+    for q in quotes.get(first..).unwrap_or(&[]) {
+        if q.start >= span.end {
+            break;
+        }
+        let a = q.start.max(span.start);
+        let b = q.end.min(span.end);
+        writer.push_str(text.get(pos..a).unwrap_or(""));
+        writer.push(' ');
+        quoted += b.saturating_sub(a);
+        pos = b.max(pos);
+    }
+    writer.push_str(text.get(pos..span.end).unwrap_or(""));
+    if quoted * 2 > sentence.trim().len() {
+        return false;
+    }
+    let lower = writer.to_lowercase();
+    let lower = lower.trim_matches(|c: char| c.is_whitespace() || is_mark(c));
+    if OPINION.iter().any(|p| contains_phrase(lower, p)) {
+        return true;
+    }
+    let reported = REPORTING.iter().any(|r| lower.contains(r));
+    if reported {
+        return false;
+    }
+    HEDGES.iter().any(|p| contains_phrase(lower, p)) || lower.ends_with('?')
+}
+
+fn is_mark(c: char) -> bool {
+    matches!(c, '"' | '\u{201C}' | '\u{201D}' | '\u{2018}' | '\u{2019}')
+}
+
+/// `phrase` occurs in `hay` on word boundaries.
+fn contains_phrase(hay: &str, phrase: &str) -> bool {
+    let mut from = 0;
+    while let Some(i) = hay.get(from..).and_then(|h| h.find(phrase)) {
+        let a = from + i;
+        let b = a + phrase.len();
+        let ok_before = hay
+            .get(..a)
+            .and_then(|s| s.chars().next_back())
+            .is_none_or(|c| !c.is_alphanumeric());
+        let ok_after = hay
+            .get(b..)
+            .and_then(|s| s.chars().next())
+            .is_none_or(|c| !c.is_alphanumeric());
+        if ok_before && ok_after {
+            return true;
+        }
+        from = b;
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn seg(text: &str) -> Vec<Segment> {
+        vec![Segment {
+            span: Span::new(0, text.len()),
+            paragraph: 0,
+            kind: SegmentKind::Body,
+        }]
+    }
+
+    fn flagged(text: &str, quotes: &[Span]) -> bool {
+        !flag(text, &seg(text), quotes).is_empty()
+    }
+
+    #[test]
+    fn writer_hedges_and_opinions_are_flagged() {
+        assert!(flagged(
+            "The delay could suggest that the ferry line is in trouble.",
+            &[]
+        ));
+        assert!(flagged(
+            "The new timetable appears designed to please commuters.",
+            &[]
+        ));
+        assert!(flagged(
+            "In our view, the council has waited too long.",
+            &[]
+        ));
+        assert!(flagged("But will the bridge ever open?", &[]));
+    }
+
+    #[test]
+    fn reporting_and_quotes_are_not() {
+        assert!(!flagged(
+            "The harbour master said delays were likely to grow.",
+            &[]
+        ));
+        assert!(!flagged(
+            "Ferry operators warned passengers to expect delays.",
+            &[]
+        ));
+        assert!(!flagged(
+            "Forty boats waited outside the harbour on Monday.",
+            &[]
+        ));
+        let text = "“Will it ever open? It appears to be cursed,” Berg said.";
+        assert!(!flagged(text, &[Span::new(3, 45)]));
+    }
+
+    #[test]
+    fn phrases_need_word_boundaries() {
+        assert!(!flagged("The shipments appear tomorrow.", &[]));
+        assert!(contains_phrase("well perhaps not", "perhaps"));
+        assert!(!contains_phrase("perhapsy", "perhaps"));
+    }
+}
