@@ -57,11 +57,19 @@ fn main() -> anyhow::Result<()> {
             let me = std::env::current_exe().context("locating this binary")?;
             for size in sizes {
                 let out = Command::new(&me)
-                    .args(["analyze-one", &size.to_string(), "--seed", &seed.to_string()])
+                    .args([
+                        "analyze-one",
+                        &size.to_string(),
+                        "--seed",
+                        &seed.to_string(),
+                    ])
                     .output()
                     .context("running a measurement")?;
                 if !out.status.success() {
-                    bail!("measurement of {size} failed: {}", String::from_utf8_lossy(&out.stderr));
+                    bail!(
+                        "measurement of {size} failed: {}",
+                        String::from_utf8_lossy(&out.stderr)
+                    );
                 }
                 print!("{}", String::from_utf8_lossy(&out.stdout));
             }
@@ -89,10 +97,10 @@ fn main() -> anyhow::Result<()> {
                 s.nmi,
                 secs
             );
-            if let Some(floor) = min_bcubed_f1 {
-                if s.bcubed.f1 < floor {
-                    bail!("BCubed F1 {:.3} is below the floor {floor}", s.bcubed.f1);
-                }
+            if let Some(floor) = min_bcubed_f1
+                && s.bcubed.f1 < floor
+            {
+                bail!("BCubed F1 {:.3} is below the floor {floor}", s.bcubed.f1);
             }
         }
         Cmd::AnalyzeOne { size, seed } => {

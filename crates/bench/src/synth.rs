@@ -70,10 +70,23 @@ const PLACES: &[&str] = &[
     "Riga", "Split", "Ghent", "Malmo", "Bari",
 ];
 const VERBS: &[&str] = &[
-    "approved", "rejected", "delayed", "announced", "expanded", "suspended", "reviewed", "funded",
+    "approved",
+    "rejected",
+    "delayed",
+    "announced",
+    "expanded",
+    "suspended",
+    "reviewed",
+    "funded",
 ];
 const FILLER: &[&str] = &[
-    "officials", "residents", "the council", "local groups", "the agency", "observers", "analysts",
+    "officials",
+    "residents",
+    "the council",
+    "local groups",
+    "the agency",
+    "observers",
+    "analysts",
 ];
 
 fn word(rng: &mut Rng, syllables: usize) -> String {
@@ -166,7 +179,11 @@ fn write_article(rng: &mut Rng, plan: &StoryPlan, outlet: usize) -> (String, Str
     for fact in &plan.facts {
         if rng.chance(0.6) {
             let filler = rng.pick(FILLER);
-            paragraphs.push(format!("{fact} {} said the decision was {}.", capitalised(filler.to_string()), word(rng, 3)));
+            paragraphs.push(format!(
+                "{fact} {} said the decision was {}.",
+                capitalised(filler.to_string()),
+                word(rng, 3)
+            ));
         }
     }
     let quote = rng.pick(&plan.quotes);
@@ -186,13 +203,29 @@ fn write_article(rng: &mut Rng, plan: &StoryPlan, outlet: usize) -> (String, Str
                 word(rng, syllables)
             })
             .collect();
-        paragraphs.push(format!("{} {}.", capitalised(words[0].clone()), words[1..].join(" ")));
+        paragraphs.push(format!(
+            "{} {}.",
+            capitalised(words[0].clone()),
+            words[1..].join(" ")
+        ));
     }
     if rng.chance(0.3) {
-        paragraphs.push(format!("It could suggest that the {} will {}.", plan.topic[5], word(rng, 2)));
+        paragraphs.push(format!(
+            "It could suggest that the {} will {}.",
+            plan.topic[5],
+            word(rng, 2)
+        ));
     }
     if rng.chance(0.4) {
-        paragraphs.insert(2, format!("MORE: {} {} {}", capitalised(word(rng, 3)), word(rng, 2), word(rng, 3)));
+        paragraphs.insert(
+            2,
+            format!(
+                "MORE: {} {} {}",
+                capitalised(word(rng, 3)),
+                word(rng, 2),
+                word(rng, 3)
+            ),
+        );
     }
     paragraphs.push(format!(
         "Sign up for the Outlet {outlet} morning briefing to get the news in your inbox."
@@ -203,7 +236,10 @@ fn write_article(rng: &mut Rng, plan: &StoryPlan, outlet: usize) -> (String, Str
 /// Generate `n` articles in arrival order, deterministically from `seed`.
 pub fn generate(n: usize, seed: u64) -> Vec<Article> {
     let mut rng = Rng::new(seed);
-    let base = Utc.with_ymd_and_hms(2026, 1, 1, 0, 0, 0).single().unwrap_or_default();
+    let base = Utc
+        .with_ymd_and_hms(2026, 1, 1, 0, 0, 0)
+        .single()
+        .unwrap_or_default();
     let mut articles = Vec::with_capacity(n);
     let mut story = 0usize;
     while articles.len() < n {

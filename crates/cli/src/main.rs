@@ -89,10 +89,10 @@ fn analyze(paths: &[PathBuf], format: Format, out: Option<PathBuf>) -> anyhow::R
         None => {
             let mut stdout = io::stdout().lock();
             // A closed pipe (`parallax analyze ... | head`) is not an error worth a message.
-            if let Err(err) = stdout.write_all(rendered.as_bytes()) {
-                if err.kind() != io::ErrorKind::BrokenPipe {
-                    return Err(err).context("cannot write to standard output");
-                }
+            if let Err(err) = stdout.write_all(rendered.as_bytes())
+                && err.kind() != io::ErrorKind::BrokenPipe
+            {
+                return Err(err).context("cannot write to standard output");
             }
         }
     }

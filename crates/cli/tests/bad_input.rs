@@ -62,7 +62,11 @@ fn a_malformed_jsonl_line_is_named_and_the_rest_is_read() {
 fn binary_junk_is_refused_and_legacy_encodings_are_decoded() {
     let dir = tempfile::tempdir().expect("temp dir");
     let junk = dir.path().join("photo.txt");
-    fs::write(&junk, b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\x01\0\0\0\x01\0\x08\x06\0\0\0").expect("write");
+    fs::write(
+        &junk,
+        b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\x01\0\0\0\x01\0\x08\x06\0\0\0",
+    )
+    .expect("write");
     let legacy = dir.path().join("cafe.txt");
     // Windows-1252: "é" is the single byte 0xE9, invalid as UTF-8.
     fs::write(
@@ -108,7 +112,12 @@ fn everything_read_exits_zero_and_html_escapes_article_text() {
         "--out",
         out_file.to_str().expect("path"),
     ]);
-    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let html = fs::read_to_string(&out_file).expect("report written");
     assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
     assert!(!html.contains("<script>alert(1)"));
@@ -123,7 +132,10 @@ fn an_unwritable_output_is_an_error() {
         "analyze",
         path.to_str().expect("path"),
         "--out",
-        dir.path().join("no/such/dir/out.txt").to_str().expect("path"),
+        dir.path()
+            .join("no/such/dir/out.txt")
+            .to_str()
+            .expect("path"),
     ]);
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("cannot write"));

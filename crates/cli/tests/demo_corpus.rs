@@ -75,9 +75,11 @@ fn entity_spelled(article_id: &str, form: &str) -> usize {
     entities
         .iter()
         .position(|e| {
-            e["spellings"].as_array().into_iter().flatten().any(|s| {
-                s["article"] == article_id && strs(&s["forms"]).contains(&form)
-            })
+            e["spellings"]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .any(|s| s["article"] == article_id && strs(&s["forms"]).contains(&form))
         })
         .unwrap_or_else(|| {
             panic!(
@@ -113,12 +115,20 @@ fn every_offset_points_at_its_text() {
             .as_array()
             .into_iter()
             .flatten()
-            .chain(s["shared"].as_array().into_iter().flatten().flat_map(|c| {
-                c["occurrences"].as_array().into_iter().flatten()
-            }))
-            .chain(s["quotes"].as_array().into_iter().flatten().flat_map(|q| {
-                q["occurrences"].as_array().into_iter().flatten()
-            }));
+            .chain(
+                s["shared"]
+                    .as_array()
+                    .into_iter()
+                    .flatten()
+                    .flat_map(|c| c["occurrences"].as_array().into_iter().flatten()),
+            )
+            .chain(
+                s["quotes"]
+                    .as_array()
+                    .into_iter()
+                    .flatten()
+                    .flat_map(|q| q["occurrences"].as_array().into_iter().flatten()),
+            );
         for o in occurrences {
             let text = article(o["article"].as_str().expect("article"))["text"]
                 .as_str()
@@ -139,7 +149,12 @@ fn stories_and_arrival_order_match_expected() {
             .iter()
             .find(|s| s["id"] == row[0].as_str())
             .unwrap_or_else(|| panic!("no {}", row[0]));
-        assert_eq!(strs(&story["articles"]), expected::ticks(&row[2]), "{}", row[1]);
+        assert_eq!(
+            strs(&story["articles"]),
+            expected::ticks(&row[2]),
+            "{}",
+            row[1]
+        );
         let outlets: u64 = row[3].parse().expect("outlet count");
         assert_eq!(story["independent_outlets"], outlets, "{}", row[1]);
     }
@@ -193,14 +208,20 @@ fn names_are_unified_across_spellings_and_outlets() {
             indices.windows(2).all(|w| w[0] == w[1]),
             "{name}: its spellings landed on different entities {indices:?}"
         );
-        assert!(!seen.contains(&indices[0]), "{name} merged with another entity");
+        assert!(
+            !seen.contains(&indices[0]),
+            "{name} merged with another entity"
+        );
         seen.push(indices[0]);
     }
     let story = story_of("herald-sokolovskyy-call");
     let president = &story["entities"][entity_spelled("herald-sokolovskyy-call", "Sokolovskyy")];
     assert_eq!(president["name"], "Andriy Sokolovskyy");
     for alias in ["Andrii Sokolovsky", "Andriy Sokolovskiy", "Sokolovsky"] {
-        assert!(strs(&president["aliases"]).contains(&alias), "alias {alias}");
+        assert!(
+            strs(&president["aliases"]).contains(&alias),
+            "alias {alias}"
+        );
     }
 }
 
@@ -210,14 +231,19 @@ fn titles_are_stripped_from_names_and_role_nouns_resolve() {
     let titles = expected::part(section, "Titles that must be stripped", "The role noun");
     for (article_id, titled) in expected::pairs(titles) {
         let (start, end) = find(&article_id, &titled);
-        let mentions = article(&article_id)["entity_mentions"].as_array().expect("mentions");
+        let mentions = article(&article_id)["entity_mentions"]
+            .as_array()
+            .expect("mentions");
         let inside: Vec<&Value> = mentions
             .iter()
             .filter(|m| usize_of(&m["start"]) >= start && usize_of(&m["end"]) <= end)
             .collect();
         assert_eq!(inside.len(), 1, "{article_id} {titled:?}: {inside:?}");
         let name = inside[0]["text"].as_str().expect("text");
-        assert!(titled.ends_with(name) && !name.contains("President"), "{name:?}");
+        assert!(
+            titled.ends_with(name) && !name.contains("President"),
+            "{name:?}"
+        );
     }
     let eastbridge = "eastbridge-sokolovskyy-call";
     let quote = article(eastbridge)["quotes"]
@@ -232,7 +258,11 @@ fn titles_are_stripped_from_names_and_role_nouns_resolve() {
 #[test]
 fn other_stories_unify_names() {
     let same = |a: (&str, &str), b: (&str, &str)| {
-        assert_eq!(entity_spelled(a.0, a.1), entity_spelled(b.0, b.1), "{a:?} vs {b:?}");
+        assert_eq!(
+            entity_spelled(a.0, a.1),
+            entity_spelled(b.0, b.1),
+            "{a:?} vs {b:?}"
+        );
     };
     same(
         ("eastbridge-antwerp-strike", "Scheldt Dockers’ Union"),
@@ -264,7 +294,10 @@ struct QuoteRow {
 
 fn quote_rows() -> Vec<QuoteRow> {
     let section = expected::section(&EXPECTED, "Quotes");
-    let tables = section.split("### Quote marks that are NOT").next().unwrap_or("");
+    let tables = section
+        .split("### Quote marks that are NOT")
+        .next()
+        .unwrap_or("");
     expected::table_rows(tables)
         .into_iter()
         .map(|row| QuoteRow {
@@ -343,12 +376,21 @@ fn the_same_quote_is_grouped_across_outlets_with_fragments_marked() {
             .iter()
             .enumerate()
             .find_map(|(g, group)| {
-                group["occurrences"].as_array().into_iter().flatten().find_map(|o| {
-                    (o["article"] == row.article.as_str() && &o["start"] == start).then_some((g, o))
-                })
+                group["occurrences"]
+                    .as_array()
+                    .into_iter()
+                    .flatten()
+                    .find_map(|o| {
+                        (o["article"] == row.article.as_str() && &o["start"] == start)
+                            .then_some((g, o))
+                    })
             })
             .unwrap_or_else(|| panic!("{} {}: quote in no group", row.group, row.article));
-        assert_eq!(occurrence["fragment"], row.fragment, "{} {}", row.group, row.article);
+        assert_eq!(
+            occurrence["fragment"], row.fragment,
+            "{} {}",
+            row.group, row.article
+        );
         let label = row.group.as_str();
         for (other, other_g) in &placed {
             let same_story = other.chars().next() == label.chars().next();
@@ -373,14 +415,21 @@ fn the_same_quote_is_grouped_across_outlets_with_fragments_marked() {
         .into_iter()
         .flatten()
         .flat_map(|g| g["occurrences"].as_array().into_iter().flatten())
-        .find(|o| o["article"] == "northgate-sokolovsky-call" && o["start"] == northgate_c1["start"])
+        .find(|o| {
+            o["article"] == "northgate-sokolovsky-call" && o["start"] == northgate_c1["start"]
+        })
         .expect("C1 at Northgate");
     let changed: Vec<(&str, &str)> = occurrence["diff"]
         .as_array()
         .into_iter()
         .flatten()
         .filter(|p| p["op"] != "same")
-        .map(|p| (p["op"].as_str().unwrap_or(""), p["text"].as_str().unwrap_or("").trim()))
+        .map(|p| {
+            (
+                p["op"].as_str().unwrap_or(""),
+                p["text"].as_str().unwrap_or("").trim(),
+            )
+        })
         .collect();
     assert_eq!(
         changed,
@@ -438,7 +487,10 @@ fn flagged_lines_are_flagged_and_nothing_else_is() {
     let body = expected::part(section, "Lines that must stay **body**", "Not in any");
     for (article_id, line) in expected::pairs(body) {
         let kinds = kinds_over(&article_id, find(&article_id, &line));
-        assert!(kinds.iter().all(|k| *k == "body"), "{article_id}: {line:?} is {kinds:?}");
+        assert!(
+            kinds.iter().all(|k| *k == "body"),
+            "{article_id}: {line:?} is {kinds:?}"
+        );
     }
     for a in articles() {
         let id = a["id"].as_str().expect("id");
@@ -459,7 +511,9 @@ fn flagged_lines_are_flagged_and_nothing_else_is() {
 fn html_page_furniture_is_left_out_of_the_text() {
     let section = expected::section(&EXPECTED, "Flagged lines");
     let furniture = expected::part(section, "Not in any article text", "\n");
-    let text = article("eastbridge-sokolovskyy-call")["text"].as_str().expect("text");
+    let text = article("eastbridge-sokolovskyy-call")["text"]
+        .as_str()
+        .expect("text");
     let strings = expected::ticks(furniture);
     assert!(strings.len() >= 2, "{furniture}");
     for s in strings.iter().filter(|s| s.len() > 20) {
@@ -487,10 +541,15 @@ fn claims_several_outlets_report_are_shared() {
             })
             .unwrap_or_else(|| panic!("{label}: {:?} is not shared", sentences[0]));
         for (article_id, sentence) in &sentences {
-            let present = claim["occurrences"].as_array().into_iter().flatten().any(|o| {
-                o["article"] == article_id.as_str() && o["text"] == sentence.as_str()
-            });
-            assert!(present, "{label}: {article_id} {sentence:?} missing from {claim}");
+            let present = claim["occurrences"]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .any(|o| o["article"] == article_id.as_str() && o["text"] == sentence.as_str());
+            assert!(
+                present,
+                "{label}: {article_id} {sentence:?} missing from {claim}"
+            );
         }
     }
 }
@@ -504,9 +563,11 @@ fn claims_one_outlet_reports_are_exclusive() {
     for row in rows {
         let (article_id, sentence) = (expected::tick(&row[0]), expected::tick(&row[1]));
         let story = story_of(&article_id);
-        let found = story["exclusive"].as_array().into_iter().flatten().any(|o| {
-            o["article"] == article_id.as_str() && o["text"] == sentence.as_str()
-        });
+        let found = story["exclusive"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .any(|o| o["article"] == article_id.as_str() && o["text"] == sentence.as_str());
         assert!(found, "{article_id}: {sentence:?} is not exclusive");
     }
 }

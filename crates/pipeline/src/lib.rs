@@ -18,10 +18,10 @@ pub fn understand(article: Article) -> Document {
     let mut cleaned = parallax_clean::clean(&article);
     let annotations = parallax_understand::annotate(&article, &cleaned);
     for &i in &annotations.speculative {
-        if let Some(segment) = cleaned.segments.get_mut(i) {
-            if segment.kind == SegmentKind::Body {
-                segment.kind = SegmentKind::Speculation;
-            }
+        if let Some(segment) = cleaned.segments.get_mut(i)
+            && segment.kind == SegmentKind::Body
+        {
+            segment.kind = SegmentKind::Speculation;
         }
     }
     Document {
