@@ -52,8 +52,10 @@ enum Cmd {
 fn main() -> anyhow::Result<()> {
     match Cli::parse().command {
         Cmd::Analyze { sizes, seed } => {
-            println!("| articles | stories | analyze s | articles/s | peak RSS MiB | corpus MiB |");
-            println!("|---:|---:|---:|---:|---:|---:|");
+            println!(
+                "| articles | stories | clean+understand s | group s | compare s | total s | articles/s | peak RSS MiB | corpus MiB |"
+            );
+            println!("|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
             let me = std::env::current_exe().context("locating this binary")?;
             for size in sizes {
                 let out = Command::new(&me)
@@ -104,15 +106,24 @@ fn main() -> anyhow::Result<()> {
             }
         }
         Cmd::AnalyzeOne { size, seed } => {
-            let articles = synth::generate(size, seed);
+            let mut articles = synth::generate(size, seed);
             let corpus_bytes: usize = articles.iter().map(|a| a.text.len() + a.title.len()).sum();
+            // The stages of `parallax_pipeline::analyze`, timed one by one.
             let start = Instant::now();
-            let analysis = parallax_pipeline::analyze(articles);
+            parallax_pipeline::arrival_order(&mut articles);
+            let documents = parallax_pipeline::understand_all(articles);
+            let understood = start.elapsed().as_secs_f64();
+            let grouping = parallax_group::group(&documents);
+            let grouped = start.elapsed().as_secs_f64();
+            let stories = parallax_compare::compare(&documents, &grouping);
             let secs = start.elapsed().as_secs_f64();
             println!(
-                "| {} | {} | {:.2} | {:.0} | {:.0} | {:.0} |",
+                "| {} | {} | {:.2} | {:.2} | {:.2} | {:.2} | {:.0} | {:.0} | {:.0} |",
                 size,
-                analysis.stories.len(),
+                stories.len(),
+                understood,
+                grouped - understood,
+                secs - grouped,
                 secs,
                 size as f64 / secs,
                 peak_rss_kib().unwrap_or(0) as f64 / 1024.0,

@@ -20,6 +20,7 @@ mod wording;
 use std::collections::BTreeMap;
 
 use parallax_model::{Document, Grouping, Story};
+use rayon::prelude::*;
 
 /// One article of a story.
 #[derive(Clone, Copy)]
@@ -40,9 +41,11 @@ pub fn compare(docs: &[Document], grouping: &Grouping) -> Vec<Story> {
             is_copy: membership.copy_of.is_some(),
         });
     }
+    // Stories are independent of each other: compare them in parallel, in order.
+    let stories: Vec<(usize, Vec<Member<'_>>)> = stories.into_iter().collect();
     stories
-        .iter()
-        .map(|(&index, members)| story::build(index, members))
+        .par_iter()
+        .map(|(index, members)| story::build(*index, members))
         .collect()
 }
 

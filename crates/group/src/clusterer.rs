@@ -1,13 +1,14 @@
 //! The streaming clusterer: one document at a time, each decision made from
 //! what has been seen so far.
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
 
 use parallax_model::{Document, Explanation, Grouping, Membership};
 
 use crate::config::Config;
 use crate::copies::CopyDetector;
-use crate::features::{self, DocFeatures};
+use crate::features::{self, DocFeatures, Prepared};
 use crate::index::{InvertedIndex, Key};
 use crate::similarity::{self, Profile, Similarity, date_gap};
 use crate::story::{State, Story};
@@ -16,6 +17,10 @@ use crate::vocabulary::Vocabulary;
 /// Merges attempted after one document joins: a story rarely bridges more
 /// than a couple of others at once.
 const MAX_MERGES_PER_DOC: usize = 3;
+
+/// Documents per epoch of the story profiles kept between documents (see
+/// `Story::refresh_profile`).
+const PROFILE_EPOCH_DOCS: usize = 256;
 
 /// Online story clustering.
 ///
@@ -98,11 +103,22 @@ impl Clusterer {
 
     /// Place the next document (in arrival order) into a story.
     pub fn add(&mut self, doc: &Document) -> Membership {
+        let prepared = self.prepare(doc);
+        self.add_prepared(doc, prepared)
+    }
+
+    /// The stateless part of [`add`](Self::add) (tokenising, hashing): safe to
+    /// run for many documents in parallel, ahead of adding them in order.
+    pub fn prepare(&self, doc: &Document) -> Prepared {
+        features::prepare(doc, &self.config, &self.copies)
+    }
+
+    /// [`add`](Self::add) for a document [`prepare`](Self::prepare)d earlier.
+    pub fn add_prepared(&mut self, doc: &Document, prepared: Prepared) -> Membership {
         let doc_index = self.memberships.len();
-        let body = features::body_text(doc);
         let f = features::extract(
             doc,
-            &body,
+            &prepared,
             &self.config,
             &mut self.terms,
             &mut self.entities,
@@ -110,7 +126,9 @@ impl Clusterer {
         if let Some(t) = f.published {
             self.advance_clock(t);
         }
-        let copy = self.copies.check_and_insert(doc_index, &body, f.published);
+        let copy = self
+            .copies
+            .check_and_insert(doc_index, prepared.signature, f.published);
         let copy_of = copy.map(|c| c.original);
         let original_story = copy_of
             .and_then(|i| self.memberships.get(i))
@@ -173,10 +191,10 @@ impl Clusterer {
 
     fn doc_profile<'a>(&self, f: &'a DocFeatures) -> Profile<'a> {
         Profile {
-            terms: f.terms.clone(),
-            entities: f.entities.clone(),
-            distinctive: f.distinctive.clone(),
-            entity_tails: f.entity_tails.clone(),
+            terms: Cow::Borrowed(&f.terms),
+            entities: Cow::Borrowed(&f.entities),
+            distinctive: Cow::Borrowed(&f.distinctive),
+            entity_tails: Cow::Borrowed(&f.entity_tails),
             quotes: &f.quotes,
             dates: f.published.map(|t| (t, t)),
         }
@@ -197,15 +215,27 @@ impl Clusterer {
     }
 
     /// The most similar eligible story among the index candidates.
-    fn best_story(&self, f: &DocFeatures) -> Option<(usize, Similarity)> {
+    fn best_story(&mut self, f: &DocFeatures) -> Option<(usize, Similarity)> {
         let mut lookups: Vec<(Key, f32)> = f
             .lookup_terms
             .iter()
             .map(|&id| (Key::Term(id), f.terms.get(id).unwrap_or(0.0)))
             .collect();
         lookups.extend(f.entities.iter().map(|(id, w)| (Key::Entity(id), w)));
+        self.warm_profiles(&lookups);
         let doc = self.doc_profile(f);
         self.best_among(&lookups, &doc, None, |_| true)
+    }
+
+    /// Weigh (or keep) the profiles of the stories `lookups` can return, so
+    /// that scoring borrows them instead of weighing each one per document.
+    fn warm_profiles(&mut self, lookups: &[(Key, f32)]) {
+        let epoch = self.memberships.len() / PROFILE_EPOCH_DOCS;
+        for (story, _) in self.index.candidates(lookups, self.config.max_candidates) {
+            if let Some(s) = self.stories.get_mut(story) {
+                s.refresh_profile(epoch, &self.config, &self.terms, &self.entities);
+            }
+        }
     }
 
     /// Score the index candidates for `lookups` against `profile`, skipping
@@ -325,15 +355,21 @@ impl Clusterer {
         story
     }
 
-    fn merge_partner(&self, story: usize) -> Option<usize> {
+    fn merge_partner(&mut self, story: usize) -> Option<usize> {
+        let lookups = {
+            let s = self.stories.get(story)?;
+            let profile = s.profile(&self.config, &self.terms, &self.entities);
+            let mut lookups: Vec<(Key, f32)> = s
+                .salient_terms(self.config.lookup_terms, &self.config, &self.terms)
+                .into_iter()
+                .map(|id| (Key::Term(id), profile.terms.get(id).unwrap_or(0.0)))
+                .collect();
+            lookups.extend(profile.entities.iter().map(|(id, w)| (Key::Entity(id), w)));
+            lookups
+        };
+        self.warm_profiles(&lookups);
         let s = self.stories.get(story)?;
         let profile = s.profile(&self.config, &self.terms, &self.entities);
-        let mut lookups: Vec<(Key, f32)> = s
-            .salient_terms(self.config.lookup_terms, &self.config, &self.terms)
-            .into_iter()
-            .map(|id| (Key::Term(id), profile.terms.get(id).unwrap_or(0.0)))
-            .collect();
-        lookups.extend(profile.entities.iter().map(|(id, w)| (Key::Entity(id), w)));
         let threshold = self.config.merge_threshold;
         self.best_among(&lookups, &profile, Some(story), |sim| {
             sim.shares_entities() && !sim.disjoint_entities && sim.score >= threshold

@@ -2,12 +2,13 @@
 //! vector, the salient keys used to look up candidate stories, quote
 //! fingerprints and the publication time.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use parallax_model::{Document, QuoteForm};
 use parallax_text::{content_terms, fold, is_stopword, stem, words};
 
 use crate::config::Config;
+use crate::copies::CopyDetector;
 use crate::hash::fnv1a;
 use crate::sparse::SparseVec;
 use crate::vocabulary::Vocabulary;
@@ -71,15 +72,55 @@ fn sublinear(tf: f32) -> f32 {
     }
 }
 
+/// The part of a document's features that needs no shared state: its words
+/// and its copy signature. Computing it is most of the per-document cost, so
+/// [`crate::group`] prepares documents in parallel before adding them in order.
+pub struct Prepared {
+    /// Each distinct content term (title first, then body, in order of first
+    /// occurrence) with the folded word it first came from and its weighted
+    /// count (title words count `Config::title_weight` times).
+    terms: Vec<(String, String, f32)>,
+    /// MinHash signature of the body (`None` when too short to compare).
+    pub(crate) signature: Option<Vec<u64>>,
+}
+
+pub(crate) fn prepare(doc: &Document, config: &Config, copies: &CopyDetector) -> Prepared {
+    let body = body_text(doc);
+    let mut terms: Vec<(String, String, f32)> = Vec::new();
+    let mut position: HashMap<String, usize> = HashMap::new();
+    let title = terms_with_forms(&doc.article.title);
+    let weighted = title
+        .into_iter()
+        .map(|t| (t, config.title_weight))
+        .chain(terms_with_forms(&body).into_iter().map(|t| (t, 1.0)));
+    for ((term, form), weight) in weighted {
+        // One-letter tokens are initials and list markers, not content.
+        if term.chars().count() < 2 {
+            continue;
+        }
+        match position.get(&term).and_then(|&at| terms.get_mut(at)) {
+            Some(seen) => seen.2 += weight,
+            None => {
+                position.insert(term.clone(), terms.len());
+                terms.push((term, form, weight));
+            }
+        }
+    }
+    Prepared {
+        terms,
+        signature: copies.signature(&body),
+    }
+}
+
 /// Extract the features of `doc`, updating the document frequencies.
 pub(crate) fn extract(
     doc: &Document,
-    body: &str,
+    prepared: &Prepared,
     config: &Config,
     terms: &mut Vocabulary,
     entities: &mut Vocabulary,
 ) -> DocFeatures {
-    let (term_vec, term_tf, lookup_terms) = term_features(doc, body, config, terms);
+    let (term_vec, term_tf, lookup_terms) = term_features(prepared, config, terms);
     let (entity_vec, entity_tf, distinctive) = entity_features(doc, config, entities);
     let entity_tails = tails(&entity_vec, entities);
     DocFeatures {
@@ -96,23 +137,12 @@ pub(crate) fn extract(
 }
 
 fn term_features(
-    doc: &Document,
-    body: &str,
+    prepared: &Prepared,
     config: &Config,
     vocab: &mut Vocabulary,
 ) -> (SparseVec, SparseVec, Vec<u32>) {
     let mut counts: BTreeMap<u32, f32> = BTreeMap::new();
-    let title_terms = terms_with_forms(&doc.article.title);
-    let body_terms = terms_with_forms(body);
-    let weighted = title_terms
-        .iter()
-        .map(|t| (t, config.title_weight))
-        .chain(body_terms.iter().map(|t| (t, 1.0)));
-    for ((term, form), weight) in weighted {
-        // One-letter tokens are initials and list markers, not content.
-        if term.chars().count() < 2 {
-            continue;
-        }
+    for (term, form, weight) in &prepared.terms {
         *counts.entry(vocab.id_shown_as(term, form)).or_insert(0.0) += weight;
     }
     vocab.observe(counts.keys().copied());

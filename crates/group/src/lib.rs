@@ -62,14 +62,26 @@ mod vocabulary;
 
 pub use clusterer::Clusterer;
 pub use config::Config;
+pub use features::Prepared;
 
 use parallax_model::{Document, Grouping};
+use rayon::prelude::*;
+
+/// Documents prepared in parallel at a time: enough to keep the cores busy,
+/// few enough that their word lists stay small in memory.
+const BATCH: usize = 1024;
 
 /// Group documents given in arrival order, with [`Config::default`].
+///
+/// Same result as [`Clusterer::add`] on each document in turn; the stateless
+/// preparation of each batch runs in parallel first.
 pub fn group(docs: &[Document]) -> Grouping {
     let mut clusterer = Clusterer::new(Config::default());
-    for doc in docs {
-        clusterer.add(doc);
+    for batch in docs.chunks(BATCH) {
+        let prepared: Vec<Prepared> = batch.par_iter().map(|d| clusterer.prepare(d)).collect();
+        for (doc, prepared) in batch.iter().zip(prepared) {
+            clusterer.add_prepared(doc, prepared);
+        }
     }
     clusterer.finish()
 }

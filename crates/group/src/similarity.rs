@@ -3,6 +3,8 @@
 //! places and none in common, a small bonus for shared quotes, and a decay
 //! for distant dates.
 
+use std::borrow::Cow;
+
 use parallax_model::Explanation;
 
 use crate::config::Config;
@@ -15,15 +17,15 @@ const EXPLAINED_TERMS: usize = 8;
 const DAY_SECS: f32 = 24.0 * 60.0 * 60.0;
 
 /// A comparable view of a document or a story: unit vectors weighted with the
-/// current document frequencies.
+/// current document frequencies. Borrowed where the owner keeps them weighted.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Profile<'a> {
-    pub terms: SparseVec,
-    pub entities: SparseVec,
+    pub terms: Cow<'a, SparseVec>,
+    pub entities: Cow<'a, SparseVec>,
     /// Name tails of the rare, prominent entities.
-    pub distinctive: Vec<u64>,
+    pub distinctive: Cow<'a, [u64]>,
     /// Name tails of all entities, sorted.
-    pub entity_tails: Vec<u64>,
+    pub entity_tails: Cow<'a, [u64]>,
     /// Quote fingerprints, sorted.
     pub quotes: &'a [u64],
     /// Publication range (seconds), when dated.
@@ -167,8 +169,8 @@ mod tests {
         distinctive: &[u32],
     ) -> Profile<'static> {
         Profile {
-            terms: SparseVec::from_pairs(terms.to_vec()).normalized(),
-            entities: SparseVec::from_pairs(entities.to_vec()).normalized(),
+            terms: Cow::Owned(SparseVec::from_pairs(terms.to_vec()).normalized()),
+            entities: Cow::Owned(SparseVec::from_pairs(entities.to_vec()).normalized()),
             // In these tests an entity's id doubles as its name tail.
             distinctive: distinctive.iter().map(|&id| u64::from(id)).collect(),
             entity_tails: entities.iter().map(|&(id, _)| u64::from(id)).collect(),

@@ -65,7 +65,21 @@ impl SparseVec {
     }
 
     pub(crate) fn dot(&self, other: &SparseVec) -> f32 {
-        self.zip_shared(other).map(|(_, a, b)| a * b).sum()
+        // The hot loop of clustering: a plain merge over the two sorted lists.
+        let (a, b) = (&self.entries, &other.entries);
+        let (mut i, mut j, mut sum) = (0, 0, 0.0);
+        while let (Some(&(ia, wa)), Some(&(ib, wb))) = (a.get(i), b.get(j)) {
+            match ia.cmp(&ib) {
+                std::cmp::Ordering::Less => i += 1,
+                std::cmp::Ordering::Greater => j += 1,
+                std::cmp::Ordering::Equal => {
+                    sum += wa * wb;
+                    i += 1;
+                    j += 1;
+                }
+            }
+        }
+        sum
     }
 
     /// Cosine similarity; 0 when either vector is zero.

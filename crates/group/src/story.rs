@@ -1,6 +1,8 @@
 //! The state the clusterer keeps per story: a truncated centroid, entity
 //! counts, quote fingerprints, the date range and the member count.
 
+use std::borrow::Cow;
+
 use crate::config::Config;
 use crate::features::{self, DocFeatures};
 use crate::index::Key;
@@ -37,6 +39,19 @@ pub(crate) struct Story {
     pub dates: Option<(i64, i64)>,
     pub size: usize,
     pub state: State,
+    /// The profile as last weighted, with the epoch (see
+    /// [`Story::refresh_profile`]) of the document frequencies it used; `None`
+    /// once the story has changed since.
+    weighted: Option<(usize, Weighted)>,
+}
+
+/// A story's vectors weighted with the document frequencies of one moment.
+#[derive(Debug, Clone)]
+struct Weighted {
+    terms: SparseVec,
+    entities: SparseVec,
+    distinctive: Vec<u64>,
+    entity_tails: Vec<u64>,
 }
 
 impl Story {
@@ -48,6 +63,7 @@ impl Story {
             dates: None,
             size: 0,
             state: State::Active,
+            weighted: None,
         }
     }
 
@@ -66,6 +82,7 @@ impl Story {
             self.extend_dates(Some((t, t)));
         }
         self.size += 1;
+        self.weighted = None;
         self.truncate(config, terms, entities);
     }
 
@@ -82,6 +99,7 @@ impl Story {
         self.add_quotes(&other.quotes);
         self.extend_dates(other.dates);
         self.size += other.size;
+        self.weighted = None;
         self.truncate(config, terms, entities);
     }
 
@@ -92,6 +110,7 @@ impl Story {
         self.centroid = SparseVec::default();
         self.entities = SparseVec::default();
         self.quotes = Vec::new();
+        self.weighted = None;
     }
 
     fn add_quotes(&mut self, quotes: &[u64]) {
@@ -115,13 +134,59 @@ impl Story {
             .truncate_by(config.centroid_entities, |id, w| w * entities.idf(id));
     }
 
-    /// The story as a comparable profile, weighted with current frequencies.
+    /// Weigh the profile with the current frequencies unless it was weighed in
+    /// this `epoch` and the story has not changed since. Document frequencies
+    /// drift slowly, so a profile weighed a few hundred documents ago still
+    /// scores the same to a rounding error, at a fraction of the cost.
+    pub(crate) fn refresh_profile(
+        &mut self,
+        epoch: usize,
+        config: &Config,
+        terms: &Vocabulary,
+        entities: &Vocabulary,
+    ) {
+        let fresh = self.weighted.as_ref().is_some_and(|(e, _)| *e == epoch);
+        if self.state == State::Active && !fresh {
+            self.weighted = Some((epoch, self.weigh(config, terms, entities)));
+        }
+    }
+
+    /// The story as a comparable profile: the one kept by
+    /// [`refresh_profile`](Self::refresh_profile), else weighed now.
     pub(crate) fn profile(
         &self,
         config: &Config,
         terms: &Vocabulary,
         entities: &Vocabulary,
     ) -> Profile<'_> {
+        let (terms, entities, distinctive, entity_tails) = match &self.weighted {
+            Some((_, w)) => (
+                Cow::Borrowed(&w.terms),
+                Cow::Borrowed(&w.entities),
+                Cow::Borrowed(w.distinctive.as_slice()),
+                Cow::Borrowed(w.entity_tails.as_slice()),
+            ),
+            None => {
+                let w = self.weigh(config, terms, entities);
+                (
+                    Cow::Owned(w.terms),
+                    Cow::Owned(w.entities),
+                    Cow::Owned(w.distinctive),
+                    Cow::Owned(w.entity_tails),
+                )
+            }
+        };
+        Profile {
+            terms,
+            entities,
+            distinctive,
+            entity_tails,
+            quotes: &self.quotes,
+            dates: self.dates,
+        }
+    }
+
+    fn weigh(&self, config: &Config, terms: &Vocabulary, entities: &Vocabulary) -> Weighted {
         let weighted_entities = self.entities.map(|id, w| w * entities.idf(id));
         let distinctive = features::distinctive_tails(
             &weighted_entities,
@@ -129,14 +194,11 @@ impl Story {
             config,
             entities,
         );
-        let entity_tails = features::tails(&self.entities, entities);
-        Profile {
+        Weighted {
             terms: self.centroid.map(|id, w| w * terms.idf(id)).normalized(),
             entities: weighted_entities.normalized(),
             distinctive,
-            entity_tails,
-            quotes: &self.quotes,
-            dates: self.dates,
+            entity_tails: features::tails(&self.entities, entities),
         }
     }
 

@@ -473,3 +473,38 @@ mod never_panics {
         }
     }
 }
+
+/// `group` prepares documents in parallel batches; the result must be exactly
+/// that of adding them one by one, across batch boundaries.
+#[test]
+fn parallel_group_equals_sequential_adds() {
+    let places = ["Holm", "Velden", "Marsby", "Tarrow", "Kessel", "Brindle"];
+    let events = ["ferry", "tram", "library", "bridge", "market", "school"];
+    let docs: Vec<Document> = (0..2500)
+        .map(|i| {
+            let place = places[i % places.len()];
+            let event = events[(i / 7) % events.len()];
+            let sentence = format!(
+                "The {event} in {place} closed on day {} after {} inspectors found faults.",
+                i / 40,
+                i % 13
+            );
+            doc(
+                &format!("d{i}"),
+                &format!("{place} {event} closed"),
+                &[
+                    sentence.as_str(),
+                    "Officials said repairs would take weeks.",
+                ],
+                &[(&format!("place:{}", place.to_lowercase()), place)],
+                None,
+            )
+        })
+        .collect();
+    let mut clusterer = Clusterer::new(Config::default());
+    for d in &docs {
+        clusterer.add(d);
+    }
+    let sequential: Grouping = clusterer.finish();
+    assert_eq!(group(&docs), sequential);
+}

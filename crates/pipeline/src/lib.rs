@@ -9,9 +9,8 @@
 //! and come after dated ones), so the online grouping sees them as a live
 //! stream would.
 
-use std::thread;
-
 use parallax_model::{Analysis, Article, Document, SegmentKind};
+use rayon::prelude::*;
 
 /// Clean and annotate one article: the per-article half of the pipeline.
 pub fn understand(article: Article) -> Document {
@@ -54,35 +53,8 @@ pub fn analyze(mut articles: Vec<Article>) -> Analysis {
     }
 }
 
-/// The per-article stages are independent: spread them over the available cores,
-/// keeping input order.
-fn understand_all(articles: Vec<Article>) -> Vec<Document> {
-    let workers = thread::available_parallelism().map_or(1, usize::from);
-    if workers < 2 || articles.len() < 64 {
-        return articles.into_iter().map(understand).collect();
-    }
-    let chunk = articles.len().div_ceil(workers);
-    let mut chunks: Vec<Vec<Article>> = Vec::with_capacity(workers);
-    let mut rest = articles.into_iter();
-    loop {
-        let part: Vec<Article> = rest.by_ref().take(chunk).collect();
-        if part.is_empty() {
-            break;
-        }
-        chunks.push(part);
-    }
-    thread::scope(|scope| {
-        let handles: Vec<_> = chunks
-            .into_iter()
-            .map(|part| scope.spawn(move || part.into_iter().map(understand).collect::<Vec<_>>()))
-            .collect();
-        handles
-            .into_iter()
-            .flat_map(|h| match h.join() {
-                Ok(docs) => docs,
-                // A panic in a stage is a bug, not bad input: surface it.
-                Err(panic) => std::panic::resume_unwind(panic),
-            })
-            .collect()
-    })
+/// The per-article stages are independent: spread them over the available
+/// cores, keeping input order.
+pub fn understand_all(articles: Vec<Article>) -> Vec<Document> {
+    articles.into_par_iter().map(understand).collect()
 }

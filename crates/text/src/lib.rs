@@ -10,6 +10,8 @@
 //!
 //! Everything here is pure and allocation-light; nothing panics on any input.
 
+use std::sync::LazyLock;
+
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 use unicode_segmentation::UnicodeSegmentation;
@@ -24,19 +26,123 @@ pub struct Word<'a> {
 
 /// The words of `text` (Unicode word boundaries, UAX #29), skipping punctuation
 /// and whitespace. Numbers count as words. Offsets are byte offsets into `text`.
-pub fn words(text: &str) -> impl Iterator<Item = Word<'_>> {
-    text.split_word_bound_indices()
-        .filter(|(_, w)| w.chars().any(char::is_alphanumeric))
-        .map(|(start, w)| Word {
-            start,
-            end: start + w.len(),
-            text: w,
-        })
+pub fn words(text: &str) -> Words<'_> {
+    if text.is_ascii() {
+        Words::Ascii(AsciiWords { text, at: 0 })
+    } else {
+        Words::Unicode(text.split_word_bound_indices())
+    }
+}
+
+/// Iterator returned by [`words`].
+pub enum Words<'a> {
+    /// Most news text is ASCII: a hand-written scanner with the same result
+    /// as UAX #29 on ASCII, several times faster.
+    Ascii(AsciiWords<'a>),
+    Unicode(unicode_segmentation::UWordBoundIndices<'a>),
+}
+
+impl<'a> Iterator for Words<'a> {
+    type Item = Word<'a>;
+
+    fn next(&mut self) -> Option<Word<'a>> {
+        match self {
+            Words::Ascii(scanner) => scanner.next(),
+            Words::Unicode(segments) => segments
+                .find(|(_, w)| w.chars().any(char::is_alphanumeric))
+                .map(|(start, w)| Word {
+                    start,
+                    end: start + w.len(),
+                    text: w,
+                }),
+        }
+    }
+}
+
+/// UAX #29 word segmentation restricted to ASCII text, keeping only segments
+/// that contain a letter or digit.
+pub struct AsciiWords<'a> {
+    text: &'a str,
+    at: usize,
+}
+
+impl<'a> Iterator for AsciiWords<'a> {
+    type Item = Word<'a>;
+
+    fn next(&mut self) -> Option<Word<'a>> {
+        let bytes = self.text.as_bytes();
+        let is_letter = |b: u8| b.is_ascii_alphabetic();
+        let is_digit = |b: u8| b.is_ascii_digit();
+        // A segment of word characters: letters, digits and `_` (WB5, WB8-10, WB13a/b).
+        let is_word = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
+        let mut start = self.at;
+        loop {
+            while start < bytes.len() && !is_word(bytes[start]) {
+                start += 1;
+            }
+            if start >= bytes.len() {
+                self.at = start;
+                return None;
+            }
+            let mut end = start;
+            loop {
+                while end < bytes.len() && is_word(bytes[end]) {
+                    end += 1;
+                }
+                // One punctuation mark between letters (WB6/7: `:` `.` `'`) or
+                // between digits (WB11/12: `,` `;` `.` `'`) does not break the word.
+                let (Some(&prev), Some(&mid), Some(&next)) = (
+                    bytes.get(end.wrapping_sub(1)),
+                    bytes.get(end),
+                    bytes.get(end + 1),
+                ) else {
+                    break;
+                };
+                let joins_letters =
+                    is_letter(prev) && is_letter(next) && matches!(mid, b':' | b'.' | b'\'');
+                let joins_digits =
+                    is_digit(prev) && is_digit(next) && matches!(mid, b',' | b';' | b'.' | b'\'');
+                if !(joins_letters || joins_digits) {
+                    break;
+                }
+                end += 2;
+            }
+            self.at = end;
+            let word = &self.text[start..end];
+            if word.bytes().any(|b| b.is_ascii_alphanumeric()) {
+                return Some(Word {
+                    start,
+                    end,
+                    text: word,
+                });
+            }
+            start = end;
+        }
+    }
 }
 
 /// The comparison key of a word: lowercase, without diacritics, with `’` and `ʼ`
 /// turned into `'` and a trailing possessive `'s` removed.
 pub fn fold(word: &str) -> String {
+    // Most words of English news are ASCII: skip Unicode normalisation for them.
+    if word.is_ascii() {
+        let mut out: String = word
+            .bytes()
+            .map(|b| match b {
+                b'`' => '\'',
+                _ => char::from(b.to_ascii_lowercase()),
+            })
+            .collect();
+        if out.ends_with("'s") {
+            out.truncate(out.len() - 2);
+        }
+        return out;
+    }
+    fold_unicode(word)
+}
+
+/// [`fold`] for any text, through Unicode normalisation.
+fn fold_unicode(word: &str) -> String {
     let mut out = String::with_capacity(word.len());
     for c in word.nfkd() {
         if is_combining_mark(c) {
@@ -211,7 +317,13 @@ const STOPWORDS: &[&str] = &[
 
 /// True for an English function word. `word` must already be [`fold`]ed.
 pub fn is_stopword(word: &str) -> bool {
-    STOPWORDS.contains(&word)
+    static SORTED: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+        let mut words = STOPWORDS.to_vec();
+        words.sort_unstable();
+        words.dedup();
+        words
+    });
+    SORTED.binary_search(&word).is_ok()
 }
 
 /// A conservative English stemmer for matching, not for display: strips a few
@@ -295,7 +407,36 @@ mod tests {
         );
     }
 
+    #[test]
+    fn ascii_scanner_handles_numbers_abbreviations_and_apostrophes() {
+        let text = "U.S. talks: 1,200 trucks, 3.5 km; don't 'quote' a:b _x_ 4.a 10'000 -7.";
+        let fast: Vec<&str> = words(text).map(|w| w.text).collect();
+        assert_eq!(
+            fast,
+            [
+                "U.S", "talks", "1,200", "trucks", "3.5", "km", "don't", "quote", "a:b", "_x_",
+                "4", "a", "10'000", "7"
+            ]
+        );
+        let uax29: Vec<&str> = Words::Unicode(text.split_word_bound_indices())
+            .map(|w| w.text)
+            .collect();
+        assert_eq!(fast, uax29);
+    }
+
     proptest::proptest! {
+        #[test]
+        fn ascii_scanner_splits_like_uax29(s in "[a-zA-Z0-9_.,;:' \\-\"!?()\n]{0,40}") {
+            let fast: Vec<Word<'_>> = words(&s).collect();
+            let uax29: Vec<Word<'_>> = Words::Unicode(s.split_word_bound_indices()).collect();
+            proptest::prop_assert_eq!(fast, uax29);
+        }
+
+        #[test]
+        fn ascii_fast_path_folds_like_unicode_path(s in "[ -~]{0,20}") {
+            proptest::prop_assert_eq!(fold(&s), fold_unicode(&s));
+        }
+
         #[test]
         fn words_are_always_valid_slices(s in "\\PC{0,80}") {
             for w in words(&s) {
