@@ -8,7 +8,7 @@ use parallax_model::{Document, Explanation, Grouping, Membership};
 
 use crate::config::Config;
 use crate::copies::CopyDetector;
-use crate::features::{self, DocFeatures, Prepared};
+use crate::features::{self, DocFeatures, Prepared, Preparer};
 use crate::index::{InvertedIndex, Key};
 use crate::similarity::{self, Profile, Similarity, date_gap};
 use crate::story::{State, Story};
@@ -48,6 +48,7 @@ pub struct Clusterer {
     /// Latest publication time seen.
     clock: Option<i64>,
     copies: CopyDetector,
+    preparer: Preparer,
     /// Membership of each document added, with its provisional story id.
     memberships: Vec<Membership>,
     merges: Vec<(usize, usize)>,
@@ -69,6 +70,7 @@ impl Clusterer {
             expiry: BTreeSet::new(),
             clock: None,
             copies: CopyDetector::new(&config),
+            preparer: Preparer::new(&config),
             memberships: Vec::new(),
             merges: Vec::new(),
             config,
@@ -110,7 +112,13 @@ impl Clusterer {
     /// The stateless part of [`add`](Self::add) (tokenising, hashing): safe to
     /// run for many documents in parallel, ahead of adding them in order.
     pub fn prepare(&self, doc: &Document) -> Prepared {
-        features::prepare(doc, &self.config, &self.copies)
+        self.preparer.prepare(doc)
+    }
+
+    /// What [`prepare`](Self::prepare) uses, to clone and run on other threads
+    /// while this clusterer adds documents.
+    pub fn preparer(&self) -> &Preparer {
+        &self.preparer
     }
 
     /// [`add`](Self::add) for a document [`prepare`](Self::prepare)d earlier.

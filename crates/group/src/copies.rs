@@ -25,11 +25,7 @@ struct Entry {
 /// Finds, for each new document, the earliest recent document it nearly duplicates.
 #[derive(Debug, Clone)]
 pub(crate) struct CopyDetector {
-    /// `(a, b)` of each hash function `x·a + b`, `a` odd.
-    functions: Vec<(u64, u64)>,
     rows: usize,
-    shingle_words: usize,
-    min_shingles: usize,
     threshold: f32,
     memory: usize,
     /// `(band, hash of the band's rows)` → remembered documents, ascending.
@@ -50,15 +46,7 @@ impl CopyDetector {
     pub(crate) fn new(config: &Config) -> Self {
         let hashes = config.minhash_hashes.max(1);
         CopyDetector {
-            functions: (0..hashes as u64)
-                .map(|i| {
-                    let a = mix(i.wrapping_add(0x5eed)) | 1;
-                    (a, mix(a))
-                })
-                .collect(),
             rows: config.copy_band_rows.clamp(1, hashes),
-            shingle_words: config.shingle_words.max(1),
-            min_shingles: config.min_copy_shingles.max(1),
             threshold: config.copy_threshold,
             memory: config.copy_memory.max(1),
             buckets: HashMap::new(),
@@ -141,6 +129,39 @@ impl CopyDetector {
         Some(equal as f32 / signature.len().max(1) as f32)
     }
 
+    fn band_keys(&self, signature: &[u64]) -> Vec<(usize, u64)> {
+        signature
+            .chunks(self.rows)
+            .enumerate()
+            .map(|(band, rows)| (band, rows.iter().fold(0u64, |h, &v| mix(h ^ v))))
+            .collect()
+    }
+}
+
+/// Computes MinHash signatures: the stateless half of copy detection, which
+/// can run for many documents in parallel.
+#[derive(Debug, Clone)]
+pub(crate) struct MinHasher {
+    /// `(a, b)` of each hash function `x·a + b`, `a` odd.
+    functions: Vec<(u64, u64)>,
+    shingle_words: usize,
+    min_shingles: usize,
+}
+
+impl MinHasher {
+    pub(crate) fn new(config: &Config) -> Self {
+        MinHasher {
+            functions: (0..config.minhash_hashes.max(1) as u64)
+                .map(|i| {
+                    let a = mix(i.wrapping_add(0x5eed)) | 1;
+                    (a, mix(a))
+                })
+                .collect(),
+            shingle_words: config.shingle_words.max(1),
+            min_shingles: config.min_copy_shingles.max(1),
+        }
+    }
+
     /// MinHash signature of the body's word shingles; `None` when the body is
     /// too short for the estimate to mean anything.
     pub(crate) fn signature(&self, body: &str) -> Option<Vec<u64>> {
@@ -164,19 +185,15 @@ impl CopyDetector {
         }
         Some(signature)
     }
-
-    fn band_keys(&self, signature: &[u64]) -> Vec<(usize, u64)> {
-        signature
-            .chunks(self.rows)
-            .enumerate()
-            .map(|(band, rows)| (band, rows.iter().fold(0u64, |h, &v| mix(h ^ v))))
-            .collect()
-    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn signature(body: &str) -> Option<Vec<u64>> {
+        MinHasher::new(&Config::default()).signature(body)
+    }
 
     const BODY: &str = "The harbour authority in Port Velden closed the eastern quay on Monday \
         after a crane collapsed onto two container ships, injuring four dock workers. \
@@ -186,9 +203,9 @@ mod tests {
     #[test]
     fn a_copy_with_a_different_footer_is_found() {
         let mut d = CopyDetector::new(&Config::default());
-        assert_eq!(d.check_and_insert(0, d.signature(BODY), None), None);
+        assert_eq!(d.check_and_insert(0, signature(BODY), None), None);
         let copy = format!("{BODY}\nDistributed by the Velden Wire Service.");
-        let found = d.check_and_insert(1, d.signature(&copy), None);
+        let found = d.check_and_insert(1, signature(&copy), None);
         assert_eq!(found.map(|c| c.original), Some(0));
         assert!(found.is_some_and(|c| c.similarity >= 0.8));
     }
@@ -196,19 +213,19 @@ mod tests {
     #[test]
     fn different_text_and_short_text_are_not_copies() {
         let mut d = CopyDetector::new(&Config::default());
-        d.check_and_insert(0, d.signature(BODY), None);
+        d.check_and_insert(0, signature(BODY), None);
         let other = "A new library opened in the old town of Marsby on Saturday, with a \
             reading room for children and a café run by volunteers from the parish.";
-        assert_eq!(d.check_and_insert(1, d.signature(other), None), None);
-        assert_eq!(d.check_and_insert(2, d.signature("Too short."), None), None);
+        assert_eq!(d.check_and_insert(1, signature(other), None), None);
+        assert_eq!(d.check_and_insert(2, signature("Too short."), None), None);
     }
 
     #[test]
     fn forgotten_documents_are_not_matched() {
         let mut d = CopyDetector::new(&Config::default());
-        d.check_and_insert(0, d.signature(BODY), Some(100));
+        d.check_and_insert(0, signature(BODY), Some(100));
         d.forget_before(200);
-        assert_eq!(d.check_and_insert(1, d.signature(BODY), Some(300)), None);
+        assert_eq!(d.check_and_insert(1, signature(BODY), Some(300)), None);
         assert!(d.buckets.values().all(|b| b == &[1]));
     }
 }

@@ -8,7 +8,7 @@ use parallax_model::{Document, QuoteForm};
 use parallax_text::{content_terms, fold, is_stopword, stem, words};
 
 use crate::config::Config;
-use crate::copies::CopyDetector;
+use crate::copies::MinHasher;
 use crate::hash::fnv1a;
 use crate::sparse::SparseVec;
 use crate::vocabulary::Vocabulary;
@@ -73,8 +73,9 @@ fn sublinear(tf: f32) -> f32 {
 }
 
 /// The part of a document's features that needs no shared state: its words
-/// and its copy signature. Computing it is most of the per-document cost, so
-/// [`crate::group`] prepares documents in parallel before adding them in order.
+/// and its copy signature, made by a [`Preparer`]. Computing it is most of the
+/// per-document cost, so it can run in parallel ahead of adding documents in
+/// order.
 pub struct Prepared {
     /// Each distinct content term (title first, then body, in order of first
     /// occurrence) with the folded word it first came from and its weighted
@@ -84,7 +85,29 @@ pub struct Prepared {
     pub(crate) signature: Option<Vec<u64>>,
 }
 
-pub(crate) fn prepare(doc: &Document, config: &Config, copies: &CopyDetector) -> Prepared {
+/// Makes [`Prepared`] documents for a [`crate::Clusterer`] (see
+/// [`crate::Clusterer::preparer`]). Holds no state that documents change, so
+/// one preparer can serve many threads while the clusterer runs on another.
+#[derive(Debug, Clone)]
+pub struct Preparer {
+    config: Config,
+    hasher: MinHasher,
+}
+
+impl Preparer {
+    pub(crate) fn new(config: &Config) -> Self {
+        Preparer {
+            config: config.clone(),
+            hasher: MinHasher::new(config),
+        }
+    }
+
+    pub fn prepare(&self, doc: &Document) -> Prepared {
+        prepare(doc, &self.config, &self.hasher)
+    }
+}
+
+fn prepare(doc: &Document, config: &Config, hasher: &MinHasher) -> Prepared {
     let body = body_text(doc);
     let mut terms: Vec<(String, String, f32)> = Vec::new();
     let mut position: HashMap<String, usize> = HashMap::new();
@@ -108,7 +131,7 @@ pub(crate) fn prepare(doc: &Document, config: &Config, copies: &CopyDetector) ->
     }
     Prepared {
         terms,
-        signature: copies.signature(&body),
+        signature: hasher.signature(&body),
     }
 }
 

@@ -62,7 +62,7 @@ mod vocabulary;
 
 pub use clusterer::Clusterer;
 pub use config::Config;
-pub use features::Prepared;
+pub use features::{Prepared, Preparer};
 
 use parallax_model::{Document, Grouping};
 use rayon::prelude::*;

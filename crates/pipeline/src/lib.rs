@@ -9,7 +9,8 @@
 //! and come after dated ones), so the online grouping sees them as a live
 //! stream would.
 
-use parallax_model::{Analysis, Article, Document, SegmentKind};
+use parallax_group::{Clusterer, Prepared};
+use parallax_model::{Analysis, Article, Document, Grouping, SegmentKind};
 use rayon::prelude::*;
 
 /// Clean and annotate one article: the per-article half of the pipeline.
@@ -43,8 +44,7 @@ pub fn arrival_order(articles: &mut [Article]) {
 /// Analyse a batch of articles.
 pub fn analyze(mut articles: Vec<Article>) -> Analysis {
     arrival_order(&mut articles);
-    let documents = understand_all(articles);
-    let grouping = parallax_group::group(&documents);
+    let (documents, grouping) = understand_and_group(articles);
     let stories = parallax_compare::compare(&documents, &grouping);
     Analysis {
         documents,
@@ -53,8 +53,48 @@ pub fn analyze(mut articles: Vec<Article>) -> Analysis {
     }
 }
 
-/// The per-article stages are independent: spread them over the available
-/// cores, keeping input order.
-pub fn understand_all(articles: Vec<Article>) -> Vec<Document> {
-    articles.into_par_iter().map(understand).collect()
+/// Articles understood at a time: enough to keep the cores busy, few enough
+/// to keep the first stories coming early.
+const BATCH: usize = 512;
+
+/// Clean, annotate and group articles given in arrival order.
+///
+/// Grouping is sequential by nature (each decision depends on the ones
+/// before), so the stages overlap: while the clusterer places one batch on
+/// one core, the other cores understand the next batch and prepare it for
+/// grouping. The result is the same as running the stages one after another.
+pub fn understand_and_group(articles: Vec<Article>) -> (Vec<Document>, Grouping) {
+    let mut clusterer = Clusterer::default();
+    let preparer = clusterer.preparer().clone();
+    let understand_batch = |batch: Vec<Article>| -> Vec<(Document, Prepared)> {
+        batch
+            .into_par_iter()
+            .map(|article| {
+                let doc = understand(article);
+                let prepared = preparer.prepare(&doc);
+                (doc, prepared)
+            })
+            .collect()
+    };
+    let mut documents = Vec::with_capacity(articles.len());
+    let mut rest = articles.into_iter();
+    let mut batches = std::iter::from_fn(move || {
+        let batch: Vec<Article> = rest.by_ref().take(BATCH).collect();
+        (!batch.is_empty()).then_some(batch)
+    });
+    let mut ready = batches.next().map(&understand_batch).unwrap_or_default();
+    while !ready.is_empty() {
+        let next = batches.next();
+        let (upcoming, ()) = rayon::join(
+            || next.map(&understand_batch).unwrap_or_default(),
+            || {
+                for (doc, prepared) in ready.drain(..) {
+                    clusterer.add_prepared(&doc, prepared);
+                    documents.push(doc);
+                }
+            },
+        );
+        ready = upcoming;
+    }
+    (documents, clusterer.finish())
 }
