@@ -3,27 +3,21 @@
 //! look-alike lines that must stay body, nothing else flagged, and sentence
 //! boundaries on tricky paragraphs.
 
+use std::path::PathBuf;
+
 use parallax_clean::clean;
 use parallax_model::{Article, Cleaned, SegmentKind, Span};
 
-const EXAMPLES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../examples/");
-
-const TXT_ARTICLES: &[&str] = &[
-    "eastbridge-antwerp-strike",
-    "eastbridge-lena-marsh-rehab",
-    "eastbridge-tomas-reyes-rehab",
-    "herald-rotterdam-strike",
-    "herald-sokolovskyy-call",
-    "herald-tomas-reyes-rehab",
-    "herald-wielgosz-coalition",
-    "meridian-rotterdam-strike",
-    "meridian-sokolovskiy-call",
-    "meridian-tomas-reyes-rehab",
-    "northgate-antwerp-strike",
-    "northgate-lena-marsh-rehab",
-    "northgate-sokolovsky-call",
-    "northgate-wielgosz-coalition",
-];
+/// The demo corpus as the reader reads it: 14 `.txt`, 1 `.html` and 2 JSONL
+/// articles.
+fn read_examples() -> Vec<Article> {
+    let batch = parallax_read::read_paths(&[PathBuf::from(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../examples"
+    ))]);
+    assert!(batch.warnings.is_empty(), "{:?}", batch.warnings);
+    batch.articles
+}
 
 const BADGE_NEWS: &str = "According to the criteria of the Northgate Editorial Standards Board, this article is a news report based on verified sources and contains no opinion.";
 
@@ -131,43 +125,18 @@ const MUST_STAY_BODY: &[(&str, &str)] = &[
     ),
 ];
 
-fn article(id: &str, text: String) -> Article {
-    Article {
-        id: id.to_string(),
-        source: None,
-        url: None,
-        title: String::new(),
-        published: None,
-        language: None,
-        text,
-    }
-}
-
-/// A `.txt` body: everything after the first blank line, final newline trimmed.
-fn read_txt(id: &str) -> Article {
-    let raw = std::fs::read_to_string(format!("{EXAMPLES}{id}.txt")).unwrap_or_default();
-    let body = raw.split_once("\n\n").map_or("", |(_, body)| body);
-    article(id, body.strip_suffix('\n').unwrap_or(body).to_string())
-}
-
-fn read_jsonl() -> Vec<Article> {
-    let raw = std::fs::read_to_string(format!("{EXAMPLES}valley-ledger.jsonl")).unwrap_or_default();
-    raw.lines()
-        .filter_map(|line| serde_json::from_str::<serde_json::Value>(line).ok())
-        .map(|v| {
-            let field = |k: &str| v.get(k).and_then(|x| x.as_str()).unwrap_or("").to_string();
-            article(&field("id"), field("text"))
-        })
-        .collect()
-}
-
 fn corpus() -> Vec<(Article, Cleaned)> {
-    let mut articles: Vec<Article> = TXT_ARTICLES.iter().map(|id| read_txt(id)).collect();
-    articles.extend(read_jsonl());
-    assert_eq!(articles.len(), 16, "14 .txt and 2 JSONL articles");
+    let articles = read_examples();
+    assert_eq!(articles.len(), 17, "14 .txt, 1 .html and 2 JSONL articles");
     for a in &articles {
         assert!(!a.text.is_empty(), "{} has a body", a.id);
     }
+    assert!(
+        articles
+            .iter()
+            .any(|a| a.id == "eastbridge-sokolovskyy-call"),
+        "the .html article is read"
+    );
     articles
         .into_iter()
         .map(|a| {

@@ -5,31 +5,16 @@
 //! crude test-only segmentation (paragraphs on blank lines, sentences after
 //! `. `/`? `/`! ` before a capital or a quote mark), every sentence `Body`
 //! except the flagged lines of EXPECTED.md section 4, no entities and no
-//! quotes. `eastbridge-sokolovskyy-call.html` is not parsed: its body text
-//! (the `<p>` paragraphs inside `<article>`, as README.md defines them) is
-//! hard-coded below.
+//! quotes. The articles themselves are read with `parallax-read`, as the
+//! pipeline reads them.
+
+use std::path::PathBuf;
+use std::sync::LazyLock;
 
 use parallax_model::{
     Annotations, Article, Cleaned, DiffOp, Document, Explanation, Grouping, Membership, Quote,
     QuoteForm, Segment, SegmentKind, Span, Story,
 };
-
-const EXAMPLES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../examples/");
-
-/// The body of `eastbridge-sokolovskyy-call.html` as the reader extracts it.
-const EASTBRIDGE_CALL: &[&str] = &[
-    "Ukrainian President Andriy Sokolovskyy and Polish Prime Minister Marta Wielgosz pledged on Thursday to cut the queues of lorries at their shared border, in a phone call that officials in Kyiv and Warsaw called constructive.",
-    "“We are counting every truck and every hour,” Sokolovskyy said.",
-    "Ukraine’s border guards reported more than 1,200 trucks waiting at crossings into Poland on Thursday morning.",
-    "“Our soldiers and our farmers both depend on this border,” the Ukrainian president said.",
-    "A face-to-face meeting is planned in Lublin on March 27.",
-    "The warmer tone appears to mark a turn after months of friction over farm imports.",
-    "Wielgosz said the new joint working group would meet “within days” and would report to both leaders before the Lublin meeting.",
-    "The Polish Chamber of Transport & Logistics said in a statement that Polish hauliers had lost more than 40 million zlotys since January because of delays at the border.",
-    "Poland and Ukraine clashed repeatedly over grain imports last year, when Polish farmers blocked crossings for weeks and Warsaw banned several Ukrainian farm products. The dispute strained ties between two governments that have otherwise stood close together since Russia’s full-scale invasion.",
-    "Ukrainian officials say the queues have grown again this winter, as more fruit, vegetables and building materials travel by road. Drivers at the busiest checkpoints have complained of waiting several days without proper food or sanitation.",
-    "Polish officials said the working group would look at longer opening hours, more customs staff and a booking system for lorry crossings, similar to the one used at some crossings on the Finnish and Baltic borders.",
-];
 
 /// Arrival order and story of every article (EXPECTED.md section 1).
 const ARTICLES: &[(&str, usize)] = &[
@@ -161,62 +146,21 @@ const FLAGGED: &[(&str, SegmentKind, &str)] = &[
     ),
 ];
 
-/// `(title, source, body)` of a `.txt` article: header lines, then the body
-/// after the first blank line with its final newline trimmed.
-fn read_txt(id: &str) -> Option<Article> {
-    let raw = std::fs::read_to_string(format!("{EXAMPLES}{id}.txt")).ok()?;
-    let (header, body) = raw.split_once("\n\n")?;
-    let field = |key: &str| {
-        header
-            .lines()
-            .find_map(|l| l.strip_prefix(key).map(|v| v.trim().to_string()))
-    };
-    Some(article(
-        id,
-        &field("Title:").unwrap_or_default(),
-        field("Source:"),
-        body.trim_end_matches('\n'),
-    ))
-}
-
-fn read_jsonl(id: &str) -> Option<Article> {
-    let raw = std::fs::read_to_string(format!("{EXAMPLES}valley-ledger.jsonl")).ok()?;
-    raw.lines().find_map(|line| {
-        let v: serde_json::Value = serde_json::from_str(line).ok()?;
-        (v["id"].as_str()? == id).then(|| {
-            article(
-                id,
-                v["title"].as_str().unwrap_or_default(),
-                v["source"].as_str().map(str::to_string),
-                v["text"].as_str().unwrap_or_default(),
-            )
-        })
-    })
-}
-
-fn article(id: &str, title: &str, source: Option<String>, text: &str) -> Article {
-    Article {
-        id: id.to_string(),
-        source,
-        url: None,
-        title: title.to_string(),
-        published: None,
-        language: Some("en".into()),
-        text: text.to_string(),
-    }
-}
+/// The demo corpus as the reader reads it, once per test binary.
+static EXAMPLES: LazyLock<Vec<Article>> = LazyLock::new(|| {
+    let batch = parallax_read::read_paths(&[PathBuf::from(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../examples"
+    ))]);
+    assert!(batch.warnings.is_empty(), "{:?}", batch.warnings);
+    batch.articles
+});
 
 fn load(id: &str) -> Article {
-    if id == "eastbridge-sokolovskyy-call" {
-        return article(
-            id,
-            "Sokolovskyy and Wielgosz pledge to cut border queues",
-            Some("Eastbridge Post".into()),
-            &EASTBRIDGE_CALL.join("\n\n"),
-        );
-    }
-    read_txt(id)
-        .or_else(|| read_jsonl(id))
+    EXAMPLES
+        .iter()
+        .find(|a| a.id == id)
+        .cloned()
         .unwrap_or_else(|| panic!("demo article {id} is missing"))
 }
 

@@ -1,5 +1,5 @@
 //! Tuning knobs of the story clusterer. The defaults were tuned once for all
-//! evaluation sets (see `examples/cluster_eval.rs`); a service rarely needs to
+//! evaluation sets (see `parallax-bench clusters`); a service rarely needs to
 //! change anything but the time window.
 
 use std::time::Duration;

@@ -19,10 +19,10 @@
 //!
 //! Everything is deterministic: no hash iteration order reaches a result.
 //!
-//! Quality on public labelled sets (BCubed F1, default [`Config`], crude
-//! capitalised-run entities; see `examples/cluster_eval.rs`): BASIL 0.982,
-//! ECB+ 0.876 (its topics pair two events of the same kind with the same
-//! people and no dates, e.g. the same coach fired and later re-hired).
+//! Quality on public labelled sets, measured by `parallax-bench clusters`:
+//! BCubed F1 with the full pipeline: BASIL 0.966, ECB+ 0.854; see
+//! docs/benchmarks.md (ECB+ topics pair two events of the same kind with the
+//! same people and no dates, e.g. the same coach fired and later re-hired).
 //!
 //! ```
 //! use parallax_group::{Clusterer, Config};

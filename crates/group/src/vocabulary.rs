@@ -3,14 +3,15 @@
 
 use std::collections::HashMap;
 
-use parallax_text::{fold, stem};
+use parallax_text::{CALENDAR_WORDS, fold, stem};
 
 use crate::hash::fnv1a;
 
-/// Words that appear in most news articles whatever the event. Before the
-/// stream has taught us their real document frequency, they start as if they
-/// had been seen in half of the virtual prior documents, so that "said" or
-/// "Tuesday" never outweighs a name in the first articles.
+/// Words that appear in most news articles whatever the event, with the
+/// weekday and month names ([`CALENDAR_WORDS`]) and [`MORE_GENERIC_NEWS_WORDS`].
+/// Before the stream has taught us their real document frequency, they start
+/// as if they had been seen in half of the virtual prior documents, so that
+/// "said" or "Tuesday" never outweighs a name in the first articles.
 const GENERIC_NEWS_WORDS: &[&str] = &[
     "said",
     "says",
@@ -119,25 +120,11 @@ const GENERIC_NEWS_WORDS: &[&str] = &[
     "woman",
     "men",
     "women",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
+];
+
+/// More generic words, seeded after the weekday and month names
+/// ([`CALENDAR_WORDS`]) so that every word keeps the id it has always had.
+const MORE_GENERIC_NEWS_WORDS: &[&str] = &[
     "mr",
     "mrs",
     "ms",
@@ -233,7 +220,11 @@ impl Vocabulary {
     pub(crate) fn with_news_prior(prior_docs: f32) -> Self {
         let mut vocab = Vocabulary::new(prior_docs);
         let prior_df = vocab.prior_docs * 0.5;
-        for word in GENERIC_NEWS_WORDS {
+        let words = GENERIC_NEWS_WORDS
+            .iter()
+            .chain(CALENDAR_WORDS)
+            .chain(MORE_GENERIC_NEWS_WORDS);
+        for word in words {
             let folded = fold(word);
             let id = vocab.id(stem(&folded));
             if let Some(df) = vocab.df.get_mut(id as usize) {

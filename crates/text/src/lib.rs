@@ -5,6 +5,7 @@
 //!   typographic apostrophes unified ("Zelens'kyy" and "Zelenskyy" differ only by
 //!   the apostrophe, "Kyïv" folds to "kyiv").
 //! - [`is_stopword`]: English function words that carry no content.
+//! - [`is_calendar_word`]: weekday and month names.
 //! - [`stem`]: a light, conservative English suffix stripper for matching
 //!   ("talks" / "talk", "reported" / "report").
 //!
@@ -326,6 +327,38 @@ pub fn is_stopword(word: &str) -> bool {
     SORTED.binary_search(&word).is_ok()
 }
 
+/// English weekday names (Monday to Sunday), then month names (January to
+/// December), folded. The order is part of the contract: a stage that seeds
+/// ids from this list gets the same ids every time.
+pub const CALENDAR_WORDS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+/// True for an English weekday or month name, written in full. `word` must
+/// already be [`fold`]ed (lowercase); abbreviations ("Jan", "Mon") are not
+/// calendar words here.
+pub fn is_calendar_word(folded: &str) -> bool {
+    CALENDAR_WORDS.contains(&folded)
+}
+
 /// A conservative English stemmer for matching, not for display: strips a few
 /// inflectional suffixes when enough of the word remains. `word` must be folded.
 pub fn stem(word: &str) -> &str {
@@ -388,6 +421,18 @@ mod tests {
         assert_eq!(fold("Zelens’kyy"), "zelens'kyy");
         assert_eq!(fold("Ministry’s"), "ministry");
         assert_eq!(fold("ÉCOLE"), "ecole");
+    }
+
+    #[test]
+    fn calendar_words_are_full_weekday_and_month_names() {
+        for word in ["monday", "sunday", "january", "march", "may", "december"] {
+            assert!(is_calendar_word(word), "{word}");
+        }
+        assert!(is_calendar_word(&fold("Wednesday")));
+        assert_eq!(CALENDAR_WORDS.len(), 19);
+        for word in ["Monday", "jan", "mon", "sept", "day", "week", "mayor", ""] {
+            assert!(!is_calendar_word(word), "{word}");
+        }
     }
 
     #[test]

@@ -6,6 +6,7 @@
 use std::collections::HashSet;
 
 use parallax_model::{Segment, Span};
+use parallax_text::is_calendar_word;
 
 use crate::keys::plain_fold;
 use crate::places;
@@ -329,7 +330,7 @@ fn candidate(ctx: &Ctx, a: usize, b: usize) -> Option<Candidate> {
     // Words that are never names, and sentence-initial common words.
     while s <= b {
         let lw = lower(ctx.word(s));
-        if is_in(NEVER_NAME, &lw) {
+        if is_in(NEVER_NAME, &lw) || is_calendar_word(&lw) {
             s += 1;
             continue;
         }

@@ -384,44 +384,11 @@ pub const FUNCTION_WORDS: &[&str] = &[
     "whether",
 ];
 
-/// Never the first word of a name wherever it stands.
+/// Never the first word of a name wherever it stands, besides the weekday and
+/// month names (`parallax_text::is_calendar_word`): "I" and month abbreviations.
 pub const NEVER_NAME: &[&str] = &[
-    "i",
-    "i'm",
-    "i've",
-    "i'll",
-    "i'd",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
+    "i", "i'm", "i've", "i'll", "i'd", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+    "sept", "oct", "nov", "dec",
 ];
 
 /// Words that make a name an organisation wherever they stand in it.

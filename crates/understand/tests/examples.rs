@@ -3,10 +3,11 @@
 
 mod support;
 
+use std::path::PathBuf;
+use std::sync::LazyLock;
+
 use parallax_model::{Annotations, Article, Cleaned, EntityKind, QuoteForm, SegmentKind};
 use parallax_understand::annotate;
-
-const DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../examples/");
 
 /// Flagged paragraphs from EXPECTED.md section 4 (what the clean stage will flag).
 const FLAGGED: &[(&str, SegmentKind)] = &[
@@ -64,75 +65,27 @@ const FLAGGED: &[(&str, SegmentKind)] = &[
     ),
 ];
 
-const TXT: &[&str] = &[
-    "eastbridge-antwerp-strike",
-    "eastbridge-lena-marsh-rehab",
-    "eastbridge-tomas-reyes-rehab",
-    "herald-rotterdam-strike",
-    "herald-sokolovskyy-call",
-    "herald-tomas-reyes-rehab",
-    "herald-wielgosz-coalition",
-    "meridian-rotterdam-strike",
-    "meridian-sokolovskiy-call",
-    "meridian-tomas-reyes-rehab",
-    "northgate-antwerp-strike",
-    "northgate-lena-marsh-rehab",
-    "northgate-sokolovsky-call",
-    "northgate-wielgosz-coalition",
-];
+/// The demo corpus as the reader reads it, once per test binary.
+static ARTICLES: LazyLock<Vec<Article>> = LazyLock::new(|| {
+    let batch = parallax_read::read_paths(&[PathBuf::from(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../examples"
+    ))]);
+    assert!(batch.warnings.is_empty(), "{:?}", batch.warnings);
+    batch.articles
+});
 
-fn read(name: &str) -> String {
-    std::fs::read_to_string(format!("{DIR}{name}")).unwrap_or_default()
+/// Every article id of the demo corpus, in the reader's order.
+fn ids() -> Vec<&'static str> {
+    ARTICLES.iter().map(|a| a.id.as_str()).collect()
 }
 
-/// Body of a .txt article: everything after the first blank line, final newline trimmed.
-fn txt_body(id: &str) -> String {
-    let raw = read(&format!("{id}.txt"));
-    let body = raw.split_once("\n\n").map_or("", |(_, b)| b);
-    body.strip_suffix('\n').unwrap_or(body).to_string()
-}
-
-fn jsonl_body(id: &str) -> String {
-    read("valley-ledger.jsonl")
-        .lines()
-        .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
-        .find(|v| v["id"] == id)
-        .and_then(|v| v["text"].as_str().map(str::to_string))
-        .unwrap_or_default()
-}
-
-/// The `<p>`s of the article body (between the lead figure and the related list).
-fn html_body() -> String {
-    let raw = read("eastbridge-sokolovskyy-call.html");
-    let start = raw.find("</figure>").unwrap_or(0);
-    let end = raw.find("<aside").unwrap_or(raw.len());
-    let mut paras = Vec::new();
-    let mut rest = raw.get(start..end).unwrap_or("");
-    while let Some(i) = rest.find("<p>") {
-        let after = &rest[i + 3..];
-        let j = after.find("</p>").unwrap_or(after.len());
-        let mut p = String::new();
-        let mut in_tag = false;
-        for c in after[..j].chars() {
-            match c {
-                '<' => in_tag = true,
-                '>' => in_tag = false,
-                c if !in_tag => p.push(c),
-                _ => {}
-            }
-        }
-        paras.push(p.replace("&amp;", "&").trim().to_string());
-        rest = &after[j..];
-    }
-    paras.join("\n\n")
-}
-
-fn body(id: &str) -> String {
-    match id {
-        "eastbridge-sokolovskyy-call" => html_body(),
-        id if id.starts_with("ledger-") => jsonl_body(id),
-        id => txt_body(id),
-    }
+fn load(id: &str) -> Article {
+    ARTICLES
+        .iter()
+        .find(|a| a.id == id)
+        .cloned()
+        .unwrap_or_else(|| panic!("demo article {id} is missing"))
 }
 
 struct Run {
@@ -142,10 +95,9 @@ struct Run {
 }
 
 fn run(id: &str) -> Run {
-    let text = body(id);
-    assert!(!text.is_empty(), "{id} has no text");
-    let article = support::article(id, &text);
-    let cleaned = support::clean(&text, FLAGGED);
+    let article = load(id);
+    assert!(!article.text.is_empty(), "{id} has no text");
+    let cleaned = support::clean(&article.text, FLAGGED);
     let ann = annotate(&article, &cleaned);
     Run {
         article,
@@ -847,11 +799,8 @@ fn speculation_rows_and_nothing_else() {
             "But can the coalition survive another winter?",
         ),
     ];
-    let ids = TXT.iter().copied().chain([
-        "eastbridge-sokolovskyy-call",
-        "ledger-lena-marsh-rehab",
-        "ledger-rotterdam-strike",
-    ]);
+    let ids = ids();
+    assert_eq!(ids.len(), 17, "14 .txt, 1 .html and 2 JSONL articles");
     let mut found = Vec::new();
     for id in ids {
         let r = run(id);
@@ -863,42 +812,5 @@ fn speculation_rows_and_nothing_else() {
     assert_eq!(found.len(), want.len(), "{found:#?}");
     for w in &want {
         assert!(found.contains(w), "missing {w:?}");
-    }
-}
-
-#[test]
-#[ignore = "debugging aid: prints every annotation of the corpus"]
-fn dump() {
-    let ids = TXT.iter().copied().chain([
-        "eastbridge-sokolovskyy-call",
-        "ledger-lena-marsh-rehab",
-        "ledger-rotterdam-strike",
-    ]);
-    for id in ids {
-        let r = run(id);
-        println!("=== {id}");
-        for (i, e) in r.ann.entities.iter().enumerate() {
-            let forms: Vec<&str> = r
-                .ann
-                .mentions
-                .iter()
-                .filter(|m| m.entity == i)
-                .map(|m| m.span.slice(r.text()))
-                .collect();
-            println!("  E{i} {:?} {:?} {} {:?}", e.kind, e.name, e.key, forms);
-        }
-        for q in &r.ann.quotes {
-            println!(
-                "  Q {:?} {:?} <- {:?} [{:?} / {:?}]",
-                q.form,
-                q.span.slice(r.text()),
-                q.speaker.map(|s| r.ann.entities[s].name.as_str()),
-                q.speaker_span.map(|s| s.slice(r.text())),
-                q.cue_span.map(|s| s.slice(r.text())),
-            );
-        }
-        for s in r.speculative_texts() {
-            println!("  S {s:?}");
-        }
     }
 }

@@ -1,5 +1,5 @@
 //! Test helpers: a tiny sentence splitter that builds `Cleaned` without the
-//! clean crate, and readers for the demo corpus.
+//! clean crate, and a bare `Article`.
 #![allow(dead_code)]
 
 use parallax_model::{Article, Cleaned, Segment, SegmentKind, Span};
