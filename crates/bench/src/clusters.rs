@@ -2,6 +2,11 @@
 //! optional `published`, `source`, `url`, and `gold`): the whole pipeline runs
 //! (clean, understand, group) in one streaming pass, and the stories it forms
 //! are scored against the gold labels.
+//!
+//! The GoogleNews sets of Yin & Wang are read as they are published:
+//! `{"text", "cluster"}` (GSDMM's T, S, TS) and `{"Id", "clusterNo",
+//! "textCleaned"}` (MStream's News, News-T); a line without an id gets its
+//! line number.
 
 use std::collections::HashMap;
 use std::fs::File;
@@ -17,14 +22,16 @@ use crate::metrics::{self, Prf};
 
 #[derive(Deserialize)]
 struct Labelled {
-    id: serde_json::Value,
+    #[serde(alias = "Id")]
+    id: Option<serde_json::Value>,
     #[serde(default)]
     title: String,
-    #[serde(default)]
+    #[serde(default, alias = "textCleaned")]
     text: String,
     source: Option<String>,
     url: Option<String>,
     published: Option<String>,
+    #[serde(alias = "cluster", alias = "clusterNo")]
     gold: serde_json::Value,
 }
 
@@ -47,18 +54,19 @@ fn parse_date(s: &str) -> Option<DateTime<Utc>> {
         })
 }
 
-/// Read labelled articles from each file; ids are prefixed with the file's
-/// folder name so that several sets can be mixed in one stream.
+/// Read labelled articles from each file; ids and labels are prefixed with
+/// the file's folder and name so that several sets can be mixed in one stream.
 pub fn load(paths: &[impl AsRef<Path>]) -> anyhow::Result<(Vec<Article>, Vec<String>)> {
     let mut articles = Vec::new();
     let mut gold = Vec::new();
     for path in paths {
         let path = path.as_ref();
-        let set = path
-            .parent()
-            .and_then(|p| p.file_name())
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default();
+        let name = |p: Option<&Path>| {
+            p.and_then(Path::file_name)
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default()
+        };
+        let set = format!("{}/{}", name(path.parent()), name(Some(path)));
         let file = File::open(path).with_context(|| format!("cannot open {}", path.display()))?;
         for (n, line) in BufReader::new(file).lines().enumerate() {
             let line = line.with_context(|| format!("{}:{}: unreadable", path.display(), n + 1))?;
@@ -68,8 +76,9 @@ pub fn load(paths: &[impl AsRef<Path>]) -> anyhow::Result<(Vec<Article>, Vec<Str
             let doc: Labelled = serde_json::from_str(&line)
                 .with_context(|| format!("{}:{}: not a labelled article", path.display(), n + 1))?;
             let id = match doc.id {
-                serde_json::Value::String(s) => s,
-                other => other.to_string(),
+                Some(serde_json::Value::String(s)) => s,
+                Some(other) => other.to_string(),
+                None => (n + 1).to_string(),
             };
             gold.push(format!("{set}/{}", doc.gold));
             articles.push(Article {

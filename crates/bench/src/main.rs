@@ -39,6 +39,9 @@ enum Cmd {
         /// Fail (exit 1) when BCubed F1 is below this floor.
         #[arg(long)]
         min_bcubed_f1: Option<f64>,
+        /// Fail (exit 1) when NMI is below this floor.
+        #[arg(long)]
+        min_nmi: Option<f64>,
     },
     /// One measurement in this process (used by `analyze`).
     #[command(hide = true)]
@@ -79,6 +82,7 @@ fn main() -> anyhow::Result<()> {
         Cmd::Clusters {
             files,
             min_bcubed_f1,
+            min_nmi,
         } => {
             let (articles, gold) = clusters::load(&files)?;
             let start = Instant::now();
@@ -103,6 +107,11 @@ fn main() -> anyhow::Result<()> {
                 && s.bcubed.f1 < floor
             {
                 bail!("BCubed F1 {:.3} is below the floor {floor}", s.bcubed.f1);
+            }
+            if let Some(floor) = min_nmi
+                && s.nmi < floor
+            {
+                bail!("NMI {:.3} is below the floor {floor}", s.nmi);
             }
         }
         Cmd::AnalyzeOne { size, seed } => {
