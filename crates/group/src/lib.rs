@@ -20,7 +20,7 @@
 //! Everything is deterministic: no hash iteration order reaches a result.
 //!
 //! Quality on public labelled sets, measured by `parallax-bench clusters`:
-//! BCubed F1 with the full pipeline: BASIL 0.966, ECB+ 0.854; see
+//! BCubed F1 with the full pipeline: BASIL 0.970, ECB+ 0.855; see
 //! docs/benchmarks.md (ECB+ topics pair two events of the same kind with the
 //! same people and no dates, e.g. the same coach fired and later re-hired).
 //!

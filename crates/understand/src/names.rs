@@ -354,6 +354,7 @@ fn candidate(ctx: &Ctx, a: usize, b: usize) -> Option<Candidate> {
     if s > b {
         return None;
     }
+    s = after_inner_title(ctx, s, b, &mut c);
     let folded_all = |from: usize| {
         (from..=b)
             .map(|k| plain_fold(crate::tokens::strip_possessive(ctx.word(k))))
@@ -415,6 +416,54 @@ fn candidate(ctx: &Ctx, a: usize, b: usize) -> Option<Candidate> {
         look_after(ctx, b, &mut c);
     }
     Some(c)
+}
+
+/// A title inside a capitalised run ("New York City Mayor Michael Bloomberg",
+/// "House Judiciary Committee Chairman Jerrold Nadler", "Secretary of State
+/// Hillary Clinton"): the person is the two or three words after the last
+/// title word, and the words before it are the title. Returns where the name
+/// starts (`s` unchanged when there is no such title). A title first in the
+/// run is left to the caller's own loop, and one word after a title is not
+/// enough ("General Motors" is no person).
+fn after_inner_title(ctx: &Ctx, s: usize, b: usize, c: &mut Candidate) -> usize {
+    let is_title = |k: usize| {
+        let lw = lower(ctx.word(k));
+        is_in(TITLES, &lw) || role_of(&lw).is_some()
+    };
+    let mut name_start = None;
+    for k in s..b {
+        if is_title(k) {
+            // "Secretary of State", "Chief of Staff": the title runs on over `of X`.
+            let after = if ctx.word(k + 1) == "of" {
+                k + 3
+            } else {
+                k + 1
+            };
+            name_start = Some(after);
+        }
+    }
+    let Some(start) = name_start.filter(|&n| n > s + 1 && n < b && b - n < 3) else {
+        return s;
+    };
+    let plain_name = (start..=b).all(|k| {
+        let w = ctx.word(k);
+        w.chars().next().is_some_and(char::is_uppercase)
+            && !is_in(ORG_WORDS, &lower(w))
+            && !is_title(k)
+    });
+    if !plain_name {
+        return s;
+    }
+    c.person_cue = true;
+    for k in s..start {
+        let lw = lower(ctx.word(k));
+        if let Some(r) = role_of(&lw) {
+            push_unique(&mut c.roles, r);
+        } else if let Some(n) = nationality_of(&lw) {
+            push_unique(&mut c.nationalities, n);
+        }
+    }
+    start
 }
 
 /// Lowercase roles and nationalities just before the name (`union leader X`,

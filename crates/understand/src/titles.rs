@@ -46,6 +46,7 @@ pub const TITLES: &[&str] = &[
     "commissioner",
     "chairman",
     "chairwoman",
+    "speaker",
     "sheikh",
     "emir",
 ];

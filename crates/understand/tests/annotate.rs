@@ -150,3 +150,26 @@ Halvorsen’s office in Oslo agreed.";
     // Debug build; a quadratic step would take minutes here.
     assert!(start.elapsed().as_secs() < 30, "{:?}", start.elapsed());
 }
+
+/// Titles that sit inside a capitalised run, after an office or a place, are
+/// stripped too; a single word after a title is not taken for a person.
+#[test]
+fn titles_inside_a_run_are_stripped() {
+    let text = "Harbour City Mayor Ines Varga met Secretary of State Tomas Ruel and \
+        Port Authority Chairman Olaf Brandt on Friday.\n\n\
+        “The quay reopens in May,” Varga said. Workers at General Motors were not affected.";
+    let a = ann(text);
+    let names: Vec<&str> = a.entities.iter().map(|e| e.name.as_str()).collect();
+    for person in ["Ines Varga", "Tomas Ruel", "Olaf Brandt"] {
+        let entity = a.entities.iter().find(|e| e.name == person);
+        assert!(
+            entity.is_some_and(|e| e.kind == EntityKind::Person),
+            "{person} in {names:?}"
+        );
+    }
+    assert!(!names.contains(&"Motors"), "{names:?}");
+    assert_eq!(
+        speaker(&a, text, "The quay reopens in May"),
+        Some("Ines Varga")
+    );
+}
