@@ -64,6 +64,12 @@ const REPORTING: &[&str] = &[
     " reported",
     " announced",
     " stated",
+    " asked",
+    " asks",
+    " wondered",
+    " wrote",
+    " added",
+    " argued",
 ];
 
 /// Indices of body segments that are speculation. `quotes` are quoted spans
@@ -184,6 +190,11 @@ mod tests {
         ));
         assert!(!flagged(
             "Ferry operators warned passengers to expect delays.",
+            &[]
+        ));
+        // A question the source asks is reporting, not the writer's rhetoric.
+        assert!(!flagged(
+            "So why, the mayor asked, is the ferry still idle?",
             &[]
         ));
         assert!(!flagged(
