@@ -130,18 +130,11 @@ pub(crate) fn parse(source: &str, id: &str) -> (Draft, Vec<String>) {
 /// The element holding the article: see the module documentation.
 fn choose_container(page: &Html) -> Option<ElementRef<'_>> {
     let best_of = |selector: &Selector| {
-        page.select(selector)
-            .filter(|e| !is_furniture(*e, None))
-            .map(|e| (text_len(article_paragraphs(e)), e))
-            .filter(|(len, _)| *len > 0)
-            .fold(
-                None,
-                |best: Option<(usize, ElementRef<'_>)>, (len, e)| match best {
-                    Some((best_len, _)) if best_len >= len => best,
-                    _ => Some((len, e)),
-                },
-            )
-            .map(|(_, e)| e)
+        longest(
+            page.select(selector)
+                .filter(|e| !is_furniture(*e, None))
+                .map(|e| (text_len(article_paragraphs(e)), e)),
+        )
     };
     best_of(&ARTICLE)
         .or_else(|| best_of(&MAIN))
@@ -171,13 +164,22 @@ fn densest_paragraph_parent(page: &Html) -> Option<ElementRef<'_>> {
         });
         *total += len;
     }
-    order
-        .into_iter()
-        .filter_map(|e| totals.get(&e.id()).map(|len| (*len, e)))
+    longest(
+        order
+            .into_iter()
+            .filter_map(|e| totals.get(&e.id()).map(|len| (*len, e))),
+    )
+}
+
+/// The first element with the most text, ignoring empty ones.
+fn longest<'a>(
+    candidates: impl Iterator<Item = (usize, ElementRef<'a>)>,
+) -> Option<ElementRef<'a>> {
+    candidates
         .filter(|(len, _)| *len > 0)
         .fold(
             None,
-            |best: Option<(usize, ElementRef<'_>)>, (len, e)| match best {
+            |best: Option<(usize, ElementRef<'a>)>, (len, e)| match best {
                 Some((best_len, _)) if best_len >= len => best,
                 _ => Some((len, e)),
             },

@@ -177,12 +177,7 @@ fn head(lookup: &Lookup<'_>, out: &mut String) {
 
 fn masthead(lookup: &Lookup<'_>, out: &mut String) {
     let a = lookup.analysis;
-    let copies = a
-        .grouping
-        .memberships
-        .iter()
-        .filter(|m| m.copy_of.is_some())
-        .count();
+    let copies = lookup.copies();
     let quote_groups: usize = a.stories.iter().map(|s| s.quotes.len()).sum();
     let shared: usize = a.stories.iter().map(|s| s.shared.len()).sum();
     let exclusive: usize = a.stories.iter().map(|s| s.exclusive.len()).sum();

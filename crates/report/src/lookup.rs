@@ -110,6 +110,16 @@ impl<'a> Lookup<'a> {
     }
 
     /// The document index of an article id.
+    /// How many articles are syndicated or near-duplicate copies.
+    pub fn copies(&self) -> usize {
+        self.analysis
+            .grouping
+            .memberships
+            .iter()
+            .filter(|m| m.copy_of.is_some())
+            .count()
+    }
+
     pub fn index_of(&self, article: &str) -> Option<usize> {
         self.by_id.get(article).copied()
     }

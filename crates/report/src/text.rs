@@ -81,12 +81,7 @@ fn column(s: &str, width: usize) -> String {
 
 fn header(lookup: &Lookup<'_>, out: &mut Lines) {
     let a = lookup.analysis;
-    let copies = a
-        .grouping
-        .memberships
-        .iter()
-        .filter(|m| m.copy_of.is_some())
-        .count();
+    let copies = lookup.copies();
     let mut parts = vec![
         "Parallax".to_string(),
         plural(a.documents.len(), "article", "articles"),
