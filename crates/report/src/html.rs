@@ -25,7 +25,7 @@ mod quotes;
 use parallax_model::{Analysis, Story};
 
 use crate::escape::{self, anchor_id, html};
-use crate::lookup::{Lookup, plural, span_label, story_title};
+use crate::lookup::{Lookup, plural, story_facts, story_title};
 
 /// Render the page.
 pub(crate) fn render(analysis: &Analysis) -> String {
@@ -225,20 +225,6 @@ fn masthead(lookup: &Lookup<'_>, out: &mut String) {
          </ul>\n",
     );
     out.push_str("</div></header>\n");
-}
-
-/// One line of story facts: articles, outlets, time span.
-fn story_facts(lookup: &Lookup<'_>, story: &Story) -> String {
-    format!(
-        "{} · {} · {}",
-        plural(story.articles.len(), "article", "articles"),
-        plural(
-            story.independent_outlets,
-            "independent outlet",
-            "independent outlets"
-        ),
-        span_label(lookup.time_span(story))
-    )
 }
 
 fn toc(lookup: &Lookup<'_>, out: &mut String) {

@@ -5,7 +5,9 @@
 use std::collections::HashMap;
 
 use chrono::{DateTime, Utc};
-use parallax_model::{Analysis, Document, EntityKind, QuoteForm, Segment, SegmentKind, Story};
+use parallax_model::{
+    Analysis, Document, EntityKind, Occurrence, QuoteForm, Segment, SegmentKind, Story,
+};
 
 /// Where a document sits in the story list.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -207,15 +209,12 @@ impl<'a> Lookup<'a> {
 
     /// Distinct outlets over all documents.
     pub fn outlet_count(&self) -> usize {
-        let mut outlets: Vec<&str> = self
-            .analysis
-            .documents
-            .iter()
-            .map(|d| d.article.outlet())
-            .collect();
-        outlets.sort_unstable();
-        outlets.dedup();
-        outlets.len()
+        count_distinct(self.analysis.documents.iter().map(|d| d.article.outlet()))
+    }
+
+    /// Distinct outlets of the given articles (by id).
+    pub fn outlets_of<'b>(&self, articles: impl Iterator<Item = &'b str>) -> usize {
+        count_distinct(articles.map(|a| self.outlet(a)))
     }
 
     /// Flagged segments of a story's documents, per kind, in [`FLAGGED_KINDS`] order.
@@ -260,6 +259,47 @@ pub(crate) fn story_title(story: &Story) -> &str {
     } else {
         &story.title
     }
+}
+
+fn count_distinct<'b>(items: impl Iterator<Item = &'b str>) -> usize {
+    let mut items: Vec<&str> = items.collect();
+    items.sort_unstable();
+    items.dedup();
+    items.len()
+}
+
+/// A story's exclusive claims grouped by article: the story's articles in
+/// order, then any article the story does not list; articles without an
+/// exclusive claim are left out.
+pub(crate) fn exclusive_by_article(story: &Story) -> Vec<(&str, Vec<&Occurrence>)> {
+    let mut order: Vec<&str> = story.articles.iter().map(String::as_str).collect();
+    for o in &story.exclusive {
+        if !order.contains(&o.article.as_str()) {
+            order.push(&o.article);
+        }
+    }
+    order
+        .into_iter()
+        .map(|article| {
+            let claims = story.exclusive.iter().filter(|o| o.article == article);
+            (article, claims.collect::<Vec<_>>())
+        })
+        .filter(|(_, claims)| !claims.is_empty())
+        .collect()
+}
+
+/// One line of story facts: articles, independent outlets, time span.
+pub(crate) fn story_facts<'a>(lookup: &Lookup<'a>, story: &'a Story) -> String {
+    format!(
+        "{} · {} · {}",
+        plural(story.articles.len(), "article", "articles"),
+        plural(
+            story.independent_outlets,
+            "independent outlet",
+            "independent outlets"
+        ),
+        span_label(lookup.time_span(story))
+    )
 }
 
 /// "1 article" / "2 articles".

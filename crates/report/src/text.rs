@@ -10,7 +10,7 @@ use parallax_model::{Analysis, Occurrence, QuoteGroup, Story};
 
 use crate::diff;
 use crate::escape;
-use crate::lookup::{Lookup, plural, short_time, span_label, story_title};
+use crate::lookup::{Lookup, exclusive_by_article, plural, short_time, story_facts, story_title};
 use crate::spelling;
 
 /// Maximum line length, in characters.
@@ -103,16 +103,7 @@ fn story_block(lookup: &Lookup<'_>, story: &Story, out: &mut Lines) {
         escape::line(&story.id),
         escape::line(story_title(story))
     ));
-    out.push(format!(
-        "  {} · {} · {}",
-        plural(story.articles.len(), "article", "articles"),
-        plural(
-            story.independent_outlets,
-            "independent outlet",
-            "independent outlets"
-        ),
-        span_label(lookup.time_span(story))
-    ));
+    out.push(format!("  {}", story_facts(lookup, story)));
     articles(lookup, story, out);
     shared(lookup, story, out);
     exclusive(lookup, story, out);
@@ -210,22 +201,7 @@ fn exclusive(lookup: &Lookup<'_>, story: &Story, out: &mut Lines) {
         return;
     }
     out.push(format!("  Exclusive claims ({})", story.exclusive.len()));
-    // Grouped by article in story order, then any article the story does not list.
-    let mut order: Vec<&str> = story.articles.iter().map(String::as_str).collect();
-    for o in &story.exclusive {
-        if !order.contains(&o.article.as_str()) {
-            order.push(&o.article);
-        }
-    }
-    for article in order {
-        let claims: Vec<&Occurrence> = story
-            .exclusive
-            .iter()
-            .filter(|o| o.article == article)
-            .collect();
-        if claims.is_empty() {
-            continue;
-        }
+    for (article, claims) in exclusive_by_article(story) {
         out.push(format!(
             "    {} ({})",
             escape::line(lookup.outlet(article)),
@@ -251,14 +227,10 @@ fn quotes(lookup: &Lookup<'_>, story: &Story, out: &mut Lines) {
         .quotes
         .iter()
         .map(|g| {
-            let mut outlets: Vec<&str> = g
-                .occurrences
-                .iter()
-                .map(|o| lookup.outlet(&o.at.article))
-                .collect();
-            outlets.sort_unstable();
-            outlets.dedup();
-            (outlets.len(), g)
+            (
+                lookup.outlets_of(g.occurrences.iter().map(|o| o.at.article.as_str())),
+                g,
+            )
         })
         .collect();
     groups.sort_by_key(|(n, _)| std::cmp::Reverse(*n));

@@ -4,7 +4,7 @@
 use parallax_model::{Occurrence, Story};
 
 use super::{article_anchor, claim_anchor, html, jump, link_key, outlet_link, passage};
-use crate::lookup::{Lookup, plural};
+use crate::lookup::{Lookup, exclusive_by_article, plural};
 
 /// `key`: the story's anchor key, for the claims' ids.
 pub(super) fn render(lookup: &Lookup<'_>, key: &str, story: &Story, out: &mut String) {
@@ -30,7 +30,7 @@ fn shared(lookup: &Lookup<'_>, key: &str, story: &Story, out: &mut String) {
         .map(|(i, c)| {
             (
                 i + 1,
-                outlet_count(lookup, &c.occurrences),
+                lookup.outlets_of(c.occurrences.iter().map(|o| o.article.as_str())),
                 c.occurrences.as_slice(),
             )
         })
@@ -56,16 +56,6 @@ fn shared(lookup: &Lookup<'_>, key: &str, story: &Story, out: &mut String) {
     out.push_str("</ol>\n");
 }
 
-fn outlet_count(lookup: &Lookup<'_>, occurrences: &[Occurrence]) -> usize {
-    let mut outlets: Vec<&str> = occurrences
-        .iter()
-        .map(|o| lookup.outlet(&o.article))
-        .collect();
-    outlets.sort_unstable();
-    outlets.dedup();
-    outlets.len()
-}
-
 fn exclusive(lookup: &Lookup<'_>, story: &Story, out: &mut String) {
     out.push_str(&format!(
         "<h3>Exclusive claims <span class=\"count\">({})</span></h3>\n",
@@ -75,23 +65,8 @@ fn exclusive(lookup: &Lookup<'_>, story: &Story, out: &mut String) {
         out.push_str("<p class=\"none\">No claim is reported by one outlet only.</p>\n");
         return;
     }
-    // By article in story order, then any article the story does not list.
-    let mut order: Vec<&str> = story.articles.iter().map(String::as_str).collect();
-    for o in &story.exclusive {
-        if !order.contains(&o.article.as_str()) {
-            order.push(&o.article);
-        }
-    }
     out.push_str("<div class=\"excl-grid\">\n");
-    for article in order {
-        let claims: Vec<&Occurrence> = story
-            .exclusive
-            .iter()
-            .filter(|o| o.article == article)
-            .collect();
-        if claims.is_empty() {
-            continue;
-        }
+    for (article, claims) in exclusive_by_article(story) {
         let heading = match lookup.document(article) {
             Some(_) => format!(
                 "<a href=\"#{}\">{}</a>",

@@ -20,7 +20,12 @@ pub(super) fn render(lookup: &Lookup<'_>, story: &Story, out: &mut String) {
     let mut groups: Vec<(usize, &QuoteGroup)> = story
         .quotes
         .iter()
-        .map(|g| (outlet_count(lookup, g), g))
+        .map(|g| {
+            (
+                lookup.outlets_of(g.occurrences.iter().map(|o| o.at.article.as_str())),
+                g,
+            )
+        })
         .collect();
     // Quotes several outlets print first (that is where wordings can differ);
     // the sort is stable, so ties keep the story's order.
@@ -42,17 +47,6 @@ pub(super) fn render(lookup: &Lookup<'_>, story: &Story, out: &mut String) {
         out.push_str("</ol></article>\n");
     }
     out.push_str("</div>\n");
-}
-
-fn outlet_count(lookup: &Lookup<'_>, group: &QuoteGroup) -> usize {
-    let mut outlets: Vec<&str> = group
-        .occurrences
-        .iter()
-        .map(|o| lookup.outlet(&o.at.article))
-        .collect();
-    outlets.sort_unstable();
-    outlets.dedup();
-    outlets.len()
 }
 
 fn variant(
