@@ -6,6 +6,7 @@
 //!   the apostrophe, "Kyïv" folds to "kyiv").
 //! - [`is_stopword`]: English function words that carry no content.
 //! - [`is_calendar_word`]: weekday and month names.
+//! - [`fnv1a`]: a fixed hash for stored keys.
 //! - [`stem`]: a light, conservative English suffix stripper for matching
 //!   ("talks" / "talk", "reported" / "report").
 //!
@@ -397,6 +398,18 @@ pub fn content_terms(text: &str) -> Vec<String> {
         .collect()
 }
 
+/// FNV-1a over bytes: a fixed hash whose values are identical across runs,
+/// platforms and Rust versions (the standard library's hasher promises none of
+/// that), so it may be stored and compared later.
+pub fn fnv1a(bytes: &[u8]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for &b in bytes {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    h
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -489,5 +502,11 @@ mod tests {
             }
             let _ = content_terms(&s);
         }
+    }
+
+    #[test]
+    fn fnv1a_is_fixed() {
+        assert_eq!(fnv1a(b""), 0xcbf2_9ce4_8422_2325);
+        assert_eq!(fnv1a(b"a"), 0xaf63_dc4c_8601_ec8c);
     }
 }

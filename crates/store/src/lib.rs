@@ -1,0 +1,124 @@
+//! Parallax's durable store: the article log and full-text search.
+//!
+//! The log is the source of truth: every article accepted is appended once,
+//! in arrival order, and numbered ([`Seq`]). Everything else (stories,
+//! comparisons) is derived from it by the pipeline and can be rebuilt by
+//! replaying the log in order, which is what makes a restart after a crash
+//! safe: an article is acknowledged only after its transaction is durable.
+//!
+//! [`ArticleLog`] is the narrow interface the service needs; [`SqliteStore`]
+//! is the embedded default (one SQLite file in WAL mode, FTS5 for search). A
+//! PostgreSQL implementation would sit behind the same trait.
+//!
+//! ```
+//! use parallax_model::Article;
+//! use parallax_store::{Added, ArticleLog, SqliteStore};
+//!
+//! let dir = tempfile::tempdir().unwrap();
+//! let store = SqliteStore::open(dir.path()).unwrap();
+//! let article = Article {
+//!     id: "ferry".into(),
+//!     source: Some("The Harbour Herald".into()),
+//!     url: Some("https://herald.example/ferry?utm_source=feed".into()),
+//!     title: "Storm closes the Holm ferry".into(),
+//!     published: None,
+//!     language: Some("en".into()),
+//!     text: "The ferry to Holm island stays in port until Friday.".into(),
+//! };
+//! assert_eq!(store.append(&[article.clone()]).unwrap(), [Added::New(1)]);
+//! // The same page again, through a link without the tracking parameter.
+//! let again = Article { url: Some("https://herald.example/ferry".into()), ..article };
+//! assert_eq!(store.append(&[again]).unwrap(), [Added::Duplicate(1)]);
+//! assert_eq!(store.search("holm island", 10).unwrap()[0].id, "ferry");
+//! ```
+
+mod keys;
+mod schema;
+mod search;
+mod sqlite;
+
+use chrono::{DateTime, Utc};
+use parallax_model::Article;
+
+pub use keys::url_key;
+pub use sqlite::SqliteStore;
+
+/// Position of an article in the log: 1 for the first, increasing, never reused.
+pub type Seq = i64;
+
+/// An article as stored.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Stored {
+    pub seq: Seq,
+    /// When the store accepted it.
+    pub received: DateTime<Utc>,
+    pub article: Article,
+}
+
+/// What became of one appended article.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Added {
+    /// Appended at this position.
+    New(Seq),
+    /// Already in the log at this position: the same id, the same page
+    /// (canonical URL), or the same text from the same outlet.
+    Duplicate(Seq),
+}
+
+/// One search result.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Hit {
+    pub seq: Seq,
+    pub id: String,
+    pub title: String,
+    pub source: Option<String>,
+    /// A short excerpt of the text around the match; matched words sit
+    /// between [`MATCH_START`] and [`MATCH_END`] so that a renderer can escape
+    /// the (untrusted) excerpt first and then mark the matches.
+    pub excerpt: String,
+}
+
+/// Opens a matched word in [`Hit::excerpt`] (a private-use character).
+pub const MATCH_START: char = '\u{E000}';
+/// Closes a matched word in [`Hit::excerpt`].
+pub const MATCH_END: char = '\u{E001}';
+
+/// A store operation that failed.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error("store {path}: {source}")]
+    Sqlite {
+        path: String,
+        #[source]
+        source: rusqlite::Error,
+    },
+    #[error("store {path}: {source}")]
+    Io {
+        path: String,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("store {path}: {what}")]
+    Invalid { path: String, what: String },
+}
+
+/// The article log: append in arrival order, read back in order, search.
+pub trait ArticleLog {
+    /// Append articles in one durable transaction, in the given order.
+    /// Returns what became of each, in the same order. Nothing is appended
+    /// when an error is returned.
+    fn append(&self, articles: &[Article]) -> Result<Vec<Added>, Error>;
+
+    /// Up to `limit` articles with a position after `seq`, in order.
+    fn after(&self, seq: Seq, limit: usize) -> Result<Vec<Stored>, Error>;
+
+    /// The article with this id.
+    fn get(&self, id: &str) -> Result<Option<Stored>, Error>;
+
+    /// The position of the last article, 0 when the log is empty.
+    fn last_seq(&self) -> Result<Seq, Error>;
+
+    /// Articles matching every word of `query` (any casing and diacritics;
+    /// the last word may be a prefix), best first.
+    fn search(&self, query: &str, limit: usize) -> Result<Vec<Hit>, Error>;
+}

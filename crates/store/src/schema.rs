@@ -1,0 +1,46 @@
+//! The SQLite schema, versioned with `PRAGMA user_version`: each entry of
+//! [`MIGRATIONS`] moves the schema one version up, and a store opened by a
+//! newer Parallax is refused rather than misread.
+
+/// Applied in order; the schema version is the number applied.
+pub const MIGRATIONS: &[&str] = &[
+    // 1: the article log and its full-text index.
+    r#"
+    CREATE TABLE articles (
+        seq       INTEGER PRIMARY KEY AUTOINCREMENT,
+        id        TEXT NOT NULL UNIQUE,
+        url_key   TEXT UNIQUE,
+        body_key  TEXT NOT NULL UNIQUE,
+        source    TEXT,
+        url       TEXT,
+        title     TEXT NOT NULL,
+        published TEXT,
+        language  TEXT,
+        text      TEXT NOT NULL,
+        received  TEXT NOT NULL
+    );
+    CREATE VIRTUAL TABLE article_text USING fts5(
+        title, text,
+        content = 'articles', content_rowid = 'seq',
+        tokenize = 'unicode61 remove_diacritics 2'
+    );
+    CREATE TRIGGER articles_indexed AFTER INSERT ON articles BEGIN
+        INSERT INTO article_text(rowid, title, text) VALUES (new.seq, new.title, new.text);
+    END;
+    CREATE TRIGGER articles_unindexed AFTER DELETE ON articles BEGIN
+        INSERT INTO article_text(article_text, rowid, title, text)
+        VALUES ('delete', old.seq, old.title, old.text);
+    END;
+    "#,
+];
+
+/// Settings of every connection: WAL so that readers never block the writer
+/// (and `ingest` can write while `serve` reads); `synchronous = FULL` so that
+/// a committed, acknowledged article survives a power cut, not only a crash;
+/// a busy timeout so two writers (server and `ingest`) wait for each other.
+pub const CONNECTION: &str = "
+    PRAGMA journal_mode = WAL;
+    PRAGMA synchronous = FULL;
+    PRAGMA foreign_keys = ON;
+    PRAGMA busy_timeout = 10000;
+";

@@ -1,0 +1,285 @@
+//! The embedded store: one SQLite file in WAL mode.
+
+use std::path::{Path, PathBuf};
+use std::sync::{Mutex, MutexGuard, PoisonError};
+
+use chrono::{DateTime, Utc};
+use parallax_model::Article;
+use rusqlite::{Connection, OptionalExtension, Row, TransactionBehavior, params};
+
+use crate::keys::{body_key, url_key};
+use crate::schema::{CONNECTION, MIGRATIONS};
+use crate::search::fts_query;
+use crate::{Added, ArticleLog, Error, Hit, MATCH_END, MATCH_START, Seq, Stored};
+
+/// The store in a directory: `parallax.db` (plus SQLite's `-wal` and `-shm`).
+///
+/// Safe to share between threads: one connection writes (SQLite allows one
+/// writer at a time anyway), readers take a connection from a small pool and
+/// never wait for the writer.
+pub struct SqliteStore {
+    path: PathBuf,
+    writer: Mutex<Connection>,
+    readers: Mutex<Vec<Connection>>,
+}
+
+/// The columns [`stored`] reads, in its order.
+const ARTICLE_COLUMNS: &str = "seq, received, id, source, url, title, published, language, text";
+
+impl SqliteStore {
+    /// The database file's name inside the store directory.
+    pub const FILE: &'static str = "parallax.db";
+
+    /// Open the store in `dir`, creating the directory and the database if
+    /// needed and bringing an older schema up to date.
+    pub fn open(dir: &Path) -> Result<Self, Error> {
+        let path = dir.join(Self::FILE);
+        std::fs::create_dir_all(dir).map_err(|source| Error::Io {
+            path: dir.display().to_string(),
+            source,
+        })?;
+        let store = SqliteStore {
+            writer: Mutex::new(connect(&path)?),
+            readers: Mutex::new(Vec::new()),
+            path,
+        };
+        store.migrate()?;
+        Ok(store)
+    }
+
+    /// The database file.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    fn migrate(&self) -> Result<(), Error> {
+        let mut conn = lock(&self.writer);
+        let tx = conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(|e| self.sqlite(e))?;
+        let version: i64 = tx
+            .query_row("PRAGMA user_version", [], |row| row.get(0))
+            .map_err(|e| self.sqlite(e))?;
+        let version = usize::try_from(version).unwrap_or(usize::MAX);
+        if version > MIGRATIONS.len() {
+            return Err(self.invalid(format!(
+                "schema version {version} was written by a newer Parallax (this one knows {})",
+                MIGRATIONS.len()
+            )));
+        }
+        for (done, migration) in MIGRATIONS.iter().enumerate().skip(version) {
+            tx.execute_batch(migration).map_err(|e| self.sqlite(e))?;
+            tx.pragma_update(None, "user_version", done as i64 + 1)
+                .map_err(|e| self.sqlite(e))?;
+        }
+        tx.commit().map_err(|e| self.sqlite(e))
+    }
+
+    /// Run `query` on a pooled read connection.
+    fn read<T>(&self, query: impl FnOnce(&Connection) -> rusqlite::Result<T>) -> Result<T, Error> {
+        let pooled = lock(&self.readers).pop();
+        let conn = match pooled {
+            Some(conn) => conn,
+            None => connect(&self.path)?,
+        };
+        let result = query(&conn).map_err(|e| self.sqlite(e));
+        lock(&self.readers).push(conn);
+        result
+    }
+
+    fn sqlite(&self, source: rusqlite::Error) -> Error {
+        Error::Sqlite {
+            path: self.path.display().to_string(),
+            source,
+        }
+    }
+
+    fn invalid(&self, what: String) -> Error {
+        Error::Invalid {
+            path: self.path.display().to_string(),
+            what,
+        }
+    }
+}
+
+impl ArticleLog for SqliteStore {
+    fn append(&self, articles: &[Article]) -> Result<Vec<Added>, Error> {
+        let received = Utc::now().to_rfc3339();
+        let mut conn = lock(&self.writer);
+        let tx = conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(|e| self.sqlite(e))?;
+        let mut added = Vec::with_capacity(articles.len());
+        {
+            let mut insert = tx
+                .prepare_cached(
+                    "INSERT INTO articles
+                     (id, url_key, body_key, source, url, title, published, language, text, received)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)
+                     ON CONFLICT DO NOTHING",
+                )
+                .map_err(|e| self.sqlite(e))?;
+            let mut existing = tx
+                .prepare_cached(
+                    "SELECT seq FROM articles WHERE id = ?1 OR url_key = ?2 OR body_key = ?3
+                     ORDER BY seq LIMIT 1",
+                )
+                .map_err(|e| self.sqlite(e))?;
+            for article in articles {
+                let url_key = article.url.as_deref().and_then(url_key);
+                let body_key = body_key(article);
+                let inserted = insert
+                    .execute(params![
+                        article.id,
+                        url_key,
+                        body_key,
+                        article.source,
+                        article.url,
+                        article.title,
+                        article.published.map(|p| p.to_rfc3339()),
+                        article.language,
+                        article.text,
+                        received,
+                    ])
+                    .map_err(|e| self.sqlite(e))?;
+                added.push(if inserted == 1 {
+                    Added::New(tx.last_insert_rowid())
+                } else {
+                    Added::Duplicate(
+                        existing
+                            .query_row(params![article.id, url_key, body_key], |row| row.get(0))
+                            .map_err(|e| self.sqlite(e))?,
+                    )
+                });
+            }
+        }
+        tx.commit().map_err(|e| self.sqlite(e))?;
+        Ok(added)
+    }
+
+    fn after(&self, seq: Seq, limit: usize) -> Result<Vec<Stored>, Error> {
+        let rows = self.read(|conn| {
+            let mut statement = conn.prepare_cached(&format!(
+                "SELECT {ARTICLE_COLUMNS} FROM articles WHERE seq > ?1 ORDER BY seq LIMIT ?2"
+            ))?;
+            let rows = statement.query_map(params![seq, sql_limit(limit)], raw_article)?;
+            rows.collect::<rusqlite::Result<Vec<_>>>()
+        })?;
+        rows.into_iter().map(|raw| self.stored(raw)).collect()
+    }
+
+    fn get(&self, id: &str) -> Result<Option<Stored>, Error> {
+        let raw = self.read(|conn| {
+            conn.prepare_cached(&format!(
+                "SELECT {ARTICLE_COLUMNS} FROM articles WHERE id = ?1"
+            ))?
+            .query_row([id], raw_article)
+            .optional()
+        })?;
+        raw.map(|raw| self.stored(raw)).transpose()
+    }
+
+    fn last_seq(&self) -> Result<Seq, Error> {
+        self.read(|conn| {
+            conn.query_row("SELECT coalesce(max(seq), 0) FROM articles", [], |row| {
+                row.get(0)
+            })
+        })
+    }
+
+    fn search(&self, query: &str, limit: usize) -> Result<Vec<Hit>, Error> {
+        let Some(query) = fts_query(query) else {
+            return Ok(Vec::new());
+        };
+        self.read(|conn| {
+            let mut statement = conn.prepare_cached(
+                "SELECT a.seq, a.id, a.title, a.source,
+                        snippet(article_text, 1, ?3, ?4, '…', 24)
+                 FROM article_text JOIN articles a ON a.seq = article_text.rowid
+                 WHERE article_text MATCH ?1
+                 ORDER BY bm25(article_text, 4.0, 1.0), a.seq
+                 LIMIT ?2",
+            )?;
+            let hits = statement.query_map(
+                params![
+                    query,
+                    sql_limit(limit),
+                    MATCH_START.to_string(),
+                    MATCH_END.to_string()
+                ],
+                |row| {
+                    Ok(Hit {
+                        seq: row.get(0)?,
+                        id: row.get(1)?,
+                        title: row.get(2)?,
+                        source: row.get(3)?,
+                        excerpt: row.get(4)?,
+                    })
+                },
+            )?;
+            hits.collect()
+        })
+    }
+}
+
+/// A row of [`ARTICLE_COLUMNS`] before its dates are parsed.
+struct RawArticle {
+    seq: Seq,
+    received: String,
+    published: Option<String>,
+    article: Article,
+}
+
+fn raw_article(row: &Row<'_>) -> rusqlite::Result<RawArticle> {
+    Ok(RawArticle {
+        seq: row.get(0)?,
+        received: row.get(1)?,
+        published: row.get(6)?,
+        article: Article {
+            id: row.get(2)?,
+            source: row.get(3)?,
+            url: row.get(4)?,
+            title: row.get(5)?,
+            published: None,
+            language: row.get(7)?,
+            text: row.get(8)?,
+        },
+    })
+}
+
+impl SqliteStore {
+    fn stored(&self, raw: RawArticle) -> Result<Stored, Error> {
+        let date = |text: &str| {
+            DateTime::parse_from_rfc3339(text)
+                .map(|d| d.with_timezone(&Utc))
+                .map_err(|e| self.invalid(format!("article {}: bad date {text:?}: {e}", raw.seq)))
+        };
+        let mut article = raw.article;
+        article.published = raw.published.as_deref().map(date).transpose()?;
+        Ok(Stored {
+            seq: raw.seq,
+            received: date(&raw.received)?,
+            article,
+        })
+    }
+}
+
+fn connect(path: &Path) -> Result<Connection, Error> {
+    let sqlite = |source| Error::Sqlite {
+        path: path.display().to_string(),
+        source,
+    };
+    let conn = Connection::open(path).map_err(sqlite)?;
+    conn.execute_batch(CONNECTION).map_err(sqlite)?;
+    Ok(conn)
+}
+
+fn sql_limit(limit: usize) -> i64 {
+    i64::try_from(limit).unwrap_or(i64::MAX)
+}
+
+/// A panic while holding a connection leaves it usable (SQLite rolls back an
+/// unfinished transaction), so a poisoned lock is taken over, not propagated.
+fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
+    mutex.lock().unwrap_or_else(PoisonError::into_inner)
+}
