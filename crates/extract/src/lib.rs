@@ -1,0 +1,53 @@
+//! Article text and metadata from one web page, without the page furniture.
+//!
+//! Pure: takes the decoded HTML of one page, gives a [`Page`]. Reading files,
+//! charsets and gzip stay in `parallax-read`; flagging promo, bio and
+//! boilerplate lines inside the body stays in `parallax-clean`.
+//!
+//! The page is parsed once (html5ever through `scraper`); [`meta`] reads the
+//! headline, authors, dates and site from structured data, meta tags and
+//! the visible byline; [`body`] finds the article's main text.
+
+mod body;
+mod meta;
+
+use serde::Serialize;
+
+/// Everything extracted from one page. Absent values are `None` or empty, never guessed.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Page {
+    /// Canonical URL of the page, if the page names one.
+    pub url: Option<String>,
+    /// The on-page headline, without the site name appended to `<title>`.
+    pub title: Option<String>,
+    /// Person names of the authors: no "By", no "Staff", no outlet name.
+    pub authors: Vec<String>,
+    /// Publication date or date-time, ISO 8601.
+    pub published: Option<String>,
+    /// Last modification date or date-time, ISO 8601.
+    pub modified: Option<String>,
+    pub site_name: Option<String>,
+    /// Language the page declares (BCP 47 tag as written, e.g. `en`, `de-DE`).
+    pub language: Option<String>,
+    pub description: Option<String>,
+    /// The article body: paragraphs separated by a blank line (`"\n\n"`).
+    pub text: String,
+}
+
+/// Extract the article from the HTML source of one page.
+pub fn extract(html: &str) -> Page {
+    let document = scraper::Html::parse_document(html);
+    let meta = meta::read(&document);
+    let text = body::read(&document, &meta);
+    Page {
+        url: meta.url,
+        title: meta.title,
+        authors: meta.authors,
+        published: meta.published,
+        modified: meta.modified,
+        site_name: meta.site_name,
+        language: meta.language,
+        description: meta.description,
+        text,
+    }
+}
