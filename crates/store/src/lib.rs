@@ -6,8 +6,8 @@
 //! replaying the log in order, which is what makes a restart after a crash
 //! safe: an article is acknowledged only after its transaction is durable.
 //!
-//! [`ArticleLog`] is the narrow interface the service needs; [`SqliteStore`]
-//! is the embedded default (one SQLite file in WAL mode, FTS5 for search). A
+//! [`ArticleLog`] and [`StoryViews`] are the narrow interfaces the service
+//! needs; [`SqliteStore`] is the embedded default (one SQLite file in WAL mode, FTS5 for search). A
 //! PostgreSQL implementation would sit behind the same trait.
 //!
 //! ```
@@ -36,12 +36,16 @@ mod keys;
 mod schema;
 mod search;
 mod sqlite;
+mod views;
 
 use chrono::{DateTime, Utc};
 use parallax_model::Article;
 
 pub use keys::url_key;
 pub use sqlite::SqliteStore;
+pub use views::{
+    Found, SearchKind, Searchable, StoryHit, StoryOrder, StorySummary, StoryView, StoryViews,
+};
 
 /// Position of an article in the log: 1 for the first, increasing, never reused.
 pub type Seq = i64;

@@ -32,6 +32,31 @@ pub const MIGRATIONS: &[&str] = &[
         VALUES ('delete', old.seq, old.title, old.text);
     END;
     "#,
+    // 2: story views derived from the log, searchable quotes and names, and
+    // the position up to which the log has been analysed.
+    r#"
+    CREATE TABLE stories (
+        id              INTEGER PRIMARY KEY,
+        merged_into     INTEGER,
+        headline        TEXT NOT NULL,
+        articles        INTEGER NOT NULL,
+        outlets         INTEGER NOT NULL,
+        first_published TEXT,
+        last_published  TEXT,
+        last_seq        INTEGER NOT NULL,
+        analysis        TEXT NOT NULL
+    );
+    CREATE INDEX stories_newest ON stories(last_seq DESC) WHERE merged_into IS NULL;
+    CREATE INDEX stories_biggest ON stories(outlets DESC, articles DESC) WHERE merged_into IS NULL;
+    CREATE VIRTUAL TABLE story_text USING fts5(
+        story UNINDEXED, kind UNINDEXED, label UNINDEXED, text,
+        tokenize = 'unicode61 remove_diacritics 2'
+    );
+    CREATE TABLE progress (
+        name TEXT PRIMARY KEY,
+        seq  INTEGER NOT NULL
+    );
+    "#,
 ];
 
 /// Settings of every connection: WAL so that readers never block the writer

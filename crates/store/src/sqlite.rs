@@ -10,7 +10,10 @@ use rusqlite::{Connection, OptionalExtension, Row, TransactionBehavior, params};
 use crate::keys::{body_key, url_key};
 use crate::schema::{CONNECTION, MIGRATIONS};
 use crate::search::fts_query;
-use crate::{Added, ArticleLog, Error, Hit, MATCH_END, MATCH_START, Seq, Stored};
+use crate::{
+    Added, ArticleLog, Error, Found, Hit, MATCH_END, MATCH_START, SearchKind, Seq, Stored,
+    StoryHit, StoryOrder, StorySummary, StoryView, StoryViews,
+};
 
 /// The store in a directory: `parallax.db` (plus SQLite's `-wal` and `-shm`).
 ///
@@ -222,6 +225,209 @@ impl ArticleLog for SqliteStore {
     }
 }
 
+/// The columns [`raw_summary`] reads, in its order.
+const SUMMARY_COLUMNS: &str =
+    "id, headline, articles, outlets, first_published, last_published, last_seq";
+
+/// The progress row of the pipeline that writes story views.
+const ANALYSED: &str = "analysed";
+
+impl StoryViews for SqliteStore {
+    fn save_views(
+        &self,
+        views: &[StoryView],
+        merges: &[(i64, i64)],
+        analysed_to: Seq,
+    ) -> Result<(), Error> {
+        let mut conn = lock(&self.writer);
+        let tx = conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(|e| self.sqlite(e))?;
+        {
+            let mut upsert = tx
+                .prepare_cached(
+                    "INSERT OR REPLACE INTO stories
+                     (id, merged_into, headline, articles, outlets, first_published,
+                      last_published, last_seq, analysis)
+                     VALUES (?1, NULL, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                )
+                .map_err(|e| self.sqlite(e))?;
+            let mut unindex = tx
+                .prepare_cached("DELETE FROM story_text WHERE story = ?1")
+                .map_err(|e| self.sqlite(e))?;
+            let mut index = tx
+                .prepare_cached(
+                    "INSERT INTO story_text (story, kind, label, text) VALUES (?1, ?2, ?3, ?4)",
+                )
+                .map_err(|e| self.sqlite(e))?;
+            for view in views {
+                let s = &view.summary;
+                upsert
+                    .execute(params![
+                        s.id,
+                        s.headline,
+                        s.articles,
+                        s.outlets,
+                        s.first_published.map(|d| d.to_rfc3339()),
+                        s.last_published.map(|d| d.to_rfc3339()),
+                        s.last_seq,
+                        view.analysis,
+                    ])
+                    .map_err(|e| self.sqlite(e))?;
+                unindex.execute([s.id]).map_err(|e| self.sqlite(e))?;
+                for item in &view.searchable {
+                    index
+                        .execute(params![s.id, item.kind.as_str(), item.label, item.text])
+                        .map_err(|e| self.sqlite(e))?;
+                }
+            }
+            let mut merge = tx
+                .prepare_cached("UPDATE stories SET merged_into = ?2 WHERE id = ?1")
+                .map_err(|e| self.sqlite(e))?;
+            for &(absorbed, into) in merges {
+                merge
+                    .execute([absorbed, into])
+                    .map_err(|e| self.sqlite(e))?;
+                unindex.execute([absorbed]).map_err(|e| self.sqlite(e))?;
+            }
+            tx.execute(
+                "INSERT OR REPLACE INTO progress (name, seq) VALUES (?1, ?2)",
+                params![ANALYSED, analysed_to],
+            )
+            .map_err(|e| self.sqlite(e))?;
+        }
+        tx.commit().map_err(|e| self.sqlite(e))
+    }
+
+    fn analysed_to(&self) -> Result<Seq, Error> {
+        self.read(|conn| {
+            conn.query_row(
+                "SELECT coalesce((SELECT seq FROM progress WHERE name = ?1), 0)",
+                [ANALYSED],
+                |row| row.get(0),
+            )
+        })
+    }
+
+    fn stories(
+        &self,
+        order: StoryOrder,
+        offset: usize,
+        limit: usize,
+    ) -> Result<Vec<StorySummary>, Error> {
+        let order = match order {
+            StoryOrder::Newest => "last_seq DESC",
+            StoryOrder::Biggest => "outlets DESC, articles DESC, last_seq DESC",
+        };
+        let raws = self.read(|conn| {
+            let mut statement = conn.prepare_cached(&format!(
+                "SELECT {SUMMARY_COLUMNS} FROM stories WHERE merged_into IS NULL
+                 ORDER BY {order} LIMIT ?1 OFFSET ?2"
+            ))?;
+            let rows =
+                statement.query_map(params![sql_limit(limit), sql_limit(offset)], raw_summary)?;
+            rows.collect::<rusqlite::Result<Vec<_>>>()
+        })?;
+        raws.into_iter().map(|raw| self.summary(raw)).collect()
+    }
+
+    fn story(&self, id: i64) -> Result<Option<Found>, Error> {
+        let row = self.read(|conn| {
+            conn.prepare_cached(&format!(
+                "SELECT {SUMMARY_COLUMNS}, merged_into, analysis FROM stories WHERE id = ?1"
+            ))?
+            .query_row([id], |row| {
+                Ok((
+                    raw_summary(row)?,
+                    row.get::<_, Option<i64>>(7)?,
+                    row.get::<_, String>(8)?,
+                ))
+            })
+            .optional()
+        })?;
+        let Some((raw, merged_into, analysis)) = row else {
+            return Ok(None);
+        };
+        if let Some(into) = merged_into {
+            return Ok(Some(Found::MergedInto(into)));
+        }
+        Ok(Some(Found::Story {
+            summary: self.summary(raw)?,
+            analysis,
+        }))
+    }
+
+    fn search_stories(&self, query: &str, limit: usize) -> Result<Vec<StoryHit>, Error> {
+        let Some(query) = fts_query(query) else {
+            return Ok(Vec::new());
+        };
+        let rows = self.read(|conn| {
+            let mut statement = conn.prepare_cached(
+                "SELECT t.story, s.headline, t.kind, t.label,
+                        highlight(story_text, 3, ?3, ?4)
+                 FROM story_text t JOIN stories s ON s.id = t.story
+                 WHERE story_text MATCH ?1 AND s.merged_into IS NULL
+                 ORDER BY rank, t.story
+                 LIMIT ?2",
+            )?;
+            let rows = statement.query_map(
+                params![
+                    query,
+                    sql_limit(limit),
+                    MATCH_START.to_string(),
+                    MATCH_END.to_string()
+                ],
+                |row| {
+                    Ok((
+                        row.get::<_, i64>(0)?,
+                        row.get::<_, String>(1)?,
+                        row.get::<_, String>(2)?,
+                        row.get::<_, String>(3)?,
+                        row.get::<_, String>(4)?,
+                    ))
+                },
+            )?;
+            rows.collect::<rusqlite::Result<Vec<_>>>()
+        })?;
+        rows.into_iter()
+            .map(|(story, headline, kind, label, excerpt)| {
+                let kind = SearchKind::parse(&kind)
+                    .ok_or_else(|| self.invalid(format!("story {story}: unknown kind {kind:?}")))?;
+                Ok(StoryHit {
+                    story,
+                    headline,
+                    kind,
+                    label,
+                    excerpt,
+                })
+            })
+            .collect()
+    }
+}
+
+/// A row of [`SUMMARY_COLUMNS`] before its dates are parsed.
+struct RawSummary {
+    summary: StorySummary,
+    first: Option<String>,
+    last: Option<String>,
+}
+
+fn raw_summary(row: &Row<'_>) -> rusqlite::Result<RawSummary> {
+    Ok(RawSummary {
+        summary: StorySummary {
+            id: row.get(0)?,
+            headline: row.get(1)?,
+            articles: row.get(2)?,
+            outlets: row.get(3)?,
+            first_published: None,
+            last_published: None,
+            last_seq: row.get(6)?,
+        },
+        first: row.get(4)?,
+        last: row.get(5)?,
+    })
+}
+
 /// A row of [`ARTICLE_COLUMNS`] before its dates are parsed.
 struct RawArticle {
     seq: Seq,
@@ -249,18 +455,35 @@ fn raw_article(row: &Row<'_>) -> rusqlite::Result<RawArticle> {
 
 impl SqliteStore {
     fn stored(&self, raw: RawArticle) -> Result<Stored, Error> {
-        let date = |text: &str| {
-            DateTime::parse_from_rfc3339(text)
-                .map(|d| d.with_timezone(&Utc))
-                .map_err(|e| self.invalid(format!("article {}: bad date {text:?}: {e}", raw.seq)))
-        };
+        let what = format!("article {}", raw.seq);
         let mut article = raw.article;
-        article.published = raw.published.as_deref().map(date).transpose()?;
+        article.published = self.date(raw.published.as_deref(), &what)?;
         Ok(Stored {
             seq: raw.seq,
-            received: date(&raw.received)?,
+            received: self
+                .date(Some(&raw.received), &what)?
+                .unwrap_or(DateTime::UNIX_EPOCH),
             article,
         })
+    }
+
+    fn summary(&self, raw: RawSummary) -> Result<StorySummary, Error> {
+        let what = format!("story {}", raw.summary.id);
+        Ok(StorySummary {
+            first_published: self.date(raw.first.as_deref(), &what)?,
+            last_published: self.date(raw.last.as_deref(), &what)?,
+            ..raw.summary
+        })
+    }
+
+    /// A stored RFC 3339 date; a malformed one is a corrupt store, named.
+    fn date(&self, text: Option<&str>, what: &str) -> Result<Option<DateTime<Utc>>, Error> {
+        text.map(|text| {
+            DateTime::parse_from_rfc3339(text)
+                .map(|d| d.with_timezone(&Utc))
+                .map_err(|e| self.invalid(format!("{what}: bad date {text:?}: {e}")))
+        })
+        .transpose()
     }
 }
 

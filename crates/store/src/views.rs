@@ -1,0 +1,125 @@
+//! Story views: what the service shows, derived from the log by the pipeline.
+
+use chrono::{DateTime, Utc};
+
+use crate::{Error, Seq};
+
+/// What a story list shows of a story.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StorySummary {
+    /// The story's number, stable for the life of the store.
+    pub id: i64,
+    pub headline: String,
+    pub articles: u32,
+    /// Independent outlets: syndicated copies not counted.
+    pub outlets: u32,
+    pub first_published: Option<DateTime<Utc>>,
+    pub last_published: Option<DateTime<Utc>>,
+    /// The newest article of the story in the log.
+    pub last_seq: Seq,
+}
+
+/// A story as saved: its summary, its full analysis and what finds it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StoryView {
+    pub summary: StorySummary,
+    /// The story's analysis as a document (JSON). Opaque to the store: the
+    /// pipeline writes it and the server reads it.
+    pub analysis: String,
+    /// Quotes and names search finds the story by.
+    pub searchable: Vec<Searchable>,
+}
+
+/// A piece of a story that search finds.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Searchable {
+    pub kind: SearchKind,
+    /// For a quote, its speaker; for a name, its kind.
+    pub label: String,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SearchKind {
+    Quote,
+    Name,
+}
+
+impl SearchKind {
+    pub(crate) fn as_str(self) -> &'static str {
+        match self {
+            SearchKind::Quote => "quote",
+            SearchKind::Name => "name",
+        }
+    }
+
+    pub(crate) fn parse(text: &str) -> Option<Self> {
+        match text {
+            "quote" => Some(SearchKind::Quote),
+            "name" => Some(SearchKind::Name),
+            _ => None,
+        }
+    }
+}
+
+/// A quote or name that matched a search, with its story.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StoryHit {
+    pub story: i64,
+    pub headline: String,
+    pub kind: SearchKind,
+    pub label: String,
+    /// The matched text, matches marked as in [`crate::Hit::excerpt`].
+    pub excerpt: String,
+}
+
+/// Order of a story list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StoryOrder {
+    /// Most recently updated first.
+    Newest,
+    /// Most independent outlets first, then most articles.
+    Biggest,
+}
+
+/// What a story id leads to.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Found {
+    /// The story's summary and its analysis document.
+    Story {
+        summary: StorySummary,
+        analysis: String,
+    },
+    /// The story was merged into another one later; follow it.
+    MergedInto(i64),
+}
+
+/// Story views, written by the one process that analyses the log.
+pub trait StoryViews {
+    /// In one transaction: replace the views of these stories, mark each
+    /// `(absorbed, into)` merge, and record that the log has been analysed up
+    /// to `analysed_to`.
+    fn save_views(
+        &self,
+        views: &[StoryView],
+        merges: &[(i64, i64)],
+        analysed_to: Seq,
+    ) -> Result<(), Error>;
+
+    /// The log position up to which views are saved (0 at first).
+    fn analysed_to(&self) -> Result<Seq, Error>;
+
+    /// A page of live (not merged) stories.
+    fn stories(
+        &self,
+        order: StoryOrder,
+        offset: usize,
+        limit: usize,
+    ) -> Result<Vec<StorySummary>, Error>;
+
+    /// The story with this id.
+    fn story(&self, id: i64) -> Result<Option<Found>, Error>;
+
+    /// Quotes and names matching every word of `query`, best first.
+    fn search_stories(&self, query: &str, limit: usize) -> Result<Vec<StoryHit>, Error>;
+}
