@@ -52,6 +52,10 @@ pub const MIGRATIONS: &[&str] = &[
         story UNINDEXED, kind UNINDEXED, label UNINDEXED, text,
         tokenize = 'unicode61 remove_diacritics 2'
     );
+    CREATE TABLE article_story (
+        article TEXT PRIMARY KEY,
+        story   INTEGER NOT NULL
+    );
     CREATE TABLE progress (
         name TEXT PRIMARY KEY,
         seq  INTEGER NOT NULL

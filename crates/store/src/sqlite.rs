@@ -260,8 +260,18 @@ impl StoryViews for SqliteStore {
                     "INSERT INTO story_text (story, kind, label, text) VALUES (?1, ?2, ?3, ?4)",
                 )
                 .map_err(|e| self.sqlite(e))?;
+            let mut place = tx
+                .prepare_cached(
+                    "INSERT OR REPLACE INTO article_story (article, story) VALUES (?1, ?2)",
+                )
+                .map_err(|e| self.sqlite(e))?;
             for view in views {
                 let s = &view.summary;
+                for article in &view.articles {
+                    place
+                        .execute(params![article, s.id])
+                        .map_err(|e| self.sqlite(e))?;
+                }
                 upsert
                     .execute(params![
                         s.id,
@@ -355,6 +365,14 @@ impl StoryViews for SqliteStore {
             summary: self.summary(raw)?,
             analysis,
         }))
+    }
+
+    fn story_of(&self, article: &str) -> Result<Option<i64>, Error> {
+        self.read(|conn| {
+            conn.prepare_cached("SELECT story FROM article_story WHERE article = ?1")?
+                .query_row([article], |row| row.get(0))
+                .optional()
+        })
     }
 
     fn search_stories(&self, query: &str, limit: usize) -> Result<Vec<StoryHit>, Error> {

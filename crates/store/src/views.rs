@@ -26,6 +26,8 @@ pub struct StoryView {
     /// The story's analysis as a document (JSON). Opaque to the store: the
     /// pipeline writes it and the server reads it.
     pub analysis: String,
+    /// Ids of the story's articles.
+    pub articles: Vec<String>,
     /// Quotes and names search finds the story by.
     pub searchable: Vec<Searchable>,
 }
@@ -119,6 +121,10 @@ pub trait StoryViews {
 
     /// The story with this id.
     fn story(&self, id: i64) -> Result<Option<Found>, Error>;
+
+    /// The story an article was last saved in (the analyser saves the story
+    /// that absorbs another with all its articles), once analysed.
+    fn story_of(&self, article: &str) -> Result<Option<i64>, Error>;
 
     /// Quotes and names matching every word of `query`, best first.
     fn search_stories(&self, query: &str, limit: usize) -> Result<Vec<StoryHit>, Error>;

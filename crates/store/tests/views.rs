@@ -17,6 +17,7 @@ fn view(id: i64, headline: &str, articles: u32, outlets: u32, last_seq: i64) -> 
             last_seq,
         },
         analysis: format!("{{\"story\":{id}}}"),
+        articles: vec![format!("a{id}"), format!("b{id}")],
         searchable: vec![
             Searchable {
                 kind: SearchKind::Quote,
@@ -95,10 +96,14 @@ fn a_merged_story_leads_to_the_story_it_joined() {
             3,
         )
         .unwrap();
-    store
-        .save_views(&[view(0, "Ferry", 3, 3, 4)], &[(1, 0)], 4)
-        .unwrap();
+    let mut joined = view(0, "Ferry", 3, 3, 4);
+    joined.articles.push("a1".into());
+    store.save_views(&[joined], &[(1, 0)], 4).unwrap();
     assert_eq!(store.story(1).unwrap(), Some(Found::MergedInto(0)));
+    // An article moved by the merge is found in the story it joined.
+    assert_eq!(store.story_of("a1").unwrap(), Some(0));
+    assert_eq!(store.story_of("b1").unwrap(), Some(1));
+    assert_eq!(store.story_of("zz").unwrap(), None);
     assert_eq!(ids(&store.stories(StoryOrder::Newest, 0, 10).unwrap()), [0]);
     let hits = store.search_stories("storm", 10).unwrap();
     assert_eq!(hits.len(), 1);
