@@ -28,7 +28,8 @@ use crate::escape::{self, anchor_id, html};
 use crate::lookup::{Lookup, plural, story_facts, story_title};
 
 /// Render the page.
-pub(crate) fn render(analysis: &Analysis) -> String {
+/// Render the page; `home`, when given, is linked from the masthead.
+pub(crate) fn render(analysis: &Analysis, home: Option<&str>) -> String {
     let lookup = Lookup::new(analysis);
     let text_bytes: usize = analysis
         .documents
@@ -38,7 +39,7 @@ pub(crate) fn render(analysis: &Analysis) -> String {
     let mut out = String::with_capacity(16 * 1024 + text_bytes * 3);
     head(&lookup, &mut out);
     out.push_str("<body>\n");
-    masthead(&lookup, &mut out);
+    masthead(&lookup, home, &mut out);
     toc(&lookup, &mut out);
     out.push_str("<main>\n");
     for (index, story) in analysis.stories.iter().enumerate() {
@@ -175,7 +176,7 @@ fn head(lookup: &Lookup<'_>, out: &mut String) {
     out.push_str("</style>\n</head>\n");
 }
 
-fn masthead(lookup: &Lookup<'_>, out: &mut String) {
+fn masthead(lookup: &Lookup<'_>, home: Option<&str>, out: &mut String) {
     let a = lookup.analysis;
     let copies = lookup.copies();
     let quote_groups: usize = a.stories.iter().map(|s| s.quotes.len()).sum();
@@ -187,7 +188,14 @@ fn masthead(lookup: &Lookup<'_>, out: &mut String) {
         .flat_map(|d| &d.cleaned.segments)
         .filter(|s| s.kind.is_flagged())
         .count();
-    out.push_str("<header class=\"masthead\"><div class=\"wrap\">\n<h1>Parallax</h1>\n");
+    out.push_str("<header class=\"masthead\"><div class=\"wrap\">\n");
+    match home {
+        Some(href) => out.push_str(&format!(
+            "<h1><a href=\"{}\">Parallax</a></h1>\n",
+            html(href)
+        )),
+        None => out.push_str("<h1>Parallax</h1>\n"),
+    }
     out.push_str(&format!(
         "<p class=\"tagline\">One news story from every side: {} compared across {}.</p>\n",
         plural(a.stories.len(), "story", "stories"),

@@ -46,5 +46,11 @@ pub fn to_text(analysis: &Analysis) -> String {
 /// One self-contained HTML page: stories, names, quotes with word-level diffs,
 /// shared and exclusive claims, and every article's full text side by side.
 pub fn to_html(analysis: &Analysis) -> String {
-    html::render(analysis)
+    html::render(analysis, None)
+}
+
+/// [`to_html`] for a page inside a site: the masthead links back to `home`
+/// (a URL path chosen by the caller, escaped like everything else).
+pub fn to_html_in_site(analysis: &Analysis, home: &str) -> String {
+    html::render(analysis, Some(home))
 }

@@ -39,6 +39,7 @@ a:focus-visible, [tabindex]:focus-visible { outline: 2px solid var(--link); outl
 .mono { font-family: var(--mono); font-size: .85em; }
 .masthead { border-bottom: 3px double var(--rule); padding: 2.25rem 0 1.5rem; }
 .masthead h1 { font: 700 2.4rem/1.1 var(--serif); margin: 0; letter-spacing: -.01em; }
+.masthead h1 a { color: inherit; text-decoration: none; }
 .masthead .tagline { color: var(--muted); margin: .35rem 0 1.25rem; }
 .stats { display: flex; flex-wrap: wrap; gap: .75rem 2rem; list-style: none; padding: 0; margin: 0; }
 .stats li { color: var(--muted); font-size: .85rem; }
