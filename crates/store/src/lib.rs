@@ -6,8 +6,8 @@
 //! replaying the log in order, which is what makes a restart after a crash
 //! safe: an article is acknowledged only after its transaction is durable.
 //!
-//! [`ArticleLog`] and [`StoryViews`] are the narrow interfaces the service
-//! needs; [`SqliteStore`] is the embedded default (one SQLite file in WAL mode, FTS5 for search). A
+//! [`ArticleLog`], [`StoryViews`] and [`Sources`] are the narrow interfaces
+//! the service needs; [`SqliteStore`] is the embedded default (one SQLite file in WAL mode, FTS5 for search). A
 //! PostgreSQL implementation would sit behind the same trait.
 //!
 //! ```
@@ -35,6 +35,7 @@
 mod keys;
 mod schema;
 mod search;
+mod sources;
 mod sqlite;
 mod views;
 
@@ -42,6 +43,7 @@ use chrono::{DateTime, Utc};
 use parallax_model::Article;
 
 pub use keys::url_key;
+pub use sources::{Polled, Source, Sources};
 pub use sqlite::SqliteStore;
 pub use views::{
     Found, SearchKind, Searchable, StoryHit, StoryOrder, StorySummary, StoryView, StoryViews,

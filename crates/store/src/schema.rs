@@ -61,6 +61,27 @@ pub const MIGRATIONS: &[&str] = &[
         seq  INTEGER NOT NULL
     );
     "#,
+    // 3: the feeds followed, their polling state, and the items already taken.
+    r#"
+    CREATE TABLE sources (
+        id            INTEGER PRIMARY KEY AUTOINCREMENT,
+        url           TEXT NOT NULL UNIQUE,
+        title         TEXT,
+        interval_s    INTEGER NOT NULL,
+        etag          TEXT,
+        last_modified TEXT,
+        failures      INTEGER NOT NULL DEFAULT 0,
+        next_poll     TEXT NOT NULL,
+        last_polled   TEXT,
+        last_error    TEXT,
+        added         TEXT NOT NULL
+    );
+    CREATE TABLE feed_items (
+        source  INTEGER NOT NULL REFERENCES sources(id) ON DELETE CASCADE,
+        item    TEXT NOT NULL,
+        PRIMARY KEY (source, item)
+    ) WITHOUT ROWID;
+    "#,
 ];
 
 /// Settings of every connection: WAL so that readers never block the writer

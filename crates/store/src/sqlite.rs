@@ -11,8 +11,8 @@ use crate::keys::{body_key, url_key};
 use crate::schema::{CONNECTION, MIGRATIONS};
 use crate::search::fts_query;
 use crate::{
-    Added, ArticleLog, Error, Found, Hit, MATCH_END, MATCH_START, SearchKind, Seq, Stored,
-    StoryHit, StoryOrder, StorySummary, StoryView, StoryViews,
+    Added, ArticleLog, Error, Found, Hit, MATCH_END, MATCH_START, Polled, SearchKind, Seq, Source,
+    Sources, Stored, StoryHit, StoryOrder, StorySummary, StoryView, StoryViews,
 };
 
 /// The store in a directory: `parallax.db` (plus SQLite's `-wal` and `-shm`).
@@ -107,7 +107,7 @@ impl SqliteStore {
 
 impl ArticleLog for SqliteStore {
     fn append(&self, articles: &[Article]) -> Result<Vec<Added>, Error> {
-        let received = Utc::now().to_rfc3339();
+        let received = stamp(Utc::now());
         let mut conn = lock(&self.writer);
         let tx = conn
             .transaction_with_behavior(TransactionBehavior::Immediate)
@@ -139,7 +139,7 @@ impl ArticleLog for SqliteStore {
                         article.source,
                         article.url,
                         article.title,
-                        article.published.map(|p| p.to_rfc3339()),
+                        article.published.map(stamp),
                         article.language,
                         article.text,
                         received,
@@ -278,8 +278,8 @@ impl StoryViews for SqliteStore {
                         s.headline,
                         s.articles,
                         s.outlets,
-                        s.first_published.map(|d| d.to_rfc3339()),
-                        s.last_published.map(|d| d.to_rfc3339()),
+                        s.first_published.map(stamp),
+                        s.last_published.map(stamp),
                         s.last_seq,
                         view.analysis,
                     ])
@@ -515,6 +515,12 @@ fn connect(path: &Path) -> Result<Connection, Error> {
     Ok(conn)
 }
 
+/// How dates are stored: RFC 3339 in UTC with a fixed precision, so that
+/// comparing the text (as `due_sources` does) compares the times.
+fn stamp(date: DateTime<Utc>) -> String {
+    date.to_rfc3339_opts(chrono::SecondsFormat::Micros, true)
+}
+
 fn sql_limit(limit: usize) -> i64 {
     i64::try_from(limit).unwrap_or(i64::MAX)
 }
@@ -523,4 +529,152 @@ fn sql_limit(limit: usize) -> i64 {
 /// unfinished transaction), so a poisoned lock is taken over, not propagated.
 fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
     mutex.lock().unwrap_or_else(PoisonError::into_inner)
+}
+
+/// The columns [`raw_source`] reads, in its order.
+const SOURCE_COLUMNS: &str = "id, url, title, interval_s, etag, last_modified, failures, \
+     next_poll, last_polled, last_error";
+
+/// A row of [`SOURCE_COLUMNS`] with its dates still text.
+struct RawSource {
+    source: Source,
+    next_poll: String,
+    last_polled: Option<String>,
+}
+
+fn raw_source(row: &Row<'_>) -> rusqlite::Result<RawSource> {
+    Ok(RawSource {
+        source: Source {
+            id: row.get(0)?,
+            url: row.get(1)?,
+            title: row.get(2)?,
+            interval_s: row.get(3)?,
+            etag: row.get(4)?,
+            last_modified: row.get(5)?,
+            failures: row.get(6)?,
+            next_poll: DateTime::UNIX_EPOCH,
+            last_polled: None,
+            last_error: row.get(9)?,
+        },
+        next_poll: row.get(7)?,
+        last_polled: row.get(8)?,
+    })
+}
+
+impl SqliteStore {
+    fn source(&self, raw: RawSource) -> Result<Source, Error> {
+        let what = format!("source {}", raw.source.id);
+        Ok(Source {
+            next_poll: self
+                .date(Some(&raw.next_poll), &what)?
+                .unwrap_or(DateTime::UNIX_EPOCH),
+            last_polled: self.date(raw.last_polled.as_deref(), &what)?,
+            ..raw.source
+        })
+    }
+
+    fn select_sources(&self, filter: &str, param: Option<String>) -> Result<Vec<Source>, Error> {
+        let raws = self.read(|conn| {
+            let mut statement =
+                conn.prepare_cached(&format!("SELECT {SOURCE_COLUMNS} FROM sources {filter}"))?;
+            let rows = match &param {
+                Some(p) => statement.query_map([p], raw_source)?,
+                None => statement.query_map([], raw_source)?,
+            };
+            rows.collect::<rusqlite::Result<Vec<_>>>()
+        })?;
+        raws.into_iter().map(|raw| self.source(raw)).collect()
+    }
+}
+
+impl Sources for SqliteStore {
+    fn add_source(&self, url: &str, title: Option<&str>, interval_s: i64) -> Result<Source, Error> {
+        let now = stamp(Utc::now());
+        {
+            let conn = lock(&self.writer);
+            conn.execute(
+                "INSERT INTO sources (url, title, interval_s, next_poll, added)
+                 VALUES (?1, ?2, ?3, ?4, ?4) ON CONFLICT (url) DO NOTHING",
+                params![url, title, interval_s, now],
+            )
+            .map_err(|e| self.sqlite(e))?;
+        }
+        self.select_sources("WHERE url = ?1", Some(url.to_string()))?
+            .pop()
+            .ok_or_else(|| self.invalid(format!("source {url} vanished after being added")))
+    }
+
+    fn remove_source(&self, url: &str) -> Result<bool, Error> {
+        let conn = lock(&self.writer);
+        let removed = conn
+            .execute("DELETE FROM sources WHERE url = ?1", [url])
+            .map_err(|e| self.sqlite(e))?;
+        Ok(removed > 0)
+    }
+
+    fn sources(&self) -> Result<Vec<Source>, Error> {
+        self.select_sources("ORDER BY id", None)
+    }
+
+    fn due_sources(&self, now: DateTime<Utc>) -> Result<Vec<Source>, Error> {
+        // RFC 3339 in UTC with the same precision sorts as time does.
+        self.select_sources(
+            "WHERE next_poll <= ?1 ORDER BY next_poll, id",
+            Some(stamp(now)),
+        )
+    }
+
+    fn record_poll(&self, source: i64, polled: &Polled, at: DateTime<Utc>) -> Result<(), Error> {
+        let conn = lock(&self.writer);
+        conn.execute(
+            "UPDATE sources SET etag = ?2, last_modified = ?3, failures = ?4, next_poll = ?5,
+                    last_error = ?6, last_polled = ?7, title = coalesce(title, ?8)
+             WHERE id = ?1",
+            params![
+                source,
+                polled.etag,
+                polled.last_modified,
+                polled.failures,
+                stamp(polled.next_poll),
+                polled.error,
+                stamp(at),
+                polled.title,
+            ],
+        )
+        .map_err(|e| self.sqlite(e))?;
+        Ok(())
+    }
+
+    fn unseen_items(&self, source: i64, items: &[String]) -> Result<Vec<String>, Error> {
+        self.read(|conn| {
+            let mut seen =
+                conn.prepare_cached("SELECT 1 FROM feed_items WHERE source = ?1 AND item = ?2")?;
+            let mut unseen = Vec::new();
+            for item in items {
+                if !seen.exists(params![source, item])? && !unseen.contains(item) {
+                    unseen.push(item.clone());
+                }
+            }
+            Ok(unseen)
+        })
+    }
+
+    fn mark_items_seen(&self, source: i64, items: &[String]) -> Result<(), Error> {
+        let mut conn = lock(&self.writer);
+        let tx = conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(|e| self.sqlite(e))?;
+        {
+            let mut mark = tx
+                .prepare_cached(
+                    "INSERT INTO feed_items (source, item) VALUES (?1, ?2) ON CONFLICT DO NOTHING",
+                )
+                .map_err(|e| self.sqlite(e))?;
+            for item in items {
+                mark.execute(params![source, item])
+                    .map_err(|e| self.sqlite(e))?;
+            }
+        }
+        tx.commit().map_err(|e| self.sqlite(e))
+    }
 }
