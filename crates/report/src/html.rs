@@ -272,10 +272,19 @@ fn story_section(lookup: &Lookup<'_>, index: usize, story: &Story, out: &mut Str
         html(story_title(story)),
         html(&story_facts(lookup, story))
     ));
-    out.push_str("<ul class=\"outlets\" aria-label=\"Articles\">");
+    // In arrival order, with times: the timeline of the coverage.
+    out.push_str("<ul class=\"outlets\" aria-label=\"Coverage in order of arrival\">");
     for (doc_index, doc) in lookup.story_documents(story) {
         let id = &doc.article.id;
-        out.push_str(&format!("<li>{}", outlet_link(lookup, id)));
+        out.push_str("<li>");
+        if let Some(t) = doc.article.published {
+            out.push_str(&format!(
+                "<time datetime=\"{}\">{}</time> ",
+                crate::json::iso(t),
+                crate::lookup::short_time(t)
+            ));
+        }
+        out.push_str(&outlet_link(lookup, id));
         if let Some(original) = lookup.copy_of(doc_index) {
             out.push_str(&format!(
                 " <span class=\"badge copy\" title=\"copy of {}\">copy</span>",

@@ -57,6 +57,7 @@ a:focus-visible, [tabindex]:focus-visible { outline: 2px solid var(--link); outl
 .story-head .meta { color: var(--muted); margin: 0 0 .75rem; }
 .outlets { display: flex; flex-wrap: wrap; gap: .4rem; list-style: none; padding: 0; margin: 0; }
 .outlets li { border: 1px solid var(--rule); border-radius: 999px; padding: .1rem .7rem; font-size: .85rem; background: var(--card); }
+.outlets time { color: var(--muted); margin-right: .3rem; font-variant-numeric: tabular-nums; }
 h3 { font: 700 .78rem/1.2 var(--sans); text-transform: uppercase; letter-spacing: .09em; color: var(--muted);
      border-bottom: 1px solid var(--rule); padding-bottom: .4rem; margin: 2.25rem 0 1rem; }
 h3 .count { font-weight: 400; }
