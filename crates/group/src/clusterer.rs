@@ -3,14 +3,17 @@
 
 use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
+use std::sync::{Mutex, MutexGuard};
 
 use parallax_model::{Document, Explanation, Grouping, Membership};
 
 use crate::config::Config;
 use crate::copies::CopyDetector;
 use crate::features::{self, DocFeatures, Prepared, Preparer};
+use crate::hash::FastMap;
 use crate::index::{InvertedIndex, Key};
 use crate::similarity::{self, Profile, Similarity, date_gap};
+use crate::sparse::Scatter;
 use crate::story::{State, Story};
 use crate::vocabulary::Vocabulary;
 
@@ -18,9 +21,13 @@ use crate::vocabulary::Vocabulary;
 /// than a couple of others at once.
 const MAX_MERGES_PER_DOC: usize = 3;
 
+/// Stories up to this size look for merges after every new member; larger
+/// ones when their size reaches a power of two.
+const MERGE_EVERY_MEMBER_UP_TO: usize = 8;
+
 /// Documents per epoch of the story profiles kept between documents (see
 /// `Story::refresh_profile`).
-const PROFILE_EPOCH_DOCS: usize = 256;
+const PROFILE_EPOCH_DOCS: usize = 1024;
 
 /// Online story clustering.
 ///
@@ -40,7 +47,11 @@ pub struct Clusterer {
     config: Config,
     terms: Vocabulary,
     entities: Vocabulary,
-    stories: Vec<Story>,
+    /// What became of every story created, by id (what `resolve` follows).
+    states: Vec<State>,
+    /// The features of the active stories: closed and absorbed ones leave
+    /// memory, so it stays bounded by the time window.
+    stories: FastMap<usize, Story>,
     index: InvertedIndex,
     /// Active dated stories keyed by their last publication time, to close
     /// the ones that fall out of the window.
@@ -49,9 +60,39 @@ pub struct Clusterer {
     clock: Option<i64>,
     copies: CopyDetector,
     preparer: Preparer,
-    /// Membership of each document added, with its provisional story id.
+    /// Documents placed so far.
+    placed: usize,
+    /// Membership of each document [`add`](Self::add)ed, with its provisional
+    /// story id ([`place`](Self::place)d ones are the caller's to keep).
     memberships: Vec<Membership>,
     merges: Vec<(usize, usize)>,
+    /// Scratch space for scoring one profile against many candidates (in a
+    /// mutex, never contended, so that a shared clusterer can still prepare
+    /// documents from many threads).
+    scatter: ScatterCell,
+    /// Scratch space for counting index hits.
+    hits: FastMap<usize, f32>,
+}
+
+/// The clusterer's [`Scatter`] scratch space. A clone starts empty.
+#[derive(Debug, Default)]
+struct ScatterCell(Mutex<Scatter>);
+
+impl Clone for ScatterCell {
+    fn clone(&self) -> Self {
+        ScatterCell::default()
+    }
+}
+
+impl ScatterCell {
+    fn lock(&self) -> MutexGuard<'_, Scatter> {
+        self.0.lock().unwrap_or_else(|poisoned| {
+            // A panic mid-scoring may have left weights behind: start afresh.
+            let mut scatter = poisoned.into_inner();
+            *scatter = Scatter::default();
+            scatter
+        })
+    }
 }
 
 impl Default for Clusterer {
@@ -65,14 +106,18 @@ impl Clusterer {
         Clusterer {
             terms: Vocabulary::with_news_prior(config.idf_prior_docs),
             entities: Vocabulary::new(config.idf_prior_docs),
-            stories: Vec::new(),
+            states: Vec::new(),
+            stories: FastMap::default(),
             index: InvertedIndex::default(),
             expiry: BTreeSet::new(),
             clock: None,
             copies: CopyDetector::new(&config),
             preparer: Preparer::new(&config),
+            placed: 0,
             memberships: Vec::new(),
             merges: Vec::new(),
+            scatter: ScatterCell::default(),
+            hits: FastMap::default(),
             config,
         }
     }
@@ -81,26 +126,43 @@ impl Clusterer {
         &self.config
     }
 
-    /// Number of documents added so far.
+    /// Number of documents placed so far.
     pub fn len(&self) -> usize {
-        self.memberships.len()
+        self.placed
     }
 
     pub fn is_empty(&self) -> bool {
-        self.memberships.is_empty()
+        self.placed == 0
+    }
+
+    /// Stories open to new documents, whose features are in memory.
+    pub fn active_stories(&self) -> usize {
+        self.stories.len()
     }
 
     /// The story a (provisional) story id has ended up in after merges.
     pub fn resolve(&self, mut story: usize) -> usize {
         // Merges always go into an older story, so the chain is finite; the
         // bound only guards against a logic error turning into a hang.
-        for _ in 0..=self.stories.len() {
-            match self.stories.get(story).map(|s| s.state) {
-                Some(State::MergedInto(into)) if into != story => story = into,
+        for _ in 0..=self.states.len() {
+            match self.states.get(story) {
+                Some(&State::MergedInto(into)) if into != story => story = into,
                 _ => break,
             }
         }
         story
+    }
+
+    /// The similarity a document needs to join a story. A document with `n`
+    /// terms, all of them in a story whose centroid spreads over `m`, has a
+    /// cosine of about `sqrt(n / m)` with it: a headline of eight words can
+    /// never reach what a full article reaches, so the bar is lowered by
+    /// that factor for documents with fewer than
+    /// [`Config::short_doc_terms`] terms (at most halved).
+    fn join_threshold(&self, f: &DocFeatures) -> f32 {
+        let full = self.config.short_doc_terms.max(1) as f32;
+        let evidence = (f.terms.len() as f32 / full).clamp(0.25, 1.0);
+        self.config.join_threshold * evidence.sqrt()
     }
 
     /// Place the next document (in arrival order) into a story.
@@ -123,7 +185,19 @@ impl Clusterer {
 
     /// [`add`](Self::add) for a document [`prepare`](Self::prepare)d earlier.
     pub fn add_prepared(&mut self, doc: &Document, prepared: Prepared) -> Membership {
-        let doc_index = self.memberships.len();
+        let membership = self.place(doc, prepared);
+        self.memberships.push(membership.clone());
+        membership
+    }
+
+    /// [`add_prepared`](Self::add_prepared) without remembering the
+    /// membership, for an endless stream: the caller keeps what it needs (and
+    /// resolves merges with [`resolve`](Self::resolve) or [`merges`](Self::merges)),
+    /// so memory stays bounded by the time window. [`finish`](Self::finish)
+    /// only returns the memberships of documents added with `add`.
+    pub fn place(&mut self, doc: &Document, prepared: Prepared) -> Membership {
+        let doc_index = self.placed;
+        self.placed += 1;
         let f = features::extract(
             doc,
             &prepared,
@@ -138,25 +212,18 @@ impl Clusterer {
             .copies
             .check_and_insert(doc_index, prepared.signature, f.published);
         let copy_of = copy.map(|c| c.original);
-        let original_story = copy_of
-            .and_then(|i| self.memberships.get(i))
-            .map(|m| m.story)
-            .map(|s| self.resolve(s));
+        let original_story = copy.and_then(|c| c.story).map(|s| self.resolve(s));
 
         let (story, why, joined) = match original_story {
             Some(story) => {
-                if self
-                    .stories
-                    .get(story)
-                    .is_some_and(|s| s.state == State::Closed)
-                {
+                if self.states.get(story) == Some(&State::Closed) {
                     self.reopen(story);
                 }
                 let why = self.explain(&f, story);
                 (story, why, true)
             }
             None => match self.best_story(&f) {
-                Some((story, sim)) if sim.score >= self.config.join_threshold => {
+                Some((story, sim)) if sim.score >= self.join_threshold(&f) => {
                     (story, self.explain(&f, story), true)
                 }
                 _ => (self.new_story(), Explanation::default(), false),
@@ -168,13 +235,17 @@ impl Clusterer {
         } else {
             story
         };
-        let membership = Membership {
+        self.copies.assign_story(doc_index, story);
+        Membership {
             story,
             copy_of,
             why,
-        };
-        self.memberships.push(membership.clone());
-        membership
+        }
+    }
+
+    /// Every merge so far: `(absorbed, into)` story ids, in order.
+    pub fn merges(&self) -> &[(usize, usize)] {
+        &self.merges
     }
 
     /// All memberships with merges applied and stories renumbered `0..n` in
@@ -204,22 +275,23 @@ impl Clusterer {
             distinctive: Cow::Borrowed(&f.distinctive),
             entity_tails: Cow::Borrowed(&f.entity_tails),
             quotes: &f.quotes,
+            years: &f.years,
             dates: f.published.map(|t| (t, t)),
         }
     }
 
     fn story_profile(&self, story: usize) -> Option<Profile<'_>> {
         self.stories
-            .get(story)
+            .get(&story)
             .map(|s| s.profile(&self.config, &self.terms, &self.entities))
     }
 
     /// Stories active and within the time window of `dates`.
     fn is_eligible(&self, story: usize, dates: Option<(i64, i64)>) -> bool {
         let window = i64::try_from(self.config.window.as_secs()).unwrap_or(i64::MAX);
-        self.stories.get(story).is_some_and(|s| {
-            s.state == State::Active && date_gap(dates, s.dates).is_none_or(|gap| gap <= window)
-        })
+        self.stories
+            .get(&story)
+            .is_some_and(|s| date_gap(dates, s.dates).is_none_or(|gap| gap <= window))
     }
 
     /// The most similar eligible story among the index candidates.
@@ -230,40 +302,56 @@ impl Clusterer {
             .map(|&id| (Key::Term(id), f.terms.get(id).unwrap_or(0.0)))
             .collect();
         lookups.extend(f.entities.iter().map(|(id, w)| (Key::Entity(id), w)));
-        self.warm_profiles(&lookups);
+        let candidates = self.warm_candidates(&lookups);
         let doc = self.doc_profile(f);
-        self.best_among(&lookups, &doc, None, |_| true)
+        self.best_among(&candidates, &doc, None, |_| true)
     }
 
-    /// Weigh (or keep) the profiles of the stories `lookups` can return, so
-    /// that scoring borrows them instead of weighing each one per document.
-    fn warm_profiles(&mut self, lookups: &[(Key, f32)]) {
-        let epoch = self.memberships.len() / PROFILE_EPOCH_DOCS;
-        for (story, _) in self.index.candidates(lookups, self.config.max_candidates) {
+    /// The index candidates for `lookups`, with their profiles weighed (or
+    /// kept), so that scoring borrows them instead of weighing each one per
+    /// document.
+    fn warm_candidates(&mut self, lookups: &[(Key, f32)]) -> Vec<usize> {
+        let epoch = self.placed / PROFILE_EPOCH_DOCS;
+        let candidates: Vec<usize> = self
+            .index
+            .candidates(
+                lookups,
+                self.config.max_candidates,
+                self.config.max_posting,
+                &mut self.hits,
+            )
+            .into_iter()
+            .map(|(story, _)| story)
+            .collect();
+        for story in &candidates {
             if let Some(s) = self.stories.get_mut(story) {
                 s.refresh_profile(epoch, &self.config, &self.terms, &self.entities);
             }
         }
+        candidates
     }
 
-    /// Score the index candidates for `lookups` against `profile`, skipping
-    /// `exclude`, and keep the best that passes `accept` (ties: older story).
+    /// Score the `candidates` against `profile`, skipping `exclude`, and keep
+    /// the best that passes `accept` (ties: older story).
     fn best_among(
         &self,
-        lookups: &[(Key, f32)],
+        candidates: &[usize],
         profile: &Profile<'_>,
         exclude: Option<usize>,
         accept: impl Fn(&Similarity) -> bool,
     ) -> Option<(usize, Similarity)> {
         let mut best: Option<(usize, Similarity)> = None;
-        for (story, _) in self.index.candidates(lookups, self.config.max_candidates) {
+        let mut scatter = self.scatter.lock();
+        scatter.load(&profile.terms);
+        for &story in candidates {
             if Some(story) == exclude || !self.is_eligible(story, profile.dates) {
                 continue;
             }
             let Some(candidate) = self.story_profile(story) else {
                 continue;
             };
-            let sim = similarity::similarity(profile, &candidate, &self.config);
+            let terms = scatter.cosine(&profile.terms, &candidate.terms);
+            let sim = similarity::similarity_with_terms(profile, &candidate, terms, &self.config);
             if !accept(&sim) {
                 continue;
             }
@@ -275,6 +363,7 @@ impl Clusterer {
                 best = Some((story, sim));
             }
         }
+        scatter.clear(&profile.terms);
         best
     }
 
@@ -290,19 +379,24 @@ impl Clusterer {
     }
 
     fn new_story(&mut self) -> usize {
-        self.stories.push(Story::new());
-        self.stories.len() - 1
+        let story = self.states.len();
+        self.states.push(State::Active);
+        self.stories.insert(story, Story::new());
+        story
     }
 
+    /// A copy of an article in a closed story opens it again, without the
+    /// features it had (they left memory when it closed).
     fn reopen(&mut self, story: usize) {
-        if let Some(s) = self.stories.get_mut(story) {
-            s.state = State::Active;
+        if let Some(state) = self.states.get_mut(story) {
+            *state = State::Active;
+            self.stories.insert(story, Story::new());
         }
     }
 
     fn join(&mut self, story: usize, f: &DocFeatures) {
         self.unschedule(story);
-        if let Some(s) = self.stories.get_mut(story) {
+        if let Some(s) = self.stories.get_mut(&story) {
             s.add_doc(f, &self.config, &self.terms, &self.entities);
         }
         self.schedule(story);
@@ -310,20 +404,20 @@ impl Clusterer {
     }
 
     fn reindex(&mut self, story: usize) {
-        if let Some(s) = self.stories.get(story) {
+        if let Some(s) = self.stories.get(&story) {
             let keys = s.index_keys(&self.config, &self.terms, &self.entities);
             self.index.set(story, keys);
         }
     }
 
     fn unschedule(&mut self, story: usize) {
-        if let Some((_, last)) = self.stories.get(story).and_then(|s| s.dates) {
+        if let Some((_, last)) = self.stories.get(&story).and_then(|s| s.dates) {
             self.expiry.remove(&(last, story));
         }
     }
 
     fn schedule(&mut self, story: usize) {
-        if let Some((_, last)) = self.stories.get(story).and_then(|s| s.dates) {
+        if let Some((_, last)) = self.stories.get(&story).and_then(|s| s.dates) {
             self.expiry.insert((last, story));
         }
     }
@@ -341,8 +435,9 @@ impl Clusterer {
             }
             self.expiry.pop_first();
             self.index.remove(story);
-            if let Some(s) = self.stories.get_mut(story) {
-                s.close();
+            self.stories.remove(&story);
+            if let Some(state) = self.states.get_mut(story) {
+                *state = State::Closed;
             }
         }
         self.copies.forget_before(cutoff);
@@ -351,7 +446,16 @@ impl Clusterer {
     /// After `story` grew, merge it with any active story that now looks like
     /// the same event (shared entities, high similarity). Returns the story
     /// the document ends up in.
+    ///
+    /// A story is compared with the others while it is small (each member
+    /// changes it a lot) and then each time its size doubles: a large story
+    /// barely moves with one more member, and the search costs as much as
+    /// placing a document.
     fn merge_around(&mut self, mut story: usize) -> usize {
+        let size = self.stories.get(&story).map_or(0, |s| s.size);
+        if size > MERGE_EVERY_MEMBER_UP_TO && !size.is_power_of_two() {
+            return story;
+        }
         for _ in 0..MAX_MERGES_PER_DOC {
             let Some(other) = self.merge_partner(story) else {
                 break;
@@ -365,7 +469,7 @@ impl Clusterer {
 
     fn merge_partner(&mut self, story: usize) -> Option<usize> {
         let lookups = {
-            let s = self.stories.get(story)?;
+            let s = self.stories.get(&story)?;
             let profile = s.profile(&self.config, &self.terms, &self.entities);
             let mut lookups: Vec<(Key, f32)> = s
                 .salient_terms(self.config.lookup_terms, &self.config, &self.terms)
@@ -375,12 +479,15 @@ impl Clusterer {
             lookups.extend(profile.entities.iter().map(|(id, w)| (Key::Entity(id), w)));
             lookups
         };
-        self.warm_profiles(&lookups);
-        let s = self.stories.get(story)?;
+        let candidates = self.warm_candidates(&lookups);
+        let s = self.stories.get(&story)?;
         let profile = s.profile(&self.config, &self.terms, &self.entities);
         let threshold = self.config.merge_threshold;
-        self.best_among(&lookups, &profile, Some(story), |sim| {
-            sim.shares_entities() && !sim.disjoint_entities && sim.score >= threshold
+        self.best_among(&candidates, &profile, Some(story), |sim| {
+            (sim.shares_entities() || sim.entities.is_none())
+                && !sim.disjoint_entities
+                && !sim.conflicting_years
+                && sim.score >= threshold
         })
         .map(|(other, _)| other)
     }
@@ -392,15 +499,13 @@ impl Clusterer {
         self.unschedule(absorbed);
         self.unschedule(into);
         self.index.remove(absorbed);
-        let Some(taken) = self.stories.get_mut(absorbed).map(|s| {
-            let mut taken = std::mem::replace(s, Story::new());
-            s.state = State::MergedInto(into);
-            taken.state = State::Active;
-            taken
-        }) else {
+        let Some(taken) = self.stories.remove(&absorbed) else {
             return;
         };
-        if let Some(target) = self.stories.get_mut(into) {
+        if let Some(state) = self.states.get_mut(absorbed) {
+            *state = State::MergedInto(into);
+        }
+        if let Some(target) = self.stories.get_mut(&into) {
             target.absorb(&taken, &self.config, &self.terms, &self.entities);
         }
         self.schedule(into);
@@ -452,8 +557,9 @@ mod tests {
             "Velden tram fares rise confirmed",
             Some(8 * DAY),
         ));
-        assert_eq!(c.stories.first().map(|s| s.state), Some(State::Closed));
-        assert!(c.stories.first().is_some_and(|s| s.centroid.is_empty()));
+        assert_eq!(c.states.first(), Some(&State::Closed));
+        assert!(!c.stories.contains_key(&0));
+        assert_eq!(c.active_stories(), 1);
         assert_eq!(c.index.len(), 1);
         // The same ferry news after the window starts a new story.
         let m = c.add(&article(

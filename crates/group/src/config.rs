@@ -23,6 +23,9 @@ pub struct Config {
     pub indexed_entities: usize,
     /// Candidate stories scored in full per document (the ones with most index hits).
     pub max_candidates: usize,
+    /// Index keys shared by more active stories than this are not looked up:
+    /// they select nothing and cost the most.
+    pub max_posting: usize,
     /// Weight of a title occurrence relative to a body occurrence: headlines
     /// name the event.
     pub title_weight: f32,
@@ -41,12 +44,19 @@ pub struct Config {
     pub distinctive_df: f32,
     /// Similarity multiplier for the disjoint-distinctive-entities case.
     pub disjoint_entity_penalty: f32,
+    /// Similarity multiplier when both sides name calendar years and share
+    /// none: the same kind of event in another year.
+    pub conflicting_years_penalty: f32,
     /// Bonus per quote the document shares word for word with the story.
     pub quote_bonus: f32,
     /// Cap on the total quote bonus.
     pub max_quote_bonus: f32,
     /// Minimum similarity for a document to join a story.
     pub join_threshold: f32,
+    /// Documents with fewer terms than this (headlines, snippets) need a
+    /// lower similarity to join, in proportion to the square root of their
+    /// share of it (see `Clusterer::join_threshold`).
+    pub short_doc_terms: usize,
     /// Minimum similarity between two stories (which must also share an entity)
     /// for them to be merged.
     pub merge_threshold: f32,
@@ -86,17 +96,20 @@ impl Default for Config {
             lookup_terms: 15,
             indexed_terms: 40,
             indexed_entities: 20,
-            max_candidates: 50,
+            max_candidates: 20,
+            max_posting: 200,
             title_weight: 2.0,
             idf_prior_docs: 60.0,
             max_lookup_df: 0.2,
             entity_weight: 0.4,
             distinctive_df: 0.2,
             disjoint_entity_penalty: 0.3,
+            conflicting_years_penalty: 0.5,
             quote_bonus: 0.05,
             max_quote_bonus: 0.15,
             join_threshold: 0.2,
-            merge_threshold: 0.6,
+            short_doc_terms: 30,
+            merge_threshold: 0.35,
             window: Duration::from_secs(7 * DAY),
             time_decay: Duration::from_secs(7 * DAY),
             minhash_hashes: 64,

@@ -7,17 +7,19 @@
 //! the compiler vectorises: no allocation per shingle, one multiply-add per
 //! shingle and function.
 
-use std::collections::{BTreeSet, HashMap, VecDeque};
+use std::collections::{BTreeSet, VecDeque};
 
 use parallax_text::{fold, words};
 
 use crate::config::Config;
-use crate::hash::{fnv1a, mix};
+use crate::hash::{FastMap, fnv1a, mix};
 
 /// A remembered document.
 #[derive(Debug, Clone)]
 struct Entry {
     doc: usize,
+    /// The story the document was placed in (see [`CopyDetector::assign_story`]).
+    story: Option<usize>,
     published: Option<i64>,
     signature: Vec<u64>,
 }
@@ -29,7 +31,7 @@ pub(crate) struct CopyDetector {
     threshold: f32,
     memory: usize,
     /// `(band, hash of the band's rows)` → remembered documents, ascending.
-    buckets: HashMap<(usize, u64), Vec<usize>>,
+    buckets: FastMap<(usize, u64), Vec<usize>>,
     /// Remembered documents in arrival order.
     recent: VecDeque<Entry>,
 }
@@ -39,6 +41,8 @@ pub(crate) struct CopyDetector {
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub(crate) struct Copy {
     pub original: usize,
+    /// The story the original was placed in (a provisional id).
+    pub story: Option<usize>,
     pub similarity: f32,
 }
 
@@ -49,7 +53,7 @@ impl CopyDetector {
             rows: config.copy_band_rows.clamp(1, hashes),
             threshold: config.copy_threshold,
             memory: config.copy_memory.max(1),
-            buckets: HashMap::new(),
+            buckets: FastMap::default(),
             recent: VecDeque::new(),
         }
     }
@@ -73,9 +77,10 @@ impl CopyDetector {
             .collect();
         // Candidates ascend, so the first one above the threshold is the earliest.
         let found = candidates.into_iter().find_map(|other| {
-            let similarity = self.estimate(&signature, other)?;
+            let (similarity, story) = self.estimate(&signature, other)?;
             (similarity >= self.threshold).then_some(Copy {
                 original: other,
+                story,
                 similarity,
             })
         });
@@ -84,6 +89,7 @@ impl CopyDetector {
         }
         self.recent.push_back(Entry {
             doc,
+            story: None,
             published,
             signature,
         });
@@ -91,6 +97,14 @@ impl CopyDetector {
             self.evict_front();
         }
         found
+    }
+
+    /// Record the story of `doc`, the document last checked: its copies join
+    /// that story without the clusterer remembering every document.
+    pub(crate) fn assign_story(&mut self, doc: usize, story: usize) {
+        if let Some(entry) = self.recent.back_mut().filter(|e| e.doc == doc) {
+            entry.story = Some(story);
+        }
     }
 
     /// Forget documents at the front of the memory published before `cutoff`
@@ -112,7 +126,13 @@ impl CopyDetector {
         };
         for key in self.band_keys(&entry.signature) {
             if let Some(bucket) = self.buckets.get_mut(&key) {
-                bucket.retain(|&d| d != entry.doc);
+                // Documents leave in arrival order, so the oldest is first.
+                match bucket.first() {
+                    Some(&first) if first == entry.doc => {
+                        bucket.remove(0);
+                    }
+                    _ => bucket.retain(|&d| d != entry.doc),
+                }
                 if bucket.is_empty() {
                     self.buckets.remove(&key);
                 }
@@ -122,11 +142,16 @@ impl CopyDetector {
 
     /// Share of equal MinHash values: an unbiased estimate of the Jaccard
     /// similarity of the shingle sets.
-    fn estimate(&self, signature: &[u64], other: usize) -> Option<f32> {
+    /// Also gives the other document's story.
+    fn estimate(&self, signature: &[u64], other: usize) -> Option<(f32, Option<usize>)> {
         let pos = self.recent.binary_search_by_key(&other, |e| e.doc).ok()?;
-        let theirs = &self.recent.get(pos)?.signature;
-        let equal = signature.iter().zip(theirs).filter(|(a, b)| a == b).count();
-        Some(equal as f32 / signature.len().max(1) as f32)
+        let theirs = self.recent.get(pos)?;
+        let equal = signature
+            .iter()
+            .zip(&theirs.signature)
+            .filter(|(a, b)| a == b)
+            .count();
+        Some((equal as f32 / signature.len().max(1) as f32, theirs.story))
     }
 
     fn band_keys(&self, signature: &[u64]) -> Vec<(usize, u64)> {
@@ -165,9 +190,7 @@ impl MinHasher {
     /// MinHash signature of the body's word shingles; `None` when the body is
     /// too short for the estimate to mean anything.
     pub(crate) fn signature(&self, body: &str) -> Option<Vec<u64>> {
-        let word_hashes: Vec<u64> = words(body)
-            .map(|w| fnv1a(fold(w.text).as_bytes()))
-            .collect();
+        let word_hashes: Vec<u64> = words(body).map(|w| folded_hash(w.text)).collect();
         let mut shingles: Vec<u64> = word_hashes
             .windows(self.shingle_words)
             .map(|window| mix(window.iter().fold(0, |h, &w| mix(h ^ w))))
@@ -187,6 +210,32 @@ impl MinHasher {
     }
 }
 
+/// `fnv1a(fold(word))`, without building the folded string for ASCII words
+/// (most of them): this runs for every word of every article.
+fn folded_hash(word: &str) -> u64 {
+    if !word.is_ascii() {
+        return fnv1a(fold(word).as_bytes());
+    }
+    // As `fold` does for ASCII: lower case, backtick as apostrophe, no "'s".
+    let bytes = word.as_bytes();
+    let folded = |b: u8| {
+        if b == b'`' {
+            b'\''
+        } else {
+            b.to_ascii_lowercase()
+        }
+    };
+    let n = bytes.len();
+    let possessive = n >= 2 && folded(bytes[n - 2]) == b'\'' && folded(bytes[n - 1]) == b's';
+    let kept = if possessive { &bytes[..n - 2] } else { bytes };
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for &b in kept {
+        h ^= u64::from(folded(b));
+        h = h.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    h
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -199,6 +248,15 @@ mod tests {
         after a crane collapsed onto two container ships, injuring four dock workers. \
         Engineers will inspect the remaining cranes before the quay reopens next week, \
         the authority said in a statement.";
+
+    #[test]
+    fn folded_hash_is_the_hash_of_the_folded_word() {
+        for word in [
+            "Velden's", "QUAY", "don`t", "s", "'s", "café", "Ünal's", "x's",
+        ] {
+            assert_eq!(folded_hash(word), fnv1a(fold(word).as_bytes()), "{word}");
+        }
+    }
 
     #[test]
     fn a_copy_with_a_different_footer_is_found() {

@@ -2,16 +2,17 @@
 //! vector, the salient keys used to look up candidate stories, quote
 //! fingerprints and the publication time.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
+use chrono::Datelike;
 use parallax_model::{Document, QuoteForm};
 use parallax_text::{content_terms, fold, is_stopword, stem, words};
 
 use crate::config::Config;
 use crate::copies::MinHasher;
-use crate::hash::fnv1a;
+use crate::hash::{FastMap, fnv1a};
 use crate::sparse::SparseVec;
-use crate::vocabulary::Vocabulary;
+use crate::vocabulary::{Vocabulary, key_hash};
 
 /// How many of a document's heaviest entities may count as distinctive: the
 /// people and places the article is about, not every name it mentions.
@@ -44,6 +45,8 @@ pub(crate) struct DocFeatures {
     pub quotes: Vec<u64>,
     /// Publication time, seconds since the Unix epoch.
     pub published: Option<i64>,
+    /// Calendar years the text names, sorted (see [`years_named`]).
+    pub years: Vec<u16>,
 }
 
 /// The text of the document that counts: its body sentences, or the whole
@@ -78,11 +81,13 @@ fn sublinear(tf: f32) -> f32 {
 /// order.
 pub struct Prepared {
     /// Each distinct content term (title first, then body, in order of first
-    /// occurrence) with the folded word it first came from and its weighted
-    /// count (title words count `Config::title_weight` times).
-    terms: Vec<(String, String, f32)>,
+    /// occurrence) with its [`key_hash`], the folded word it first came from
+    /// and its weighted count (title words count `Config::title_weight` times).
+    terms: Vec<(u64, String, String, f32)>,
     /// MinHash signature of the body (`None` when too short to compare).
     pub(crate) signature: Option<Vec<u64>>,
+    /// Calendar years named in the title and body, sorted.
+    years: Vec<u16>,
 }
 
 /// Makes [`Prepared`] documents for a [`crate::Clusterer`] (see
@@ -109,29 +114,44 @@ impl Preparer {
 
 fn prepare(doc: &Document, config: &Config, hasher: &MinHasher) -> Prepared {
     let body = body_text(doc);
-    let mut terms: Vec<(String, String, f32)> = Vec::new();
-    let mut position: HashMap<String, usize> = HashMap::new();
-    let title = terms_with_forms(&doc.article.title);
-    let weighted = title
-        .into_iter()
-        .map(|t| (t, config.title_weight))
-        .chain(terms_with_forms(&body).into_iter().map(|t| (t, 1.0)));
-    for ((term, form), weight) in weighted {
-        // One-letter tokens are initials and list markers, not content.
-        if term.chars().count() < 2 {
-            continue;
-        }
-        match position.get(&term).and_then(|&at| terms.get_mut(at)) {
-            Some(seen) => seen.2 += weight,
-            None => {
-                position.insert(term.clone(), terms.len());
-                terms.push((term, form, weight));
+    let mut terms: Vec<(u64, String, String, f32)> = Vec::new();
+    let mut position: FastMap<u64, usize> = FastMap::default();
+    let sources = [
+        (doc.article.title.as_str(), config.title_weight),
+        (body.as_str(), 1.0),
+    ];
+    for (text, weight) in sources {
+        for word in words(text) {
+            let folded = fold(word.text);
+            if is_stopword(&folded) {
+                continue;
+            }
+            let term = stem(&folded);
+            // One-letter tokens are initials and list markers, not content.
+            if term.chars().nth(1).is_none() {
+                continue;
+            }
+            let hash = key_hash(term);
+            match position.get(&hash).and_then(|&at| terms.get_mut(at)) {
+                Some(seen) => seen.3 += weight,
+                None => {
+                    position.insert(hash, terms.len());
+                    terms.push((hash, term.to_string(), folded.clone(), weight));
+                }
             }
         }
     }
+    let mut years = years_named(&doc.article.title);
+    years.extend(years_named(lead(&body)));
+    if let Some(t) = doc.article.published {
+        years.extend(u16::try_from(t.year()).ok());
+    }
+    years.sort_unstable();
+    years.dedup();
     Prepared {
         terms,
         signature: hasher.signature(&body),
+        years,
     }
 }
 
@@ -156,7 +176,32 @@ pub(crate) fn extract(
         entity_tails,
         quotes: quote_fingerprints(doc),
         published: doc.article.published.map(|t| t.timestamp()),
+        years: prepared.years.clone(),
     }
+}
+
+/// Bytes of the body searched for years: the dateline and lead say when the
+/// event happened; later paragraphs recall earlier ones.
+const LEAD_BYTES: usize = 400;
+
+/// The first [`LEAD_BYTES`] of `body`, cut at a character boundary.
+fn lead(body: &str) -> &str {
+    let mut end = LEAD_BYTES.min(body.len());
+    while !body.is_char_boundary(end) {
+        end -= 1;
+    }
+    &body[..end]
+}
+
+/// Years from 1900 to 2099 written as four digits: when an event happened.
+/// Two reports of the same kind of event in different years (two heavyweight
+/// title defences, two patches for the same browser) name disjoint years.
+fn years_named(text: &str) -> Vec<u16> {
+    words(text)
+        .filter(|w| w.text.len() == 4 && w.text.bytes().all(|b| b.is_ascii_digit()))
+        .filter_map(|w| w.text.parse::<u16>().ok())
+        .filter(|y| (1900..2100).contains(y))
+        .collect()
 }
 
 fn term_features(
@@ -165,8 +210,10 @@ fn term_features(
     vocab: &mut Vocabulary,
 ) -> (SparseVec, SparseVec, Vec<u32>) {
     let mut counts: BTreeMap<u32, f32> = BTreeMap::new();
-    for (term, form, weight) in &prepared.terms {
-        *counts.entry(vocab.id_shown_as(term, form)).or_insert(0.0) += weight;
+    for (hash, term, form, weight) in &prepared.terms {
+        *counts
+            .entry(vocab.id_hashed(*hash, term, form))
+            .or_insert(0.0) += weight;
     }
     vocab.observe(counts.keys().copied());
 
@@ -187,17 +234,6 @@ fn term_features(
         .map(|id, _| sublinear(counts.get(&id).copied().unwrap_or(0.0)))
         .normalized();
     (tfidf.normalized(), tf, lookup)
-}
-
-/// The content terms of `text` (as [`parallax_text::content_terms`]: folded,
-/// stemmed, no stop words) each with the folded word it came from, for display.
-fn terms_with_forms(text: &str) -> Vec<(String, String)> {
-    words(text)
-        .filter_map(|w| {
-            let folded = fold(w.text);
-            (!is_stopword(&folded)).then(|| (stem(&folded).to_string(), folded.clone()))
-        })
-        .collect()
 }
 
 fn entity_features(

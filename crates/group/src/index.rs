@@ -2,7 +2,7 @@
 //! feature them, so that a new document is compared with a handful of
 //! candidate stories instead of all of them.
 
-use std::collections::{BTreeMap, HashMap};
+use crate::hash::FastMap;
 
 /// A key of the index: a term id or an entity id (separate id spaces).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -14,9 +14,9 @@ pub(crate) enum Key {
 #[derive(Debug, Clone, Default)]
 pub(crate) struct InvertedIndex {
     /// Key → story ids, ascending.
-    postings: HashMap<Key, Vec<usize>>,
+    postings: FastMap<Key, Vec<usize>>,
     /// Story id → the keys it is indexed under, sorted.
-    keys_of: HashMap<usize, Vec<Key>>,
+    keys_of: FastMap<usize, Vec<Key>>,
 }
 
 impl InvertedIndex {
@@ -58,14 +58,34 @@ impl InvertedIndex {
     /// Stories indexed under any of the weighted `lookups`, with the summed
     /// weight of the keys that hit, best first (ties: older story first), at
     /// most `limit` of them.
-    pub(crate) fn candidates(&self, lookups: &[(Key, f32)], limit: usize) -> Vec<(usize, f32)> {
-        let mut hits: BTreeMap<usize, f32> = BTreeMap::new();
+    ///
+    /// Keys posted for more than `max_posting` stories are skipped: like a
+    /// stop word, a key most active stories share selects nothing, and its
+    /// long list would dominate the cost.
+    ///
+    /// `hits` is scratch space, left empty, kept by the caller so that its
+    /// table is not allocated and grown again for every document.
+    pub(crate) fn candidates(
+        &self,
+        lookups: &[(Key, f32)],
+        limit: usize,
+        max_posting: usize,
+        hits: &mut FastMap<usize, f32>,
+    ) -> Vec<(usize, f32)> {
+        hits.clear();
         for (key, weight) in lookups {
-            for &story in self.postings.get(key).into_iter().flatten() {
+            let Some(posting) = self.postings.get(key) else {
+                continue;
+            };
+            if posting.len() > max_posting {
+                continue;
+            }
+            for &story in posting {
                 *hits.entry(story).or_insert(0.0) += weight;
             }
         }
-        let mut ranked: Vec<(usize, f32)> = hits.into_iter().collect();
+        // The sort orders fully (weight, then id): no hash order leaks out.
+        let mut ranked: Vec<(usize, f32)> = hits.drain().collect();
         ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
         ranked.truncate(limit);
         ranked
@@ -85,18 +105,22 @@ mod tests {
     #[test]
     fn lookups_rank_by_hit_weight_and_reindexing_replaces_keys() {
         let mut index = InvertedIndex::default();
+        let hits = &mut FastMap::default();
         index.set(0, vec![Key::Term(1), Key::Entity(1)]);
         index.set(1, vec![Key::Term(1), Key::Term(2)]);
-        let found = index.candidates(&[(Key::Term(1), 1.0), (Key::Entity(1), 2.0)], 10);
+        let found = index.candidates(&[(Key::Term(1), 1.0), (Key::Entity(1), 2.0)], 10, 10, hits);
         assert_eq!(found, [(0, 3.0), (1, 1.0)]);
+        // Term 1 is posted for two stories: over a limit of one, it selects nothing.
+        let found = index.candidates(&[(Key::Term(1), 1.0), (Key::Entity(1), 2.0)], 10, 1, hits);
+        assert_eq!(found, [(0, 2.0)]);
 
         index.set(0, vec![Key::Term(2)]);
-        let found = index.candidates(&[(Key::Entity(1), 2.0), (Key::Term(2), 1.0)], 10);
+        let found = index.candidates(&[(Key::Entity(1), 2.0), (Key::Term(2), 1.0)], 10, 10, hits);
         assert_eq!(found, [(0, 1.0), (1, 1.0)]);
 
         index.remove(1);
-        assert_eq!(index.candidates(&[(Key::Term(1), 1.0)], 10), []);
+        assert_eq!(index.candidates(&[(Key::Term(1), 1.0)], 10, 10, hits), []);
         assert_eq!(index.len(), 1);
-        assert_eq!(index.candidates(&[(Key::Term(2), 1.0)], 0), []);
+        assert_eq!(index.candidates(&[(Key::Term(2), 1.0)], 0, 10, hits), []);
     }
 }

@@ -11,16 +11,23 @@
 //!   entities to the stories active within the time window.
 //! - **Decision** (`similarity.rs`): term and entity cosine mixed, a strong
 //!   penalty when both sides name distinctive people or places and share
-//!   none (two rehab admissions in one week are two stories), a bonus for
-//!   shared quotes, a decay for distant dates; join the best story above a
-//!   threshold or start a new one. Stories that grow alike are merged.
+//!   none (two rehab admissions in one week are two stories), a penalty when
+//!   both name years and share none (the same kind of event another year), a
+//!   bonus for shared quotes, a decay for distant dates; join the best story
+//!   above a threshold (lower for headlines and snippets, which cannot reach
+//!   the cosine of a full article) or start a new one. Stories that grow
+//!   alike are merged.
 //! - **Copies** (`copies.rs`): MinHash with LSH banding marks syndicated and
 //!   near-duplicate bodies, which join their original's story.
 //!
 //! Everything is deterministic: no hash iteration order reaches a result.
+//! Memory is bounded by the time window: closed and absorbed stories leave
+//! memory, and [`Clusterer::place`] places a document without remembering
+//! its membership, for endless streams (`parallax-bench stream`).
 //!
 //! Quality on public labelled sets, measured by `parallax-bench clusters`:
-//! BCubed F1 with the full pipeline: BASIL 0.970, ECB+ 0.855; see
+//! BCubed F1 with the full pipeline: BASIL 0.970, ECB+ 0.873, both mixed in
+//! one stream 0.889; NMI on GoogleNews TS 0.941, News-T 0.879; see
 //! docs/benchmarks.md (ECB+ topics pair two events of the same kind with the
 //! same people and no dates, e.g. the same coach fired and later re-hired).
 //!

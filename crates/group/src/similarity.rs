@@ -28,6 +28,8 @@ pub(crate) struct Profile<'a> {
     pub entity_tails: Cow<'a, [u64]>,
     /// Quote fingerprints, sorted.
     pub quotes: &'a [u64],
+    /// Years named in the text, sorted.
+    pub years: &'a [u16],
     /// Publication range (seconds), when dated.
     pub dates: Option<(i64, i64)>,
 }
@@ -42,6 +44,8 @@ pub(crate) struct Similarity {
     pub entities: Option<f32>,
     /// Both sides have distinctive entities and share none.
     pub disjoint_entities: bool,
+    /// Both sides name years and none in common.
+    pub conflicting_years: bool,
     pub shared_quotes: usize,
 }
 
@@ -54,7 +58,16 @@ impl Similarity {
 
 /// Compare two profiles.
 pub(crate) fn similarity(a: &Profile<'_>, b: &Profile<'_>, config: &Config) -> Similarity {
-    let terms = a.terms.cosine(&b.terms);
+    similarity_with_terms(a, b, a.terms.cosine(&b.terms), config)
+}
+
+/// [`similarity`] with the cosine of the term vectors computed already.
+pub(crate) fn similarity_with_terms(
+    a: &Profile<'_>,
+    b: &Profile<'_>,
+    terms: f32,
+    config: &Config,
+) -> Similarity {
     let entities =
         (!a.entities.is_empty() && !b.entities.is_empty()).then(|| a.entities.cosine(&b.entities));
     let weight = config.entity_weight.clamp(0.0, 1.0);
@@ -66,6 +79,11 @@ pub(crate) fn similarity(a: &Profile<'_>, b: &Profile<'_>, config: &Config) -> S
     if disjoint_entities {
         score *= config.disjoint_entity_penalty;
     }
+    let conflicting_years =
+        !a.years.is_empty() && !b.years.is_empty() && count_shared_sorted(a.years, b.years) == 0;
+    if conflicting_years {
+        score *= config.conflicting_years_penalty;
+    }
 
     let shared_quotes = count_shared_sorted(a.quotes, b.quotes);
     score += (shared_quotes as f32 * config.quote_bonus).min(config.max_quote_bonus);
@@ -75,6 +93,7 @@ pub(crate) fn similarity(a: &Profile<'_>, b: &Profile<'_>, config: &Config) -> S
         terms,
         entities,
         disjoint_entities,
+        conflicting_years,
         shared_quotes,
     }
 }
@@ -99,7 +118,7 @@ fn disjoint_distinctive(a: &Profile<'_>, b: &Profile<'_>) -> bool {
     !a_in_b && !b_in_a
 }
 
-fn count_shared_sorted(a: &[u64], b: &[u64]) -> usize {
+fn count_shared_sorted<T: Ord>(a: &[T], b: &[T]) -> usize {
     a.iter().filter(|x| b.binary_search(x).is_ok()).count()
 }
 
@@ -175,6 +194,7 @@ mod tests {
             distinctive: distinctive.iter().map(|&id| u64::from(id)).collect(),
             entity_tails: entities.iter().map(|&(id, _)| u64::from(id)).collect(),
             quotes: &[],
+            years: &[],
             dates: None,
         }
     }

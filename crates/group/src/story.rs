@@ -13,6 +13,9 @@ use crate::vocabulary::Vocabulary;
 /// Quote fingerprints kept per story.
 const MAX_QUOTES: usize = 256;
 
+/// Distinct years kept per story.
+const MAX_YEARS: usize = 32;
+
 /// How many of a story's heaviest entities may count as distinctive.
 const DISTINCTIVE_PER_STORY: usize = 10;
 
@@ -21,7 +24,7 @@ const DISTINCTIVE_PER_STORY: usize = 10;
 pub(crate) enum State {
     /// Open to new documents and in the index.
     Active,
-    /// Idle past the time window: out of the index, features dropped.
+    /// Idle past the time window: out of the index and out of memory.
     Closed,
     /// Absorbed by another story.
     MergedInto(usize),
@@ -35,10 +38,11 @@ pub(crate) struct Story {
     pub entities: SparseVec,
     /// Quote fingerprints, sorted.
     pub quotes: Vec<u64>,
+    /// Years named by members, sorted (at most [`MAX_YEARS`]).
+    pub years: Vec<u16>,
     /// First and last publication time of dated members (seconds).
     pub dates: Option<(i64, i64)>,
     pub size: usize,
-    pub state: State,
     /// The profile as last weighted, with the epoch (see
     /// [`Story::refresh_profile`]) of the document frequencies it used; `None`
     /// once the story has changed since.
@@ -60,9 +64,9 @@ impl Story {
             centroid: SparseVec::default(),
             entities: SparseVec::default(),
             quotes: Vec::new(),
+            years: Vec::new(),
             dates: None,
             size: 0,
-            state: State::Active,
             weighted: None,
         }
     }
@@ -78,6 +82,7 @@ impl Story {
         self.centroid.add(&doc.term_tf);
         self.entities.add(&doc.entity_tf);
         self.add_quotes(&doc.quotes);
+        self.add_years(&doc.years);
         if let Some(t) = doc.published {
             self.extend_dates(Some((t, t)));
         }
@@ -97,20 +102,11 @@ impl Story {
         self.centroid.add(&other.centroid);
         self.entities.add(&other.entities);
         self.add_quotes(&other.quotes);
+        self.add_years(&other.years);
         self.extend_dates(other.dates);
         self.size += other.size;
         self.weighted = None;
         self.truncate(config, terms, entities);
-    }
-
-    /// Drop the features of a closed story: memory stays bounded by the
-    /// active window.
-    pub(crate) fn close(&mut self) {
-        self.state = State::Closed;
-        self.centroid = SparseVec::default();
-        self.entities = SparseVec::default();
-        self.quotes = Vec::new();
-        self.weighted = None;
     }
 
     fn add_quotes(&mut self, quotes: &[u64]) {
@@ -118,6 +114,13 @@ impl Story {
         self.quotes.sort_unstable();
         self.quotes.dedup();
         self.quotes.truncate(MAX_QUOTES);
+    }
+
+    fn add_years(&mut self, years: &[u16]) {
+        self.years.extend_from_slice(years);
+        self.years.sort_unstable();
+        self.years.dedup();
+        self.years.truncate(MAX_YEARS);
     }
 
     fn extend_dates(&mut self, dates: Option<(i64, i64)>) {
@@ -146,7 +149,7 @@ impl Story {
         entities: &Vocabulary,
     ) {
         let fresh = self.weighted.as_ref().is_some_and(|(e, _)| *e == epoch);
-        if self.state == State::Active && !fresh {
+        if !fresh {
             self.weighted = Some((epoch, self.weigh(config, terms, entities)));
         }
     }
@@ -182,6 +185,7 @@ impl Story {
             distinctive,
             entity_tails,
             quotes: &self.quotes,
+            years: &self.years,
             dates: self.dates,
         }
     }

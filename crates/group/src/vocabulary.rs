@@ -1,11 +1,9 @@
 //! Term and entity dictionaries with document frequencies learned while the
 //! stream flows, giving a smoothed idf that is sane from the first document on.
 
-use std::collections::HashMap;
-
 use parallax_text::{CALENDAR_WORDS, fold, stem};
 
-use crate::hash::fnv1a;
+use crate::hash::{FastMap, fnv1a, mix};
 
 /// Words that appear in most news articles whatever the event, with the
 /// weekday and month names ([`CALENDAR_WORDS`]) and [`MORE_GENERIC_NEWS_WORDS`].
@@ -186,7 +184,11 @@ const MORE_GENERIC_NEWS_WORDS: &[&str] = &[
 /// A dictionary from string keys to dense ids, with document frequencies.
 #[derive(Debug, Clone)]
 pub(crate) struct Vocabulary {
-    ids: HashMap<String, u32>,
+    /// [`key_hash`] of each key → its id. A 64-bit hash stands for the key,
+    /// so that hashing and comparing strings happens where documents are
+    /// prepared in parallel, not in the sequential clusterer (two keys
+    /// colliding among a few million is about as likely as a cosmic ray).
+    ids: FastMap<u64, u32>,
     names: Vec<String>,
     /// How each key is shown to people: the first word form seen for a
     /// stemmed term ("rehires" for "rehir"), the key itself otherwise.
@@ -206,7 +208,7 @@ impl Vocabulary {
     /// An empty dictionary (for entity keys).
     pub(crate) fn new(prior_docs: f32) -> Self {
         Vocabulary {
-            ids: HashMap::new(),
+            ids: FastMap::default(),
             names: Vec::new(),
             display: Vec::new(),
             tails: Vec::new(),
@@ -241,11 +243,17 @@ impl Vocabulary {
 
     /// The id of `key`, created when new with `form` as its display form.
     pub(crate) fn id_shown_as(&mut self, key: &str, form: &str) -> u32 {
-        if let Some(&id) = self.ids.get(key) {
+        self.id_hashed(key_hash(key), key, form)
+    }
+
+    /// [`id_shown_as`](Self::id_shown_as) with the key's [`key_hash`] computed
+    /// beforehand.
+    pub(crate) fn id_hashed(&mut self, hash: u64, key: &str, form: &str) -> u32 {
+        if let Some(&id) = self.ids.get(&hash) {
             return id;
         }
         let id = u32::try_from(self.names.len()).unwrap_or(u32::MAX);
-        self.ids.insert(key.to_string(), id);
+        self.ids.insert(hash, id);
         self.names.push(key.to_string());
         self.display.push(form.to_string());
         self.tails.push(tail_hash(key));
@@ -296,6 +304,11 @@ impl Vocabulary {
             0.0
         }
     }
+}
+
+/// The hash that identifies a key in a [`Vocabulary`].
+pub(crate) fn key_hash(key: &str) -> u64 {
+    mix(fnv1a(key.as_bytes()))
 }
 
 /// Hash of the last word of a key, after any `kind:` prefix.

@@ -9,6 +9,10 @@
 //! and come after dated ones), so the online grouping sees them as a live
 //! stream would.
 
+mod live;
+
+pub use live::{Changes, Live};
+
 use parallax_group::{Clusterer, Prepared};
 use parallax_model::{Analysis, Article, Document, Grouping, SegmentKind};
 use rayon::prelude::*;

@@ -1,0 +1,140 @@
+//! The web server: HTML pages for people, a JSON API for programs.
+//!
+//! Handlers are thin: they call the store on the blocking thread pool and
+//! render. Everything shown comes from untrusted articles and feeds, so pages
+//! are rendered with auto-escaping templates (and the story page by the
+//! report's escaping renderer), links are only ever http(s), and every
+//! response forbids scripts through its Content-Security-Policy.
+
+mod api;
+mod export;
+mod pages;
+mod sources;
+
+use std::sync::Arc;
+
+use axum::Router;
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use parallax_store::{ArticleLog, Sources, StoryViews};
+
+/// What the server needs from a store.
+pub trait Backend: ArticleLog + StoryViews + Sources + Send + Sync + 'static {}
+impl<T: ArticleLog + StoryViews + Sources + Send + Sync + 'static> Backend for T {}
+
+/// Shared by every request.
+#[derive(Clone)]
+pub struct AppState {
+    pub store: Arc<dyn Backend>,
+    /// Polling interval of a source added without one, in minutes.
+    pub default_every_minutes: u32,
+    /// Called after articles were appended, to wake the analyser.
+    pub appended: Arc<dyn Fn() + Send + Sync>,
+}
+
+/// Largest request body accepted (a batch of posted articles).
+const MAX_BODY: usize = 16 * 1024 * 1024;
+
+/// Every route of the server.
+pub fn router(state: AppState) -> Router {
+    Router::new()
+        .route("/", get(pages::stories))
+        .route("/stories/{id}", get(pages::story))
+        .route("/articles/{id}", get(pages::article))
+        .route("/search", get(pages::search))
+        .nest("/api/v1", api::routes())
+        .layer(axum::extract::DefaultBodyLimit::max(MAX_BODY))
+        .layer(axum::middleware::map_response(security_headers))
+        .with_state(state)
+}
+
+/// No script, no external resource, no framing, no sniffing, no referrer:
+/// whatever an article contains, a page can only show text and links.
+async fn security_headers(mut response: Response) -> Response {
+    let headers = response.headers_mut();
+    headers.insert(
+        header::CONTENT_SECURITY_POLICY,
+        HeaderValue::from_static(
+            "default-src 'none'; style-src 'unsafe-inline'; img-src 'none'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
+        ),
+    );
+    headers.insert(
+        header::X_CONTENT_TYPE_OPTIONS,
+        HeaderValue::from_static("nosniff"),
+    );
+    headers.insert(
+        header::REFERRER_POLICY,
+        HeaderValue::from_static("no-referrer"),
+    );
+    response
+}
+
+/// A request that failed: a status and a message for the person or program.
+#[derive(Debug)]
+pub struct Failure {
+    status: StatusCode,
+    message: String,
+}
+
+impl Failure {
+    fn not_found(what: impl std::fmt::Display) -> Self {
+        Failure {
+            status: StatusCode::NOT_FOUND,
+            message: format!("{what} not found"),
+        }
+    }
+
+    fn bad_request(message: impl Into<String>) -> Self {
+        Failure {
+            status: StatusCode::BAD_REQUEST,
+            message: message.into(),
+        }
+    }
+}
+
+impl From<parallax_store::Error> for Failure {
+    fn from(err: parallax_store::Error) -> Self {
+        tracing::error!(%err, "store error");
+        Failure {
+            status: StatusCode::INTERNAL_SERVER_ERROR,
+            message: "the store could not answer; see the server log".into(),
+        }
+    }
+}
+
+impl IntoResponse for Failure {
+    fn into_response(self) -> Response {
+        (
+            self.status,
+            axum::Json(serde_json::json!({ "error": self.message })),
+        )
+            .into_response()
+    }
+}
+
+/// Run a store call on the blocking pool (SQLite calls block).
+async fn blocking<T: Send + 'static>(
+    state: &AppState,
+    call: impl FnOnce(&dyn Backend) -> Result<T, parallax_store::Error> + Send + 'static,
+) -> Result<T, Failure> {
+    let store = state.store.clone();
+    match tokio::task::spawn_blocking(move || call(store.as_ref())).await {
+        Ok(result) => Ok(result?),
+        Err(err) => {
+            tracing::error!(%err, "store task failed");
+            Err(Failure {
+                status: StatusCode::INTERNAL_SERVER_ERROR,
+                message: "internal error".into(),
+            })
+        }
+    }
+}
+
+/// An article URL fit for a link: absolute http(s) only, so that no
+/// `javascript:` or `data:` URL from a feed can ever become a link.
+fn safe_link(url: Option<&str>) -> Option<String> {
+    let url = url?.trim();
+    let lower = url.to_ascii_lowercase();
+    (lower.starts_with("http://") || lower.starts_with("https://")).then(|| url.to_string())
+}

@@ -1,0 +1,227 @@
+//! The pages people read: story list, story, article, search.
+
+use askama::Template;
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use axum::response::{Html, IntoResponse, Redirect, Response};
+use chrono::{DateTime, Utc};
+
+use super::api::{self, ListQuery, SearchQuery, StoryAnswer};
+use super::{AppState, Failure, blocking, safe_link};
+use crate::excerpt::Excerpt;
+
+/// Stories per page of the list.
+const PAGE: usize = 50;
+
+fn html(page: &impl Template) -> Result<Response, Failure> {
+    match page.render() {
+        Ok(body) => Ok(Html(body).into_response()),
+        Err(err) => {
+            tracing::error!(%err, "template failed");
+            Err(Failure {
+                status: StatusCode::INTERNAL_SERVER_ERROR,
+                message: "the page could not be rendered".into(),
+            })
+        }
+    }
+}
+
+/// A story in the list.
+struct StoryRow {
+    id: i64,
+    headline: String,
+    outlets: u32,
+    articles: u32,
+    /// When the coverage started and ended.
+    span: String,
+}
+
+#[derive(Template)]
+#[template(path = "stories.html")]
+struct StoriesPage {
+    query: String,
+    stories: Vec<StoryRow>,
+    biggest: bool,
+    order: &'static str,
+    previous: Option<usize>,
+    next: Option<usize>,
+}
+
+pub async fn stories(
+    State(state): State<AppState>,
+    Query(query): Query<ListQuery>,
+) -> Result<Response, Failure> {
+    let order = query.order()?;
+    let offset = query.offset.unwrap_or(0);
+    // One more than a page, to know whether there is a next page.
+    let mut list = blocking(&state, move |s| s.stories(order, offset, PAGE + 1)).await?;
+    let more = list.len() > PAGE;
+    list.truncate(PAGE);
+    let biggest = order == parallax_store::StoryOrder::Biggest;
+    html(&StoriesPage {
+        query: String::new(),
+        stories: list
+            .into_iter()
+            .map(|s| StoryRow {
+                span: span(s.first_published, s.last_published),
+                id: s.id,
+                headline: if s.headline.is_empty() {
+                    format!("Story {}", s.id)
+                } else {
+                    s.headline
+                },
+                outlets: s.outlets,
+                articles: s.articles,
+            })
+            .collect(),
+        biggest,
+        order: if biggest { "biggest" } else { "newest" },
+        previous: (offset > 0).then(|| offset.saturating_sub(PAGE)),
+        next: more.then_some(offset + PAGE),
+    })
+}
+
+fn when(date: DateTime<Utc>) -> String {
+    date.format("%-d %b %Y %H:%M UTC").to_string()
+}
+
+fn span(first: Option<DateTime<Utc>>, last: Option<DateTime<Utc>>) -> String {
+    match (first, last) {
+        (Some(a), Some(b)) if a != b => format!("{} – {}", when(a), when(b)),
+        (Some(a), _) | (None, Some(a)) => when(a),
+        (None, None) => String::new(),
+    }
+}
+
+pub async fn story(
+    State(state): State<AppState>,
+    Path(id): Path<i64>,
+) -> Result<Response, Failure> {
+    Ok(match api::find_story(&state, id).await? {
+        StoryAnswer::MergedInto(into) => {
+            Redirect::permanent(&format!("/stories/{into}")).into_response()
+        }
+        StoryAnswer::Analysis(analysis) => {
+            Html(parallax_report::to_html_in_site(&analysis, "/")).into_response()
+        }
+    })
+}
+
+#[derive(Template)]
+#[template(path = "article.html")]
+struct ArticlePage {
+    query: String,
+    id: String,
+    title: String,
+    outlet: String,
+    published: Option<String>,
+    received: String,
+    seq: i64,
+    /// The article's URL when it is safe to link.
+    link: Option<String>,
+    /// A URL given with the article that is not http(s): shown, never linked.
+    unlinked_url: Option<String>,
+    story: Option<i64>,
+    paragraphs: Vec<String>,
+}
+
+pub async fn article(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+) -> Result<Response, Failure> {
+    let a = api::find_article(&state, id).await?;
+    let link = safe_link(a.url.as_deref());
+    html(&ArticlePage {
+        query: String::new(),
+        title: if a.title.is_empty() {
+            a.id.clone()
+        } else {
+            a.title
+        },
+        outlet: a.source.unwrap_or_else(|| "unknown".into()),
+        published: a.published.map(when),
+        received: when(a.received),
+        seq: a.seq,
+        unlinked_url: a.url.filter(|_| link.is_none()),
+        link,
+        story: a.story,
+        paragraphs: a
+            .text
+            .unwrap_or_default()
+            .split("\n\n")
+            .map(str::trim)
+            .filter(|p| !p.is_empty())
+            .map(String::from)
+            .collect(),
+        id: a.id,
+    })
+}
+
+/// A quote or name found, ready for the template.
+struct StoryHitRow {
+    story: i64,
+    headline: String,
+    label: String,
+    pieces: Vec<(String, bool)>,
+}
+
+struct ArticleHitRow {
+    id: String,
+    title: String,
+    source: String,
+    pieces: Vec<(String, bool)>,
+}
+
+#[derive(Template)]
+#[template(path = "search.html")]
+struct SearchPage {
+    query: String,
+    quotes: Vec<StoryHitRow>,
+    names: Vec<StoryHitRow>,
+    articles: Vec<ArticleHitRow>,
+}
+
+fn pieces(excerpt: &Excerpt) -> Vec<(String, bool)> {
+    excerpt
+        .pieces()
+        .into_iter()
+        .map(|(text, hit)| (text.to_string(), hit))
+        .collect()
+}
+
+pub async fn search(
+    State(state): State<AppState>,
+    Query(query): Query<SearchQuery>,
+) -> Result<Response, Failure> {
+    let text = query.q.clone().unwrap_or_default();
+    let results = api::run_search(&state, query).await?;
+    let story_rows = |hits: Vec<api::StoryHitItem>| -> Vec<StoryHitRow> {
+        hits.into_iter()
+            .map(|h| StoryHitRow {
+                pieces: pieces(&h.excerpt),
+                story: h.story,
+                headline: h.headline,
+                label: h.label,
+            })
+            .collect()
+    };
+    html(&SearchPage {
+        query: text.trim().to_string(),
+        quotes: story_rows(results.quotes),
+        names: story_rows(results.names),
+        articles: results
+            .articles
+            .into_iter()
+            .map(|h| ArticleHitRow {
+                pieces: pieces(&h.excerpt),
+                title: if h.title.is_empty() {
+                    h.id.clone()
+                } else {
+                    h.title
+                },
+                id: h.id,
+                source: h.source.unwrap_or_default(),
+            })
+            .collect(),
+    })
+}

@@ -1,0 +1,16 @@
+//! Parallax as a service.
+//!
+//! - [`analyser`]: keeps the story views of a store up to date with its
+//!   article log, in whichever process (server or `ingest`) holds the store's
+//!   analyser lock.
+//! - [`http`]: the web pages and the JSON API over a store.
+//! - [`serve`]: both together on one store directory, until Ctrl-C.
+
+pub mod analyser;
+mod config;
+mod excerpt;
+pub mod http;
+mod serve;
+
+pub use config::{Config, DEFAULT_DATA, FeedsConfig};
+pub use serve::{serve, serve_until};

@@ -1,0 +1,102 @@
+//! `parallax serve`: the web server and the analyser over one store directory.
+
+use std::future::Future;
+use std::net::SocketAddr;
+use std::path::Path;
+use std::sync::Arc;
+use std::sync::mpsc::{Receiver, RecvTimeoutError, sync_channel};
+use std::time::Duration;
+
+use anyhow::Context;
+use parallax_store::SqliteStore;
+
+use crate::Config;
+use crate::analyser::Analyser;
+use crate::http::{AppState, Backend, router};
+
+/// How often the analyser looks for articles appended by other processes
+/// (`parallax ingest`) when nothing wakes it.
+const POLL: Duration = Duration::from_secs(1);
+
+/// Serve as configured until Ctrl-C.
+pub fn serve(config: &Config) -> anyhow::Result<()> {
+    let listen = config.listen;
+    let runtime = tokio::runtime::Runtime::new().context("cannot start the async runtime")?;
+    runtime.block_on(async {
+        let listener = tokio::net::TcpListener::bind(listen)
+            .await
+            .with_context(|| format!("cannot listen on {listen}"))?;
+        tracing::info!(address = %listener.local_addr()?, data = %config.data.display(), "serving");
+        serve_until(config, listener, async {
+            // If the signal cannot be installed, serve until killed.
+            if tokio::signal::ctrl_c().await.is_err() {
+                std::future::pending::<()>().await;
+            }
+        })
+        .await
+    })
+}
+
+/// Serve as configured, on an open listener, until `shutdown` completes.
+pub async fn serve_until(
+    config: &Config,
+    listener: tokio::net::TcpListener,
+    shutdown: impl Future<Output = ()> + Send + 'static,
+) -> anyhow::Result<()> {
+    let data = config.data.as_path();
+    let store = Arc::new(SqliteStore::open(data)?);
+    let (wake, woken) = sync_channel::<()>(1);
+    let analyser = {
+        let store = store.clone();
+        let dir = data.to_path_buf();
+        std::thread::Builder::new()
+            .name("analyser".into())
+            .spawn(move || analyse(&dir, store.as_ref(), &woken))
+            .context("cannot start the analyser thread")?
+    };
+    let state = AppState {
+        store: store as Arc<dyn Backend>,
+        default_every_minutes: config.feeds.every_minutes,
+        appended: Arc::new(move || {
+            // A full channel already holds a wake-up: nothing to add.
+            let _ = wake.try_send(());
+        }),
+    };
+    let app = router(state).into_make_service_with_connect_info::<SocketAddr>();
+    axum::serve(listener, app)
+        .with_graceful_shutdown(shutdown)
+        .await
+        .context("server failed")?;
+    // The router (and with it the sender) is gone: the analyser sees the
+    // channel close and stops after its current batch.
+    if !matches!(
+        tokio::task::spawn_blocking(move || analyser.join()).await,
+        Ok(Ok(()))
+    ) {
+        tracing::error!("the analyser thread panicked");
+    }
+    Ok(())
+}
+
+/// The analyser loop: become the store's analyser (waiting while an
+/// `ingest` holds the role), then analyse whatever is appended.
+fn analyse(dir: &Path, store: &SqliteStore, woken: &Receiver<()>) {
+    let mut analyser = loop {
+        match Analyser::start(dir, store) {
+            Ok(Some(analyser)) => break analyser,
+            Ok(None) => tracing::info!("another process analyses this store; waiting"),
+            Err(err) => tracing::error!(%err, "cannot start the analyser"),
+        }
+        if let Err(RecvTimeoutError::Disconnected) = woken.recv_timeout(POLL * 2) {
+            return;
+        }
+    };
+    loop {
+        if let Err(err) = analyser.catch_up() {
+            tracing::error!(%err, "analysis failed; retrying");
+        }
+        if let Err(RecvTimeoutError::Disconnected) = woken.recv_timeout(POLL) {
+            return;
+        }
+    }
+}

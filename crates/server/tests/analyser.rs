@@ -1,0 +1,103 @@
+//! The analyser keeps a store's story views in step with its log, across
+//! restarts, with one analyser per store.
+
+use std::path::PathBuf;
+
+use parallax_model::{Analysis, Article};
+use parallax_pipeline::{analyze, arrival_order};
+use parallax_server::analyser::Analyser;
+use parallax_store::{ArticleLog, Found, SqliteStore, StoryOrder, StoryViews};
+
+fn demo_corpus() -> Vec<Article> {
+    let examples = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../examples");
+    let mut articles = parallax_read::read_paths(&[examples]).articles;
+    arrival_order(&mut articles);
+    articles
+}
+
+/// The article ids of each saved story, sorted, for comparison with a batch run.
+fn saved_partition(store: &SqliteStore) -> Vec<Vec<String>> {
+    let mut partition: Vec<Vec<String>> = store
+        .stories(StoryOrder::Newest, 0, 1000)
+        .unwrap()
+        .into_iter()
+        .map(|summary| {
+            let Some(Found::Story { analysis, .. }) = store.story(summary.id).unwrap() else {
+                panic!("story {} listed but not found", summary.id);
+            };
+            let analysis: Analysis = serde_json::from_str(&analysis).unwrap();
+            assert_eq!(analysis.documents.len() as u32, summary.articles);
+            analysis.stories[0].articles.clone()
+        })
+        .collect();
+    partition.sort();
+    partition
+}
+
+fn batch_partition(articles: Vec<Article>) -> Vec<Vec<String>> {
+    let mut partition: Vec<Vec<String>> = analyze(articles)
+        .stories
+        .into_iter()
+        .map(|s| s.articles)
+        .collect();
+    partition.sort();
+    partition
+}
+
+#[test]
+fn views_follow_the_log_across_restarts() {
+    let articles = demo_corpus();
+    let (first, second) = articles.split_at(7);
+    let dir = tempfile::tempdir().unwrap();
+    let store = SqliteStore::open(dir.path()).unwrap();
+
+    store.append(first).unwrap();
+    {
+        let mut analyser = Analyser::start(dir.path(), &store).unwrap().unwrap();
+        // Only one analyser per store.
+        assert!(Analyser::start(dir.path(), &store).unwrap().is_none());
+        assert_eq!(analyser.catch_up().unwrap(), 7);
+        assert_eq!(analyser.catch_up().unwrap(), 0);
+    }
+    assert_eq!(store.analysed_to().unwrap(), 7);
+    assert_eq!(saved_partition(&store), batch_partition(first.to_vec()));
+
+    // Articles appended while no analyser runs are picked up by the next one,
+    // which replays the first seven without analysing them again.
+    store.append(second).unwrap();
+    let mut analyser = Analyser::start(dir.path(), &store).unwrap().unwrap();
+    assert_eq!(analyser.catch_up().unwrap(), second.len());
+    assert_eq!(store.analysed_to().unwrap(), articles.len() as i64);
+    assert_eq!(saved_partition(&store), batch_partition(articles.clone()));
+    assert_eq!(
+        analyser.stories().len(),
+        store.stories(StoryOrder::Newest, 0, 1000).unwrap().len()
+    );
+}
+
+#[test]
+fn quotes_and_names_of_the_demo_corpus_are_searchable() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = SqliteStore::open(dir.path()).unwrap();
+    store.append(&demo_corpus()).unwrap();
+    Analyser::start(dir.path(), &store)
+        .unwrap()
+        .unwrap()
+        .catch_up()
+        .unwrap();
+    // Each outlet's spelling finds the story of the unified name.
+    let story_of = |query: &str| {
+        let hits = store.search_stories(query, 10).unwrap();
+        assert!(!hits.is_empty(), "nothing found for {query}");
+        hits[0].story
+    };
+    let call = story_of("Sokolovskyy");
+    assert_eq!(story_of("Sokolovskiy"), call);
+    assert_eq!(story_of("Kiev"), call);
+    // A quote, found by its words, with its speaker.
+    let hits = store
+        .search_stories("long meaningful phone call", 10)
+        .unwrap();
+    assert_eq!(hits[0].story, call);
+    assert_eq!(hits[0].label, "Andriy Sokolovskyy");
+}

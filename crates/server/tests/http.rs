@@ -1,0 +1,360 @@
+//! The server, started on a loopback port, through HTTP: articles posted to
+//! the API come out as the right stories, and hostile content stays text.
+
+use std::path::PathBuf;
+use std::thread::JoinHandle;
+use std::time::{Duration, Instant};
+
+use parallax_model::Article;
+use parallax_pipeline::{analyze, arrival_order};
+use serde_json::{Value, json};
+
+/// A server on a free loopback port over a fresh store, stopped on drop.
+struct Server {
+    base: String,
+    stop: Option<tokio::sync::oneshot::Sender<()>>,
+    thread: Option<JoinHandle<()>>,
+    _dir: tempfile::TempDir,
+    agent: ureq::Agent,
+}
+
+impl Server {
+    fn start() -> Server {
+        let dir = tempfile::tempdir().unwrap();
+        let data = dir.path().to_path_buf();
+        let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+        let (ready, address) = std::sync::mpsc::channel();
+        let thread = std::thread::spawn(move || {
+            let runtime = tokio::runtime::Runtime::new().unwrap();
+            runtime.block_on(async move {
+                let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+                ready.send(listener.local_addr().unwrap()).unwrap();
+                let config = parallax_server::Config {
+                    data,
+                    ..parallax_server::Config::default()
+                };
+                parallax_server::serve_until(&config, listener, async {
+                    let _ = stopped.await;
+                })
+                .await
+                .unwrap();
+            });
+        });
+        let address = address.recv().unwrap();
+        let config = ureq::Agent::config_builder()
+            .http_status_as_error(false)
+            .max_redirects(0)
+            .max_redirects_will_error(false)
+            .build();
+        Server {
+            base: format!("http://{address}"),
+            stop: Some(stop),
+            thread: Some(thread),
+            _dir: dir,
+            agent: ureq::Agent::new_with_config(config),
+        }
+    }
+
+    /// Status, headers and body of a GET.
+    fn get(&self, path: &str) -> (u16, ureq::http::HeaderMap, String) {
+        let mut response = self
+            .agent
+            .get(&format!("{}{path}", self.base))
+            .call()
+            .unwrap();
+        let status = response.status().as_u16();
+        let headers = response.headers().clone();
+        (
+            status,
+            headers,
+            response.body_mut().read_to_string().unwrap(),
+        )
+    }
+
+    fn get_json(&self, path: &str) -> Value {
+        let (status, _, body) = self.get(path);
+        assert_eq!(status, 200, "{path}: {body}");
+        serde_json::from_str(&body).unwrap()
+    }
+
+    fn post(&self, path: &str, body: &Value) -> (u16, Value) {
+        let mut response = self
+            .agent
+            .post(&format!("{}{path}", self.base))
+            .header("content-type", "application/json")
+            .send(body.to_string())
+            .unwrap();
+        let status = response.status().as_u16();
+        let text = response.body_mut().read_to_string().unwrap();
+        (status, serde_json::from_str(&text).unwrap_or(Value::Null))
+    }
+
+    /// Wait (bounded) until the analyser has placed `n` articles in stories.
+    fn wait_for_analysis(&self, n: usize) -> Vec<Value> {
+        let deadline = Instant::now() + Duration::from_secs(60);
+        loop {
+            let stories = self.get_json("/api/v1/stories?limit=1000")["stories"]
+                .as_array()
+                .unwrap()
+                .clone();
+            let placed: u64 = stories
+                .iter()
+                .map(|s| s["articles"].as_u64().unwrap())
+                .sum();
+            if placed as usize == n {
+                return stories;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "only {placed} of {n} articles analysed"
+            );
+            std::thread::sleep(Duration::from_millis(100));
+        }
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        if let Some(stop) = self.stop.take() {
+            let _ = stop.send(());
+        }
+        if let Some(thread) = self.thread.take() {
+            let _ = thread.join();
+        }
+    }
+}
+
+fn demo_corpus() -> Vec<Article> {
+    let examples = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../examples");
+    let mut articles = parallax_read::read_paths(&[examples]).articles;
+    arrival_order(&mut articles);
+    articles
+}
+
+fn posted(article: &Article) -> Value {
+    json!({
+        "id": article.id, "source": article.source, "url": article.url, "title": article.title,
+        "published": article.published, "language": article.language, "text": article.text,
+    })
+}
+
+#[test]
+fn posted_articles_become_the_right_stories() {
+    let server = Server::start();
+    let articles = demo_corpus();
+    let body = Value::Array(articles.iter().map(posted).collect());
+    let (status, answer) = server.post("/api/v1/articles", &body);
+    assert_eq!(status, 200);
+    let results = answer["results"].as_array().unwrap();
+    assert_eq!(results.len(), articles.len());
+    assert!(results.iter().all(|r| r["status"] == "new"));
+
+    // The same articles again are duplicates, not new coverage.
+    let (_, again) = server.post("/api/v1/articles", &posted(&articles[0]));
+    assert_eq!(again["results"][0]["status"], "duplicate");
+    assert_eq!(again["results"][0]["seq"], results[0]["seq"]);
+
+    let stories = server.wait_for_analysis(articles.len());
+    let mut expected: Vec<Vec<String>> = analyze(articles.clone())
+        .stories
+        .into_iter()
+        .map(|s| s.articles)
+        .collect();
+    expected.sort();
+    let mut served: Vec<Vec<String>> = stories
+        .iter()
+        .map(|s| {
+            let detail = server.get_json(s["href"].as_str().unwrap());
+            assert_eq!(detail["schema"], "parallax.analysis/1");
+            detail["stories"][0]["articles"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|a| a.as_str().unwrap().to_string())
+                .collect()
+        })
+        .collect();
+    served.sort();
+    assert_eq!(served, expected);
+
+    // The story of the call: four independent outlets; its page shows it.
+    let call = stories
+        .iter()
+        .find(|s| s["outlets"] == 4)
+        .expect("the phone-call story");
+    let (status, _, page) = server.get(call["page"].as_str().unwrap());
+    assert_eq!(status, 200);
+    assert!(page.contains("Sokolovsk"));
+    assert!(page.contains("href=\"/\""));
+
+    // Biggest first.
+    let biggest = server.get_json("/api/v1/stories?order=biggest");
+    assert_eq!(biggest["stories"][0]["outlets"], 4);
+
+    // Articles know their story; search finds quotes with their speaker.
+    let article = server.get_json("/api/v1/articles/herald-sokolovskyy-call");
+    assert_eq!(article["story"], call["id"]);
+    assert!(article["text"].as_str().unwrap().contains("phone call"));
+    let found = server.get_json("/api/v1/quotes?q=meaningful%20phone%20call");
+    assert_eq!(found["quotes"][0]["label"], "Andriy Sokolovskyy");
+    assert_eq!(found["quotes"][0]["story"], call["id"]);
+    let search = server.get_json("/api/v1/search?q=Kiev");
+    assert!(!search["articles"].as_array().unwrap().is_empty());
+    let hit = &search["articles"][0];
+    let [start, end] = [0, 1].map(|i| hit["matches"][0][i].as_u64().unwrap() as usize);
+    assert_eq!(&hit["excerpt"].as_str().unwrap()[start..end], "Kiev");
+
+    // Exports: every article, every story, every quote occurrence.
+    let (status, headers, jsonl) = server.get("/api/v1/export/articles.jsonl");
+    assert_eq!(status, 200);
+    assert!(
+        headers["content-type"]
+            .to_str()
+            .unwrap()
+            .starts_with("application/x-ndjson")
+    );
+    assert_eq!(jsonl.lines().count(), articles.len());
+    let first: Value = serde_json::from_str(jsonl.lines().next().unwrap()).unwrap();
+    assert_eq!(first["id"], articles[0].id.as_str());
+    assert_eq!(first["text"], articles[0].text.as_str());
+    let (_, _, csv) = server.get("/api/v1/export/stories.csv");
+    assert!(csv.starts_with("id,headline,articles,outlets,"), "{csv}");
+    assert_eq!(csv.lines().count(), 1 + stories.len());
+    let (_, _, quotes) = server.get("/api/v1/export/quotes.jsonl");
+    let quotes: Vec<Value> = quotes
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let meaningful = quotes
+        .iter()
+        .find(|q| {
+            q["article"] == "northgate-sokolovsky-call" && q["speaker"] == "Andriy Sokolovskyy"
+        })
+        .expect("the Northgate quote");
+    let source = &articles
+        .iter()
+        .find(|a| a.id == "northgate-sokolovsky-call")
+        .unwrap()
+        .text;
+    let [start, end] = ["start", "end"].map(|k| meaningful[k].as_u64().unwrap() as usize);
+    assert_eq!(&source[start..end], meaningful["text"].as_str().unwrap());
+    assert_eq!(server.get("/api/v1/export/secrets.txt").0, 404);
+}
+
+#[test]
+fn hostile_articles_stay_text() {
+    let server = Server::start();
+    let hostile = json!({
+        "id": "evil\"><script>alert(1)</script>",
+        "source": "<img src=x onerror=alert(2)>",
+        "url": "javascript:alert(3)",
+        "title": "=HYPERLINK(\"https://evil.example\") Mayor </title><script>alert(4)</script> resigns",
+        "text": "\"<script>alert(5)</script>,\" the mayor said.\n\nThe council met <b onmouseover=alert(6)>today</b>.",
+    });
+    let (status, answer) = server.post("/api/v1/articles", &hostile);
+    assert_eq!(status, 200, "{answer}");
+    server.wait_for_analysis(1);
+
+    let id = "evil%22%3E%3Cscript%3Ealert(1)%3C%2Fscript%3E";
+    for path in [
+        "/".to_string(),
+        format!("/articles/{id}"),
+        "/stories/0".to_string(),
+        "/search?q=%3Cscript%3E%20alert".to_string(),
+        "/search?q=mayor".to_string(),
+    ] {
+        let (status, headers, page) = server.get(&path);
+        assert_eq!(status, 200, "{path}");
+        assert!(
+            !page.contains("<script"),
+            "{path}: a script tag got through"
+        );
+        assert!(!page.contains("<img"), "{path}");
+        assert!(!page.contains("<b "), "{path}");
+        assert!(!page.contains("href=\"javascript:"), "{path}");
+        let csp = headers["content-security-policy"].to_str().unwrap();
+        assert!(csp.contains("default-src 'none'"), "{path}: {csp}");
+    }
+    // A formula in an article never becomes one in a spreadsheet.
+    let (_, _, csv) = server.get("/api/v1/export/articles.csv");
+    assert!(csv.contains("'=HYPERLINK"), "{csv}");
+    assert!(!csv.contains(",=HYPERLINK"), "{csv}");
+
+    let (_, _, page) = server.get(&format!("/articles/{id}"));
+    // Shown, escaped (as named or numeric references).
+    let shown = ["&lt;script&gt;alert(5)", "&#60;script&#62;alert(5)"];
+    assert!(shown.iter().any(|s| page.contains(s)), "{page}");
+    assert!(page.contains("javascript:alert(3)"), "shown as text");
+}
+
+#[test]
+fn bad_requests_are_explained() {
+    let server = Server::start();
+    let (status, answer) = server.post("/api/v1/articles", &json!({ "text": "No id, no url." }));
+    assert_eq!(status, 400);
+    assert!(answer["error"].as_str().unwrap().contains("id or a url"));
+    let (status, _) = server.post("/api/v1/articles", &json!({ "id": "a", "text": "  " }));
+    assert_eq!(status, 400);
+    let (status, _) = server.post("/api/v1/articles", &json!({ "id": "a", "txt": "x" }));
+    assert_eq!(status, 422);
+    assert_eq!(server.get("/api/v1/stories/99").0, 404);
+    assert_eq!(server.get("/api/v1/articles/nope").0, 404);
+    assert_eq!(server.get("/stories/99").0, 404);
+    assert_eq!(server.get("/api/v1/stories?order=oldest").0, 400);
+}
+
+#[test]
+fn sources_are_managed_through_the_api() {
+    let server = Server::start();
+    let feed =
+        json!({ "url": "https://herald.example/feed.xml", "title": "Herald", "every_minutes": 1 });
+    let (status, source) = server.post("/api/v1/sources", &feed);
+    assert_eq!(status, 201, "{source}");
+    assert_eq!(source["every_minutes"], 5, "at least five minutes");
+    let (status, _) = server.post("/api/v1/sources", &json!({ "url": "javascript:alert(1)" }));
+    assert_eq!(status, 400);
+    let listed = server.get_json("/api/v1/sources");
+    assert_eq!(listed["sources"].as_array().unwrap().len(), 1);
+    assert_eq!(listed["sources"][0]["title"], "Herald");
+    let url = "/api/v1/sources?url=https%3A%2F%2Fherald.example%2Ffeed.xml";
+    let delete = |path: &str| {
+        server
+            .agent
+            .delete(&format!("{}{path}", server.base))
+            .call()
+            .unwrap()
+            .status()
+            .as_u16()
+    };
+    assert_eq!(delete(url), 204);
+    assert_eq!(delete(url), 404);
+    assert!(
+        server.get_json("/api/v1/sources")["sources"]
+            .as_array()
+            .unwrap()
+            .is_empty()
+    );
+}
+
+#[test]
+fn the_openapi_document_describes_every_api_route() {
+    let server = Server::start();
+    let doc = server.get_json("/api/v1/openapi.json");
+    assert_eq!(doc["openapi"], "3.1.0");
+    let paths = doc["paths"].as_object().unwrap();
+    for route in [
+        "/stories",
+        "/stories/{id}",
+        "/articles",
+        "/articles/{id}",
+        "/search",
+        "/quotes",
+        "/export/{file}",
+        "/sources",
+        "/openapi.json",
+    ] {
+        assert!(paths.contains_key(route), "{route} undocumented");
+    }
+    assert_eq!(paths.len(), 9, "a documented route that does not exist");
+    assert!(paths["/articles"].get("post").is_some());
+}
