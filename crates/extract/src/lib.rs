@@ -36,9 +36,14 @@ pub struct Page {
 
 /// Extract the article from the HTML source of one page.
 pub fn extract(html: &str) -> Page {
-    let document = scraper::Html::parse_document(html);
-    let meta = meta::read(&document);
-    let text = body::read(&document, &meta);
+    extract_parsed(&scraper::Html::parse_document(html))
+}
+
+/// Extract the article from a page already parsed, for callers that also
+/// read the parsed page themselves (one parse instead of two).
+pub fn extract_parsed(document: &scraper::Html) -> Page {
+    let meta = meta::read(document);
+    let text = body::read(document, &meta);
     Page {
         url: meta.url,
         title: meta.title,

@@ -1,47 +1,20 @@
-//! Saved article pages: metadata from the `<head>`, body text from the
-//! paragraphs of the article itself, without the page furniture around it.
-//!
-//! The text is every `<p>` of the article container, except those inside
-//! `<header>`, `<footer>`, `<aside>`, `<nav>`, `<figure>` or `<form>` (headline,
-//! byline, bio, related links, captions, sign-up boxes) and hidden elements.
-//! The container is the `<article>` with the most such text; without one, the
-//! `<main>`; without that, the element whose own `<p>` children hold the most
-//! text. Inline markup is dropped, character references decoded, whitespace
-//! collapsed, empty paragraphs dropped.
+//! Saved article pages: the article body and metadata come from
+//! `parallax-extract` (one parse of the page). What that does not provide yet
+//! is read here from the `<head>`: `og:`/`<title>` headline, site name,
+//! canonical URL, `lang`, and the publication date (with a warning when the
+//! page gives one that does not parse).
 
-use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use chrono::{DateTime, Utc};
 use scraper::{ElementRef, Html, Node, Selector};
+
 use serde_json::Value;
 
 use crate::date;
 use crate::draft::Draft;
 use crate::lang;
 use crate::paragraphs;
-
-/// Ancestors whose paragraphs are page furniture, not article text.
-const EXCLUDED: &[&str] = &[
-    "header",
-    "footer",
-    "aside",
-    "nav",
-    "figure",
-    "figcaption",
-    "form",
-    "template",
-];
-
-/// ARIA roles that mark the same furniture when sites use `<div role=...>`.
-const EXCLUDED_ROLES: &[&str] = &[
-    "banner",
-    "contentinfo",
-    "complementary",
-    "navigation",
-    "dialog",
-    "alertdialog",
-];
 
 /// Elements whose text content is never prose.
 const NON_TEXT: &[&str] = &["script", "style", "noscript", "template"];
@@ -55,10 +28,6 @@ fn selector(css: &str) -> Selector {
     Selector::parse(css).expect("selector literals in html.rs are valid CSS")
 }
 
-static ARTICLE: LazyLock<Selector> = LazyLock::new(|| selector("article"));
-static MAIN: LazyLock<Selector> = LazyLock::new(|| selector("main, [role=main]"));
-static P: LazyLock<Selector> = LazyLock::new(|| selector("p"));
-static BODY: LazyLock<Selector> = LazyLock::new(|| selector("body"));
 static OG_TITLE: LazyLock<Selector> =
     LazyLock::new(|| selector(r#"meta[property="og:title"], meta[name="og:title"]"#));
 static TWITTER_TITLE: LazyLock<Selector> =
@@ -87,33 +56,47 @@ static HTML_LANG: LazyLock<Selector> = LazyLock::new(|| selector("html[lang]"));
 /// page has no article text) and messages about unusable values.
 pub(crate) fn parse(source: &str, id: &str) -> (Draft, Vec<String>) {
     let page = Html::parse_document(source);
+    let extracted = parallax_extract::extract_parsed(&page);
     let mut warnings = Vec::new();
     let json_ld = json_ld_blocks(&page);
-    let container = choose_container(&page);
-    let text = container
-        .map(|c| paragraphs::join(article_paragraphs(c)))
-        .unwrap_or_default();
 
-    let source_name = first_content(&page, &SITE_NAME).or_else(|| {
-        json_ld
-            .iter()
-            .find_map(|v| find_key(v, "publisher").and_then(|p| p.get("name")?.as_str()))
-            .map(str::to_string)
-    });
-    let title = first_content(&page, &OG_TITLE)
+    let source_name = extracted
+        .site_name
+        .or_else(|| first_content(&page, &SITE_NAME))
+        .or_else(|| {
+            json_ld
+                .iter()
+                .find_map(|v| find_key(v, "publisher").and_then(|p| p.get("name")?.as_str()))
+                .map(str::to_string)
+        });
+    let title = extracted
+        .title
+        .or_else(|| first_content(&page, &OG_TITLE))
         .or_else(|| first_content(&page, &TWITTER_TITLE))
         .or_else(|| page_title(&page, source_name.as_deref()))
+        .or_else(|| page.select(&H1).next().map(element_text));
+    let url = extracted
+        .url
+        .or_else(|| first_content(&page, &OG_URL))
+        .or_else(|| first_attr(&page, &CANONICAL, "href"));
+    let language = extracted
+        .language
+        .as_deref()
+        .and_then(lang::normalise_tag)
         .or_else(|| {
-            let h1 = container.and_then(|c| c.select(&H1).next());
-            h1.or_else(|| page.select(&H1).next()).map(element_text)
+            page.select(&HTML_LANG)
+                .next()
+                .and_then(|html| html.attr("lang"))
+                .and_then(lang::normalise_tag)
         });
-    let url = first_content(&page, &OG_URL).or_else(|| first_attr(&page, &CANONICAL, "href"));
-    let language = page
-        .select(&HTML_LANG)
-        .next()
-        .and_then(|html| html.attr("lang"))
-        .and_then(lang::normalise_tag);
-    let published = published(&page, container, &json_ld, &mut warnings);
+    let published = match extracted
+        .published
+        .as_deref()
+        .and_then(date::parse_published)
+    {
+        Some(time) => Some(time),
+        None => published(&page, &json_ld, &mut warnings),
+    };
 
     let draft = Draft {
         id: id.to_string(),
@@ -122,98 +105,9 @@ pub(crate) fn parse(source: &str, id: &str) -> (Draft, Vec<String>) {
         url,
         published,
         language,
-        text,
+        text: extracted.text,
     };
     (draft, warnings)
-}
-
-/// The element holding the article: see the module documentation.
-fn choose_container(page: &Html) -> Option<ElementRef<'_>> {
-    let best_of = |selector: &Selector| {
-        longest(
-            page.select(selector)
-                .filter(|e| !is_furniture(*e, None))
-                .map(|e| (text_len(article_paragraphs(e)), e)),
-        )
-    };
-    best_of(&ARTICLE)
-        .or_else(|| best_of(&MAIN))
-        .or_else(|| densest_paragraph_parent(page))
-}
-
-/// Without semantic markup: the element whose direct `<p>` children carry the
-/// most text (a single pass over the paragraphs).
-fn densest_paragraph_parent(page: &Html) -> Option<ElementRef<'_>> {
-    let body = page
-        .select(&BODY)
-        .next()
-        .unwrap_or_else(|| page.root_element());
-    let mut totals: HashMap<_, usize> = HashMap::new();
-    let mut order = Vec::new();
-    for p in body.select(&P) {
-        if is_furniture(p, Some(body)) {
-            continue;
-        }
-        let Some(parent) = p.parent().and_then(ElementRef::wrap) else {
-            continue;
-        };
-        let len = paragraphs::collapse_whitespace(&element_text(p)).len();
-        let total = totals.entry(parent.id()).or_insert_with(|| {
-            order.push(parent);
-            0
-        });
-        *total += len;
-    }
-    longest(
-        order
-            .into_iter()
-            .filter_map(|e| totals.get(&e.id()).map(|len| (*len, e))),
-    )
-}
-
-/// The first element with the most text, ignoring empty ones.
-fn longest<'a>(
-    candidates: impl Iterator<Item = (usize, ElementRef<'a>)>,
-) -> Option<ElementRef<'a>> {
-    candidates
-        .filter(|(len, _)| *len > 0)
-        .fold(
-            None,
-            |best: Option<(usize, ElementRef<'a>)>, (len, e)| match best {
-                Some((best_len, _)) if best_len >= len => best,
-                _ => Some((len, e)),
-            },
-        )
-        .map(|(_, e)| e)
-}
-
-/// The article paragraphs inside `container`, cleaned, empty ones dropped.
-fn article_paragraphs(container: ElementRef<'_>) -> Vec<String> {
-    container
-        .select(&P)
-        .filter(|p| !is_furniture(*p, Some(container)))
-        .map(|p| paragraphs::collapse_whitespace(&element_text(p)))
-        .filter(|p| !p.is_empty())
-        .collect()
-}
-
-fn text_len(paragraphs: Vec<String>) -> usize {
-    paragraphs.iter().map(String::len).sum()
-}
-
-/// True when `element` or an ancestor below `stop` is page furniture.
-fn is_furniture(element: ElementRef<'_>, stop: Option<ElementRef<'_>>) -> bool {
-    let stop_id = stop.map(|s| s.id());
-    std::iter::once(*element)
-        .chain(element.ancestors())
-        .take_while(|node| Some(node.id()) != stop_id)
-        .filter_map(|node| node.value().as_element())
-        .any(|e| {
-            EXCLUDED.contains(&e.name())
-                || e.attr("hidden").is_some()
-                || e.attr("aria-hidden") == Some("true")
-                || e.attr("role").is_some_and(|r| EXCLUDED_ROLES.contains(&r))
-        })
 }
 
 /// The text of an element: its text nodes in order, `<br>` as a space,
@@ -266,27 +160,18 @@ fn strip_site_suffix<'a>(title: &'a str, site: &str) -> Option<&'a str> {
 }
 
 /// The first parseable of: `article:published_time` and similar `<meta>`s,
-/// `<time datetime>` (inside the article first), JSON-LD `datePublished`.
+/// `<time datetime>`, JSON-LD `datePublished`.
 /// When values exist but none parses, one warning names the first.
-fn published(
-    page: &Html,
-    container: Option<ElementRef<'_>>,
-    json_ld: &[Value],
-    warnings: &mut Vec<String>,
-) -> Option<DateTime<Utc>> {
+fn published(page: &Html, json_ld: &[Value], warnings: &mut Vec<String>) -> Option<DateTime<Utc>> {
     let metas = page
         .select(&PUBLISHED_META)
         .filter_map(|e| e.attr("content"));
-    let article_times = container
-        .into_iter()
-        .flat_map(|c| c.select(&TIME))
-        .filter_map(|e| e.attr("datetime"));
     let page_times = page.select(&TIME).filter_map(|e| e.attr("datetime"));
     let ld = json_ld
         .iter()
         .filter_map(|v| find_key(v, "datePublished")?.as_str());
     let mut first_bad = None;
-    for value in metas.chain(article_times).chain(page_times).chain(ld) {
+    for value in metas.chain(page_times).chain(ld) {
         if value.trim().is_empty() {
             continue;
         }
@@ -358,10 +243,8 @@ mod tests {
     #[test]
     fn metadata_with_title_suffix_stripped() {
         let (draft, _) = parse(PAGE, "ferries");
-        assert_eq!(
-            draft.title.as_deref(),
-            Some("Ferry services cut as storm nears")
-        );
+        // The on-page headline from the extractor, not `<title>`.
+        assert_eq!(draft.title.as_deref(), Some("Ferry services cut"));
         assert_eq!(draft.source.as_deref(), Some("Fjord Times"));
         assert_eq!(draft.url.as_deref(), Some("https://fjord.example/ferries"));
         assert_eq!(draft.language.as_deref(), Some("en"));
@@ -378,24 +261,6 @@ mod tests {
             strip_site_suffix("Budget — Fjord Times", "fjord times"),
             Some("Budget")
         );
-    }
-
-    #[test]
-    fn without_article_the_densest_block_wins() {
-        let page = "<html><body><div><p>Menu item</p></div><div class=story><p>The mill closed after ninety years.</p><p>Its owners blamed energy prices.</p></div><p>Short.</p></body></html>";
-        let (draft, _) = parse(page, "mill");
-        assert_eq!(
-            draft.text,
-            "The mill closed after ninety years.\n\nIts owners blamed energy prices."
-        );
-        assert_eq!(draft.title.as_deref(), None);
-    }
-
-    #[test]
-    fn main_is_used_without_article() {
-        let page = "<body><p>Outside.</p><main><p>Inside one.</p><nav><p>Nav</p></nav><p>Inside two.</p></main></body>";
-        let (draft, _) = parse(page, "m");
-        assert_eq!(draft.text, "Inside one.\n\nInside two.");
     }
 
     #[test]

@@ -82,6 +82,30 @@ pub fn read_file(path: &Path) -> Batch {
     read_paths(&[path.to_path_buf()])
 }
 
+/// Extract one saved HTML page (`.html`, `.htm`, optionally `.gz`, or any
+/// other name: the file is taken as HTML) into a [`parallax_extract::Page`],
+/// decoded with the same charset rules as [`read_paths`]. A file that cannot
+/// be read or decoded is a [`Warning`] naming it.
+pub fn extract_page(path: &Path) -> Result<parallax_extract::Page, Warning> {
+    let warning = |message: String| Warning {
+        path: path.to_path_buf(),
+        line: None,
+        message,
+    };
+    let gzip = walk::kind_of(path).map_or_else(
+        || {
+            path.extension()
+                .is_some_and(|e| e.eq_ignore_ascii_case("gz"))
+        },
+        |kind| kind.gzip,
+    );
+    let bytes = load::read_whole(path, gzip, load::MAX_PAGE_BYTES).map_err(warning)?;
+    let text =
+        decode::decode(&bytes, Declared::Html).map_err(|e| warning(e.message().to_string()))?;
+    drop(bytes);
+    Ok(parallax_extract::extract(&text))
+}
+
 /// Read one article file of a known kind into the collector.
 fn read_kind(collector: &mut Collector, path: &Path, kind: &Kind) {
     match kind.format {

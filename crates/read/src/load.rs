@@ -12,6 +12,11 @@ use flate2::read::MultiGzDecoder;
 /// articles are well under 1 MB, and later stages should not see 100 MB "articles".
 pub(crate) const MAX_ARTICLE_BYTES: u64 = 16 * 1024 * 1024;
 
+/// A page given to `extract_page` larger than this is refused. Higher than
+/// [`MAX_ARTICLE_BYTES`]: saved pages carry scripts and inline images, and the
+/// extractor keeps bounded time on pages of tens of megabytes.
+pub(crate) const MAX_PAGE_BYTES: u64 = 64 * 1024 * 1024;
+
 /// A JSONL line (one article) longer than this is skipped.
 pub(crate) const MAX_LINE_BYTES: usize = 16 * 1024 * 1024;
 

@@ -67,21 +67,6 @@ pub(crate) fn collapse_whitespace(text: &str) -> String {
     out
 }
 
-/// Join already-clean paragraphs, dropping empty ones.
-pub(crate) fn join(paragraphs: impl IntoIterator<Item = String>) -> String {
-    let mut out = String::new();
-    for paragraph in paragraphs {
-        if paragraph.is_empty() {
-            continue;
-        }
-        if !out.is_empty() {
-            out.push_str("\n\n");
-        }
-        out.push_str(&paragraph);
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -108,6 +93,5 @@ mod tests {
     #[test]
     fn whitespace_collapses() {
         assert_eq!(collapse_whitespace("\n  a \t b\u{a0}c  "), "a b c");
-        assert_eq!(join(vec!["a".into(), String::new(), "b".into()]), "a\n\nb");
     }
 }

@@ -1,6 +1,20 @@
 //! Page metadata: headline, authors, dates, site name, language, description, canonical URL.
+//!
+//! Every field is read from the page's own declarations first (JSON-LD, meta
+//! tags, microdata), then from what the reader sees (the `<h1>`, the byline,
+//! a date in the article header), and checked against the others where they
+//! can disagree: one default configuration, no per-site rules.
+
+mod authors;
+mod dates;
+mod jsonld;
+mod site;
+mod sources;
+mod title;
 
 use scraper::Html;
+
+use sources::Sources;
 
 /// Metadata of one page, before the body is known.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -16,6 +30,32 @@ pub struct Meta {
 }
 
 /// Read the metadata of a parsed page.
-pub fn read(_document: &Html) -> Meta {
-    Meta::default()
+pub fn read(document: &Html) -> Meta {
+    let sources = Sources::gather(document);
+    let site_name = site::name(&sources);
+    let url = site::canonical_url(document, &sources);
+    let title = title::read(document, &sources, site_name.as_deref(), url.as_deref());
+    let authors = authors::read(document, &sources, site_name.as_deref());
+    let (published, modified) = dates::read(document, &sources, url.as_deref());
+    Meta {
+        title,
+        authors,
+        published,
+        modified,
+        language: site::language(document, &sources),
+        description: site::description(&sources),
+        site_name,
+        url,
+    }
+}
+
+/// Whitespace runs collapsed to one space, ends trimmed.
+fn normalise(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The normalised text, or `None` when it is empty.
+fn non_empty(text: &str) -> Option<String> {
+    let text = normalise(text);
+    (!text.is_empty()).then_some(text)
 }

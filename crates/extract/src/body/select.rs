@@ -1,0 +1,285 @@
+//! Choosing the article container from the walked page and reading its blocks.
+
+use super::walk::{Block, Element, Walk};
+use crate::meta::Meta;
+
+/// Blocks shorter than this do not vote for their ancestors.
+const MIN_SCORING_CHARS: usize = 25;
+/// How many ancestors a block's score reaches.
+const SCORED_ANCESTORS: usize = 5;
+/// A block more than this share of link text is navigation, not prose.
+const MAX_BLOCK_LINK_DENSITY: f32 = 0.5;
+
+/// The article's paragraphs, in document order.
+pub(crate) fn article(walk: &Walk, meta: &Meta) -> Vec<String> {
+    let scores = score(walk);
+    let Some(top) = best(walk, &scores) else {
+        return Vec::new();
+    };
+    let roots = with_siblings(walk, &scores, top);
+    let mut out: Vec<String> = Vec::new();
+    for block in &walk.blocks {
+        if !roots.iter().any(|&r| inside(walk, block.owner, r)) {
+            continue;
+        }
+        if !keep_block(walk, block, meta) {
+            continue;
+        }
+        if roots
+            .iter()
+            .filter(|&&r| inside(walk, block.owner, r))
+            .any(|&r| in_link_cluster(walk, block.owner, r))
+        {
+            continue;
+        }
+        out.push(block.text.clone());
+    }
+    out
+}
+
+/// Blocks of the whole page that read like prose: long enough or ending a
+/// sentence, few links, not the headline.
+pub(crate) fn prose(walk: &Walk, meta: &Meta) -> Vec<String> {
+    walk.blocks
+        .iter()
+        .filter(|b| b.chars >= PROSE_CHARS || b.text.ends_with(['.', '!', '?', ':']))
+        .filter(|b| keep_block(walk, b, meta))
+        .filter(|b| !in_link_cluster(walk, b.owner, usize::MAX))
+        .map(|b| b.text.clone())
+        .collect()
+}
+
+/// A block at least this long counts as prose in [`prose`].
+const PROSE_CHARS: usize = 60;
+
+/// Readability's content scores: every block of paragraph size adds
+/// `1 + commas + min(chars / 100, 3)` to its container, half of that to the
+/// next ancestor, and a third per level above.
+fn score(walk: &Walk) -> Vec<f32> {
+    let mut scores = vec![0.0_f32; walk.elements.len()];
+    let mut seeded = vec![false; walk.elements.len()];
+    for block in &walk.blocks {
+        if block.chars < MIN_SCORING_CHARS
+            || link_density_of(block) > MAX_BLOCK_LINK_DENSITY
+            || is_heading(walk, block.owner)
+        {
+            continue;
+        }
+        let points = 1.0 + block.commas as f32 + (block.chars as f32 / 100.0).min(3.0);
+        // A block owned by a container with other blocks in it (text directly
+        // in a <div> among <p>s) scores from the container itself.
+        let mut ancestor = container_of(walk, block.owner);
+        for level in 0..SCORED_ANCESTORS {
+            let Some(index) = ancestor else { break };
+            let Some(element) = walk.elements.get(index) else {
+                break;
+            };
+            if !seeded[index] {
+                seeded[index] = true;
+                scores[index] += super::hints::tag_weight(&element.tag) + element.class_weight;
+            }
+            let divider = match level {
+                0 => 1.0,
+                1 => 2.0,
+                _ => level as f32 * 3.0,
+            };
+            scores[index] += points / divider;
+            ancestor = element.parent;
+        }
+    }
+    for (index, element) in walk.elements.iter().enumerate() {
+        if seeded[index] {
+            scores[index] *= 1.0 - link_density(element);
+        }
+    }
+    scores
+}
+
+/// Headlines and subheads are not prose: they do not vote for a container.
+fn is_heading(walk: &Walk, index: usize) -> bool {
+    walk.elements
+        .get(index)
+        .is_some_and(|e| matches!(e.tag.as_str(), "h1" | "h2" | "h3" | "h4" | "h5" | "h6"))
+}
+
+/// The element whose score a block's text raises: the parent of a paragraph.
+fn container_of(walk: &Walk, owner: usize) -> Option<usize> {
+    walk.elements.get(owner)?.parent
+}
+
+/// How many of the best candidates must sit in one ancestor for it to be the article.
+const MIN_SHARED_CANDIDATES: usize = 3;
+
+/// The article container: the highest-scoring element, widened to the
+/// ancestor that holds several near-best candidates (an article cut into
+/// sections) or that scores better than it (readability's climb).
+fn best(walk: &Walk, scores: &[f32]) -> Option<usize> {
+    let mut ranked: Vec<(usize, f32)> = scores
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| **s > 0.0)
+        .map(|(i, s)| (i, *s))
+        .collect();
+    ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+    let &(mut top, top_score) = ranked.first()?;
+    let close: Vec<usize> = ranked
+        .iter()
+        .skip(1)
+        .take(4)
+        .filter(|(_, s)| *s >= top_score * 0.75)
+        .map(|(i, _)| *i)
+        .collect();
+    if close.len() >= MIN_SHARED_CANDIDATES {
+        let mut ancestor = walk.elements.get(top).and_then(|e| e.parent);
+        while let Some(index) = ancestor {
+            let shared = close.iter().filter(|&&c| inside(walk, c, index)).count();
+            if shared >= MIN_SHARED_CANDIDATES {
+                top = index;
+                break;
+            }
+            ancestor = walk.elements.get(index).and_then(|e| e.parent);
+        }
+    }
+    // Climb while the parent scores at least a third as well, taking it when
+    // it scores better than the element below it.
+    let mut last = scores.get(top).copied().unwrap_or(0.0);
+    let threshold = last / 3.0;
+    let mut parent = walk.elements.get(top).and_then(|e| e.parent);
+    while let Some(index) = parent {
+        let Some(element) = walk.elements.get(index) else {
+            break;
+        };
+        if element.tag == "body" || element.tag == "html" {
+            break;
+        }
+        let score = scores.get(index).copied().unwrap_or(0.0);
+        if score > 0.0 {
+            if score < threshold {
+                break;
+            }
+            if score > last {
+                top = index;
+                break;
+            }
+            last = score;
+        }
+        parent = element.parent;
+    }
+    // An only child holding all of its parent's text: the parent is the container.
+    while let Some(index) = walk.elements.get(top).and_then(|e| e.parent) {
+        let (Some(child), Some(element)) = (walk.elements.get(top), walk.elements.get(index))
+        else {
+            break;
+        };
+        if element.tag == "body" || element.tag == "html" || element.chars != child.chars {
+            break;
+        }
+        top = index;
+    }
+    Some(top)
+}
+
+/// The top container and those of its siblings that score nearly as well
+/// (readability's sibling merge), in document order.
+fn with_siblings(walk: &Walk, scores: &[f32], top: usize) -> Vec<usize> {
+    let Some(parent) = walk.elements.get(top).and_then(|e| e.parent) else {
+        return vec![top];
+    };
+    let top_score = scores.get(top).copied().unwrap_or(0.0);
+    let threshold = (top_score * 0.2).max(10.0);
+    let end = walk.elements.get(parent).map_or(parent, |p| p.end);
+    let mut roots = Vec::new();
+    let mut child = parent + 1;
+    while child < end {
+        let Some(element) = walk.elements.get(child) else {
+            break;
+        };
+        let furniture = matches!(element.tag.as_str(), "header" | "footer");
+        let close = scores.get(child).copied().unwrap_or(0.0) >= threshold;
+        if child == top || (!furniture && (close || is_loose_paragraph(walk, child))) {
+            roots.push(child);
+        }
+        child = element.end.max(child + 1);
+    }
+    roots
+}
+
+/// A `<p>` next to the article container, long or sentence-like, with few links.
+fn is_loose_paragraph(walk: &Walk, index: usize) -> bool {
+    let Some(element) = walk.elements.get(index) else {
+        return false;
+    };
+    if element.tag != "p" {
+        return false;
+    }
+    let density = link_density(element);
+    (element.chars > 80 && density < 0.25)
+        || (element.chars > 0 && density == 0.0 && element.commas > 0)
+}
+
+/// Per-block filters inside the article.
+fn keep_block(walk: &Walk, block: &Block, meta: &Meta) -> bool {
+    let Some(owner) = walk.elements.get(block.owner) else {
+        return false;
+    };
+    if owner.tag == "h1" {
+        return false;
+    }
+    if meta
+        .title
+        .as_deref()
+        .is_some_and(|t| t.trim() == block.text)
+    {
+        return false;
+    }
+    link_density_of(block) <= MAX_BLOCK_LINK_DENSITY
+}
+
+/// Page headers and footers hold a headline, byline or credits, unless a site
+/// puts its whole article in one (then it has more text than this).
+const MAX_FURNITURE_HEADER_CHARS: usize = 500;
+
+/// True when an element between the block and the article root is mostly
+/// links (a list of related articles, a tag cloud), or a short header or footer.
+fn in_link_cluster(walk: &Walk, owner: usize, root: usize) -> bool {
+    let mut current = Some(owner);
+    while let Some(index) = current {
+        if index == root {
+            return false;
+        }
+        let Some(element) = walk.elements.get(index) else {
+            return false;
+        };
+        let density = link_density(element);
+        let short_header = matches!(element.tag.as_str(), "header" | "footer")
+            && element.chars < MAX_FURNITURE_HEADER_CHARS;
+        if short_header || density > 0.5 || (density > 0.3 && element.chars < 400) {
+            return true;
+        }
+        current = element.parent;
+    }
+    false
+}
+
+/// True when `index` is `root` or inside its subtree.
+fn inside(walk: &Walk, index: usize, root: usize) -> bool {
+    walk.elements
+        .get(root)
+        .is_some_and(|r| index >= root && index < r.end)
+}
+
+fn link_density(element: &Element) -> f32 {
+    ratio(element.link_chars, element.chars)
+}
+
+fn link_density_of(block: &Block) -> f32 {
+    ratio(block.link_chars, block.chars)
+}
+
+fn ratio(part: usize, whole: usize) -> f32 {
+    if whole == 0 {
+        0.0
+    } else {
+        part as f32 / whole as f32
+    }
+}

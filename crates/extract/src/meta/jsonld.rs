@@ -1,0 +1,114 @@
+//! JSON-LD blocks: parsed leniently, `@graph`s and arrays flattened, the
+//! article-like objects put first (a page's JSON-LD often also describes the
+//! site, the organisation and the breadcrumb).
+
+use std::sync::LazyLock;
+
+use scraper::{Html, Selector};
+use serde_json::Value;
+
+use super::sources::selector;
+
+static SCRIPT: LazyLock<Selector> =
+    LazyLock::new(|| selector(r#"script[type="application/ld+json"]"#));
+
+/// Types whose headline, author and dates are the page's own.
+const ARTICLE_TYPES: &[&str] = &[
+    "article",
+    "newsarticle",
+    "blogposting",
+    "reportagenewsarticle",
+    "analysisnewsarticle",
+    "opinionnewsarticle",
+    "reviewnewsarticle",
+    "backgroundnewsarticle",
+    "scholarlyarticle",
+    "techarticle",
+    "report",
+    "liveblogposting",
+    "socialmediaposting",
+    "posting",
+];
+
+pub(super) fn objects(document: &Html) -> Vec<Value> {
+    let mut found = Vec::new();
+    for script in document.select(&SCRIPT) {
+        let raw: String = script.text().collect();
+        let raw = raw
+            .trim()
+            .trim_start_matches("<!--")
+            .trim_end_matches("-->")
+            .trim();
+        // Some sites end a block with a stray semicolon.
+        let raw = raw.trim_end_matches(';');
+        if let Ok(value) = serde_json::from_str::<Value>(raw) {
+            flatten(value, &mut found, 0);
+        }
+    }
+    // Stable: article-like objects first, then the rest in page order.
+    found.sort_by_key(|o| !is_article(o));
+    found
+}
+
+fn flatten(value: Value, out: &mut Vec<Value>, depth: usize) {
+    if depth > 8 {
+        return;
+    }
+    match value {
+        Value::Array(items) => items.into_iter().for_each(|v| flatten(v, out, depth + 1)),
+        Value::Object(mut map) => {
+            if let Some(graph) = map.remove("@graph") {
+                flatten(graph, out, depth + 1);
+            }
+            if let Some(main) = map.get("mainEntity").filter(|m| m.is_object()).cloned() {
+                flatten(main, out, depth + 1);
+            }
+            if !map.is_empty() {
+                out.push(Value::Object(map));
+            }
+        }
+        _ => {}
+    }
+}
+
+/// Whether the object's `@type` (a string or a list) names an article.
+pub(super) fn is_article(object: &Value) -> bool {
+    types(object).any(|t| ARTICLE_TYPES.contains(&t.to_lowercase().as_str()))
+}
+
+fn types(object: &Value) -> impl Iterator<Item = &str> {
+    let t = object.get("@type");
+    let list: Vec<&str> = match t {
+        Some(Value::String(s)) => vec![s.as_str()],
+        Some(Value::Array(items)) => items.iter().filter_map(Value::as_str).collect(),
+        _ => Vec::new(),
+    };
+    list.into_iter()
+}
+
+/// A string value, or the first string of a list.
+pub(super) fn text(value: &Value) -> Option<&str> {
+    match value {
+        Value::String(s) if !s.trim().is_empty() => Some(s.trim()),
+        Value::Array(items) => items.iter().find_map(text),
+        _ => None,
+    }
+}
+
+/// Person names under an `author` / `creator` value: strings, `{name}` objects, lists.
+pub(super) fn names(value: &Value, out: &mut Vec<String>) {
+    match value {
+        Value::String(s) => out.push(s.clone()),
+        Value::Array(items) => items.iter().for_each(|v| names(v, out)),
+        Value::Object(map) => {
+            let is_org = map.get("@type").and_then(Value::as_str).is_some_and(|t| {
+                t.eq_ignore_ascii_case("organization")
+                    || t.eq_ignore_ascii_case("newsmediaorganization")
+            });
+            if let (false, Some(name)) = (is_org, map.get("name")) {
+                names(name, out);
+            }
+        }
+        _ => {}
+    }
+}
