@@ -9,7 +9,8 @@
 use parallax_model::{EntityKind, Mention, Quote, Span};
 
 use crate::quotes::{RawQuote, is_quote_mark};
-use crate::titles::{INVERSION_VERBS, NATIONALITIES, ORG_REF_NOUNS, ROLE_NOUNS, SPEECH_VERBS};
+use crate::titles::{INVERSION_VERBS, NATIONALITIES, ORG_REF_NOUNS, ROLE_NOUNS};
+use crate::verbs;
 
 /// How far (bytes) an attribution may sit from its quote.
 const WINDOW: usize = 400;
@@ -31,10 +32,18 @@ struct Word {
     lower: String,
 }
 
-struct Found {
-    speaker: Option<usize>,
-    speaker_span: Span,
-    cue: Span,
+pub(crate) struct Found {
+    pub(crate) speaker: Option<usize>,
+    pub(crate) speaker_span: Span,
+    pub(crate) cue: Span,
+}
+
+/// Adverbs allowed between a speaker and the verb (`Trump later said`).
+fn is_adverb(w: &str) -> bool {
+    matches!(
+        w,
+        "then" | "also" | "later" | "again" | "once" | "recently" | "previously"
+    ) || (w.len() > 4 && w.ends_with("ly") && w.chars().all(|c| c.is_ascii_lowercase()))
 }
 
 fn floor_boundary(text: &str, mut i: usize) -> usize {
@@ -54,7 +63,7 @@ fn ceil_boundary(text: &str, mut i: usize) -> usize {
 }
 
 impl<'a> Context<'a> {
-    fn slice(&self, a: usize, b: usize) -> &'a str {
+    pub(crate) fn slice(&self, a: usize, b: usize) -> &'a str {
         self.text.get(a..b).unwrap_or("")
     }
 
@@ -111,7 +120,7 @@ impl<'a> Context<'a> {
         let mut out = Vec::new();
         for (i, w) in words.iter().enumerate() {
             let next = words.get(i + 1).map(|n| n.lower.as_str());
-            if SPEECH_VERBS.contains(&w.lower.as_str()) {
+            if verbs::is_reporting(&w.lower) {
                 out.push((i, w.span, INVERSION_VERBS.contains(&w.lower.as_str())));
             } else if w.lower == "according" && next == Some("to") {
                 let end = words.get(i + 1).map_or(w.span.end, |n| n.span.end);
@@ -149,7 +158,10 @@ impl<'a> Context<'a> {
         if let Some((m, gap)) = direct {
             let role_gap =
                 !gap.is_empty() && gap.split_whitespace().all(|w| ROLE_NOUNS.contains(&w));
-            if gap.is_empty() || role_gap {
+            // `Jason Chaffetz (R-Utah) said`, `Trump later said`.
+            let aside = (gap.starts_with('(') && gap.ends_with(')') && gap.len() < 40)
+                || (!gap.is_empty() && gap.split_whitespace().all(is_adverb));
+            if gap.is_empty() || role_gap || aside {
                 return Some((Some(m.entity), m.span));
             }
         }
@@ -179,7 +191,48 @@ impl<'a> Context<'a> {
         if matches!(last.lower.as_str(), "he" | "she") {
             return Some((self.pronoun(open, prev), last.span));
         }
-        self.role_phrase(words, vi - 1, lo, open)
+        self.role_phrase(words, vi - 1, lo, open).or_else(|| {
+            let verb_word = words.get(vi)?;
+            if verbs::is_participle(&verb_word.lower) {
+                self.sentence_subject(lo, verb, words, open, prev)
+            } else {
+                None
+            }
+        })
+    }
+
+    /// The subject of the sentence in `[lo, verb)`: its first named person or
+    /// body, or a leading pronoun, whichever comes first. For a participle
+    /// (`Trump attacked Clinton, saying, "..."`).
+    fn sentence_subject(
+        &self,
+        lo: usize,
+        verb: usize,
+        words: &[Word],
+        open: usize,
+        prev: Option<usize>,
+    ) -> Option<(Option<usize>, Span)> {
+        let idx = self.mentions.partition_point(|m| m.span.start < lo);
+        let named = self
+            .mentions
+            .get(idx..)?
+            .iter()
+            .take_while(|m| m.span.end <= verb)
+            .find(|m| self.kind(m.entity) != EntityKind::Place);
+        let pronoun = words
+            .iter()
+            .take_while(|w| w.span.end <= verb)
+            .filter(|w| w.span.start >= lo)
+            .take(4)
+            .find(|w| matches!(w.lower.as_str(), "he" | "she"));
+        match (named, pronoun) {
+            (Some(m), Some(p)) if p.span.start < m.span.start => {
+                Some((self.pronoun(open, prev), p.span))
+            }
+            (Some(m), _) => Some((Some(m.entity), m.span)),
+            (None, Some(p)) => Some((self.pronoun(open, prev), p.span)),
+            (None, None) => None,
+        }
     }
 
     /// `the [Ukrainian] president`, `the company`: a role phrase ending at word `li`.
@@ -277,7 +330,7 @@ impl<'a> Context<'a> {
 
     /// Search `[lo, hi)` for a verb with a subject. `nearest_last` scans verbs
     /// from the end (text before the quote).
-    fn search(
+    pub(crate) fn search(
         &self,
         lo: usize,
         hi: usize,
@@ -372,16 +425,25 @@ pub fn attribute(ctx: &Context, raw: &[RawQuote]) -> Vec<Quote> {
                 cue_span: Some(f.cue),
             },
             None => {
-                let continued = prev_q
-                    .zip(out.last())
-                    .filter(|(p, _)| p.last_para == q.first_para)
-                    .and_then(|(_, o)| o.speaker);
+                // Same paragraph, or a paragraph that is a bare quote right
+                // after the previous quote's paragraph.
+                let opens_para = ctx.slice(first.start, q.open).trim().is_empty();
+                let continued = prev_q.zip(out.last()).filter(|(p, _)| {
+                    p.last_para == q.first_para || (opens_para && p.last_para + 1 == q.first_para)
+                });
+                // `"...," he said. "..."`: within a paragraph the same cue covers both.
+                let same_para = continued.is_some_and(|(p, _)| p.last_para == q.first_para);
+                let (speaker, speaker_span, cue_span) = match continued {
+                    Some((_, o)) if same_para => (o.speaker, o.speaker_span, o.cue_span),
+                    Some((_, o)) => (o.speaker, None, None),
+                    None => (None, None, None),
+                };
                 Quote {
                     span: q.inner,
                     form: q.form,
-                    speaker: continued,
-                    speaker_span: None,
-                    cue_span: None,
+                    speaker,
+                    speaker_span,
+                    cue_span,
                 }
             }
         };

@@ -9,7 +9,7 @@
 //! 3. [`entities`]: in-article resolution and kinds; [`keys`] gives the
 //!    cross-article key with transliteration and place-variant folding.
 //! 4. [`quotes`]: quote-mark pairs, titles of works set aside; [`attribution`]:
-//!    speakers.
+//!    speakers; [`indirect`]: reported speech without quote marks.
 //! 5. [`speculation`]: the writer's own speculation and opinion.
 //!
 //! Entities named only in flagged segments (promo, boilerplate, bio, caption)
@@ -17,6 +17,7 @@
 
 pub mod attribution;
 pub mod entities;
+pub mod indirect;
 pub mod keys;
 pub mod names;
 pub mod places;
@@ -24,6 +25,7 @@ pub mod quotes;
 pub mod speculation;
 pub mod titles;
 pub mod tokens;
+pub mod verbs;
 
 use parallax_model::{Annotations, Article, Cleaned, EntityKind, Quote, Segment, Span};
 
@@ -65,6 +67,8 @@ pub fn annotate(article: &Article, cleaned: &Cleaned) -> Annotations {
     });
     let quote_spans: Vec<Span> = quotes.iter().map(|q| q.span).collect();
     let speculative = speculation::flag(text, &cleaned.segments, &quote_spans);
+    quotes.extend(indirect::find(&ctx, &cleaned.segments));
+    quotes.sort_by_key(|q| q.span.start);
     let mut ann = Annotations {
         entities: resolved.entities,
         mentions: resolved.mentions,

@@ -36,6 +36,47 @@ pub fn is_quote_mark(c: char) -> bool {
     c == '"' || is_open_mark(c) || is_close_mark(c)
 }
 
+fn is_single_mark(c: char) -> bool {
+    matches!(c, '\'' | '\u{2018}' | '\u{2019}' | '\u{201A}')
+}
+
+/// Single quotes used as quote marks (`‘we stay’`, `'we stay'`), told from
+/// apostrophes (`don't`, `rock 'n' roll`, `the '90s`): one
+/// opens after a non-letter and before a letter, closes after a non-space and
+/// before a non-letter, stays inside its paragraph and must hold two words.
+fn single_quote(
+    text: &str,
+    paragraphs: &[Span],
+    out: &mut Vec<RawQuote>,
+    single: &mut Option<Open>,
+    (at, c, para): (usize, char, usize),
+    prev: Option<char>,
+    next: Option<char>,
+) {
+    let word_before = prev.is_some_and(char::is_alphanumeric);
+    let letter_after = next.is_some_and(char::is_alphabetic);
+    let space_before = prev.is_none_or(char::is_whitespace);
+    let can_open = c != '\u{2019}' && !word_before && letter_after;
+    let can_close = c != '\u{2018}'
+        && c != '\u{201A}'
+        && !space_before
+        && !next.is_some_and(char::is_alphanumeric);
+    if can_close && let Some(o) = single.take() {
+        let inner = text.get(o.inner_start..at).unwrap_or("");
+        if parallax_text::words(inner).nth(1).is_some() {
+            push(text, paragraphs, out, &o, at, Some(at + c.len_utf8()), para);
+        }
+        return;
+    }
+    if can_open {
+        *single = Some(Open {
+            mark: at,
+            inner_start: at + c.len_utf8(),
+            para,
+        });
+    }
+}
+
 struct Open {
     mark: usize,
     inner_start: usize,
@@ -54,11 +95,12 @@ pub fn find(text: &str, paragraphs: &[Span]) -> Vec<RawQuote> {
     let mut pending: Option<Open> = None;
     for (p, para) in paragraphs.iter().enumerate() {
         let body = para.slice(text);
-        let starts_with_quote = body
-            .trim_start()
-            .chars()
-            .next()
-            .is_some_and(|c| c == '"' || is_open_mark(c));
+        let lead_text = body.trim_start();
+        let starts_with_quote = lead_text.starts_with("''")
+            || lead_text
+                .chars()
+                .next()
+                .is_some_and(|c| c == '"' || is_open_mark(c));
         let mut open = match pending.take() {
             Some(prev) if starts_with_quote => Some(prev),
             Some(prev) => {
@@ -70,11 +112,39 @@ pub fn find(text: &str, paragraphs: &[Span]) -> Vec<RawQuote> {
         };
         // A carried-over quote skips this paragraph's opening mark.
         let mut skip_first_mark = open.is_some();
-        for (i, c) in body.char_indices() {
+        let mut single: Option<Open> = None;
+        let mut chars = body.char_indices().peekable();
+        while let Some((i, c)) = chars.next() {
             let at = para.start + i;
+            let prev_char = body.get(..i).and_then(|b| b.chars().next_back());
+            let next_char = chars.peek().map(|&(_, n)| n);
+            // Two apostrophes stand for a straight double mark (''...'').
+            let (c, mark_len) = if c == '\'' && next_char == Some('\'') {
+                chars.next();
+                ('"', 2)
+            } else {
+                (c, c.len_utf8())
+            };
+            if open.is_none() && is_single_mark(c) {
+                single_quote(
+                    text,
+                    paragraphs,
+                    &mut out,
+                    &mut single,
+                    (at, c, p),
+                    prev_char,
+                    chars.peek().map(|&(_, n)| n),
+                );
+                continue;
+            }
             let closing = match c {
                 '"' => open.is_some(),
                 c if is_close_mark(c) => open.is_some(),
+                // German „...“: the low mark is closed by a high opening one.
+                '\u{201C}' => open.as_ref().is_some_and(|o| {
+                    text.get(o.mark..)
+                        .is_some_and(|t| t.starts_with('\u{201E}'))
+                }),
                 c if is_open_mark(c) => false,
                 _ => continue,
             };
@@ -84,26 +154,20 @@ pub fn find(text: &str, paragraphs: &[Span]) -> Vec<RawQuote> {
             }
             if closing {
                 if let Some(o) = open.take() {
-                    push(
-                        text,
-                        paragraphs,
-                        &mut out,
-                        &o,
-                        at,
-                        Some(at + c.len_utf8()),
-                        p,
-                    );
+                    push(text, paragraphs, &mut out, &o, at, Some(at + mark_len), p);
                 }
             } else if c == '"' || is_open_mark(c) {
                 open = Some(Open {
                     mark: at,
-                    inner_start: at + c.len_utf8(),
+                    inner_start: at + mark_len,
                     para: p,
                 });
+                single = None;
             }
         }
         pending = open;
     }
+    // An unclosed single quote is an apostrophe after all: nothing to close.
     if let Some(prev) = pending {
         let end = paragraphs.get(prev.para).map_or(0, |s| s.end);
         push(text, paragraphs, &mut out, &prev, end, None, prev.para);
@@ -254,6 +318,22 @@ mod tests {
         );
         assert_eq!(q[0].form, QuoteForm::Direct);
         assert_eq!((q[0].first_para, q[0].last_para), (0, 1));
+    }
+
+    #[test]
+    fn single_quotes_pair_up_without_breaking_on_apostrophes() {
+        let text = "Ola said ‘we don’t sell’ and played rock 'n' roll from the '90s. \
+                    Then: 'the club stays open,' she said.";
+        let q = quotes(text);
+        let inner: Vec<&str> = q.iter().map(|x| x.0.as_str()).collect();
+        assert_eq!(inner, ["we don’t sell", "the club stays open,"]);
+    }
+
+    #[test]
+    fn guillemets_low_marks_and_double_apostrophes_are_quote_marks() {
+        let text = "«Wir bleiben», sagte sie. „Wir gehen“, sagte er. He said ''we stay'' twice.";
+        let inner: Vec<String> = quotes(text).into_iter().map(|x| x.0).collect();
+        assert_eq!(inner, ["Wir bleiben", "Wir gehen", "we stay"]);
     }
 
     #[test]
