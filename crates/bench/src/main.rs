@@ -5,7 +5,10 @@
 //! Markdown table for docs/benchmarks.md.
 
 mod clusters;
+mod extraction;
 mod metrics;
+mod quotes;
+mod stream;
 mod synth;
 
 use std::process::Command;
@@ -42,6 +45,67 @@ enum Cmd {
         /// Fail (exit 1) when NMI is below this floor.
         #[arg(long)]
         min_nmi: Option<f64>,
+    },
+    /// The story clusterer alone on an endless synthetic stream: articles/s
+    /// and peak memory (each size in a child process).
+    Stream {
+        /// Stream lengths, comma separated.
+        #[arg(long, value_delimiter = ',', default_value = "10000,100000,1000000")]
+        sizes: Vec<usize>,
+        #[arg(long, default_value_t = 7)]
+        seed: u64,
+        /// Measure the first size in this process (used by `stream` itself).
+        #[arg(long, hide = true)]
+        child: bool,
+    },
+    /// Quote content and speaker quality on PolNeAR (brat attributions) and BASIL.
+    Quotes {
+        /// The PolNeAR split to score (holds `text/` and `attributions/`).
+        #[arg(long, default_value = "../shared/data/quotes/polnear/dev")]
+        polnear: std::path::PathBuf,
+        /// The BASIL directory (`docs.jsonl`, `annotations/`); skipped when absent.
+        #[arg(long, default_value = "../shared/data/clustering/basil")]
+        basil: std::path::PathBuf,
+        /// The shared data root (for the reporting-verb list).
+        #[arg(long, default_value = "../shared/data")]
+        data: std::path::PathBuf,
+        /// Fail (exit 1) when direct-quote overlap F1 is below this floor.
+        #[arg(long)]
+        min_direct_f1: Option<f64>,
+        /// Fail (exit 1) when the direct-quote speaker accuracy is below this floor.
+        #[arg(long)]
+        min_direct_speaker: Option<f64>,
+        /// Fail (exit 1) when the BASIL speaker accuracy (of covered spans) is below this floor.
+        #[arg(long)]
+        min_basil_speaker: Option<f64>,
+    },
+    /// Article extraction quality (body, title, author, date) and speed on one
+    /// labelled set in ../shared/data/extraction; `--peer` adds the Python
+    /// baseline's JSONL, scored by the same code.
+    Extraction {
+        #[arg(long, value_enum)]
+        set: extraction::Set,
+        /// The set's directory, e.g. ../shared/data/extraction/wcxb-dev.
+        #[arg(long)]
+        data: std::path::PathBuf,
+        /// JSONL of another tool's output for the same pages (scripts/trafilatura_baseline.py).
+        #[arg(long)]
+        peer: Option<std::path::PathBuf>,
+        /// Fail (exit 1) when the body F1 is below this floor.
+        #[arg(long)]
+        min_body_f1: Option<f64>,
+        /// Fail (exit 1) when the title accuracy is below this floor.
+        #[arg(long)]
+        min_title: Option<f64>,
+        /// Fail (exit 1) when the author accuracy is below this floor.
+        #[arg(long)]
+        min_author: Option<f64>,
+        /// Fail (exit 1) when the publication-date accuracy is below this floor.
+        #[arg(long)]
+        min_date: Option<f64>,
+        /// Print each title, author and date miss to stderr.
+        #[arg(long)]
+        misses: bool,
     },
     /// One measurement in this process (used by `analyze`).
     #[command(hide = true)]
@@ -114,6 +178,44 @@ fn main() -> anyhow::Result<()> {
                 bail!("NMI {:.3} is below the floor {floor}", s.nmi);
             }
         }
+        Cmd::Quotes {
+            polnear,
+            basil,
+            data,
+            min_direct_f1,
+            min_direct_speaker,
+            min_basil_speaker,
+        } => quotes::run(quotes::Options {
+            polnear,
+            basil,
+            data,
+            min_direct_f1,
+            min_direct_speaker,
+            min_basil_speaker,
+        })?,
+        Cmd::Extraction {
+            set,
+            data,
+            peer,
+            min_body_f1,
+            min_title,
+            min_author,
+            min_date,
+            misses,
+        } => extraction::run(extraction::Options {
+            set,
+            data,
+            peer,
+            min_body_f1,
+            min_title,
+            min_author,
+            min_date,
+            misses,
+        })?,
+        Cmd::Stream { sizes, seed, child } => match (child, sizes.first()) {
+            (true, Some(&size)) => stream::run_one(size, seed),
+            _ => stream::run(&sizes, seed)?,
+        },
         Cmd::AnalyzeOne { size, seed } => {
             let mut articles = synth::generate(size, seed);
             let corpus_bytes: usize = articles.iter().map(|a| a.text.len() + a.title.len()).sum();

@@ -8,8 +8,11 @@
 //! same work as on real news (names, quotes, flags, clustering), while the
 //! corpus stays original and needs no data files.
 
+use std::cmp::Reverse;
+use std::collections::{BinaryHeap, HashMap};
+
 use chrono::{DateTime, Duration, TimeZone, Utc};
-use parallax_model::Article;
+use parallax_model::{Article, EntityKind, LocalEntity};
 
 /// splitmix64: tiny, fast, and good enough for generating test text.
 pub struct Rng(u64);
@@ -233,48 +236,152 @@ fn write_article(rng: &mut Rng, plan: &StoryPlan, outlet: usize) -> (String, Str
     (title_line, paragraphs.join("\n\n"))
 }
 
-/// Generate `n` articles in arrival order, deterministically from `seed`.
+/// Minutes between two articles of the same story.
+const ARTICLE_EVERY_MINUTES: i64 = 17;
+
+/// The largest story (a Pareto draw is cut here).
+const MAX_STORY_SIZE: usize = 400;
+
+/// Generate `n` articles in arrival order, deterministically from `seed`,
+/// with a story starting every 37 minutes.
 pub fn generate(n: usize, seed: u64) -> Vec<Article> {
-    let mut rng = Rng::new(seed);
-    let base = Utc
-        .with_ymd_and_hms(2026, 1, 1, 0, 0, 0)
-        .single()
-        .unwrap_or_default();
-    let mut articles = Vec::with_capacity(n);
-    let mut story = 0usize;
-    while articles.len() < n {
-        // Pareto(alpha = 1.2) story sizes, at least one article, at most 400.
-        let size = ((1.0 / (1.0 - rng.unit()).powf(1.0 / 1.2)) as usize).clamp(1, 400);
-        // Stories start over a year, a few hours apart on average.
-        let start = base + Duration::minutes((story as i64) * 37);
-        let plan = plan_story(&mut rng, start);
-        let mut written: Vec<(String, String)> = Vec::new();
-        for k in 0..size {
-            if articles.len() >= n {
-                break;
+    Stream::new(seed, Duration::minutes(37))
+        .take(n)
+        .map(|a| a.article)
+        .collect()
+}
+
+/// A generated article with the named entities the understand stage would
+/// find in it (the story's people and place), for benchmarks that feed the
+/// clusterer directly.
+pub struct SynthArticle {
+    pub article: Article,
+    pub entities: Vec<LocalEntity>,
+    /// The story the generator wrote it for: the gold label.
+    pub story: usize,
+}
+
+/// A story still publishing.
+struct Running {
+    plan: StoryPlan,
+    size: usize,
+    /// The last article written, which a syndicated copy repeats.
+    last: Option<(String, String)>,
+}
+
+/// An endless stream of synthetic articles in arrival (publication) order:
+/// a new story starts every `story_every`, and each publishes its articles
+/// [`ARTICLE_EVERY_MINUTES`] apart. Only the stories still publishing are in
+/// memory, so a stream of any length runs in constant memory.
+pub struct Stream {
+    rng: Rng,
+    base: DateTime<Utc>,
+    story_every: Duration,
+    next_story: usize,
+    /// Upcoming articles `(time, story, article number)`, earliest first.
+    queue: BinaryHeap<Reverse<(DateTime<Utc>, usize, usize)>>,
+    running: HashMap<usize, Running>,
+}
+
+impl Stream {
+    pub fn new(seed: u64, story_every: Duration) -> Self {
+        Stream {
+            rng: Rng::new(seed),
+            base: Utc
+                .with_ymd_and_hms(2026, 1, 1, 0, 0, 0)
+                .single()
+                .unwrap_or_default(),
+            story_every,
+            next_story: 0,
+            queue: BinaryHeap::new(),
+            running: HashMap::new(),
+        }
+    }
+
+    fn start_story(&mut self, start: DateTime<Utc>) {
+        // Pareto(alpha = 1.2) story sizes: most stories have a few articles,
+        // a few have hundreds.
+        let size =
+            ((1.0 / (1.0 - self.rng.unit()).powf(1.0 / 1.2)) as usize).clamp(1, MAX_STORY_SIZE);
+        let plan = plan_story(&mut self.rng, start);
+        let story = self.next_story;
+        self.next_story += 1;
+        self.queue.push(Reverse((start, story, 0)));
+        self.running.insert(
+            story,
+            Running {
+                plan,
+                size,
+                last: None,
+            },
+        );
+    }
+}
+
+impl Iterator for Stream {
+    type Item = SynthArticle;
+
+    fn next(&mut self) -> Option<SynthArticle> {
+        // Start every story that begins before the next queued article.
+        loop {
+            let start = self.base + self.story_every * i32::try_from(self.next_story).ok()?;
+            match self.queue.peek() {
+                Some(Reverse((t, _, _))) if *t <= start => break,
+                _ => self.start_story(start),
             }
-            let outlet = rng.below(40);
-            let (title, text) = match written.last() {
-                // About one article in ten is a syndicated copy with its own footer.
-                Some((t, body)) if rng.chance(0.1) => (
-                    t.clone(),
-                    format!("{body}\n\nThis story was republished from a wire service."),
-                ),
-                _ => write_article(&mut rng, &plan, outlet),
-            };
-            written.push((title.clone(), text.clone()));
-            articles.push(Article {
+        }
+        let Reverse((published, story, k)) = self.queue.pop()?;
+        let running = self.running.get_mut(&story)?;
+        let outlet = self.rng.below(40);
+        let (title, text) = match &running.last {
+            // About one article in ten is a syndicated copy with its own footer.
+            Some((t, body)) if self.rng.chance(0.1) => (
+                t.clone(),
+                format!("{body}\n\nThis story was republished from a wire service."),
+            ),
+            _ => write_article(&mut self.rng, &running.plan, outlet),
+        };
+        let entities = entities_of(&running.plan);
+        running.last = Some((title.clone(), text.clone()));
+        if k + 1 < running.size {
+            let next =
+                running.plan.start + Duration::minutes(ARTICLE_EVERY_MINUTES * (k as i64 + 1));
+            self.queue.push(Reverse((next, story, k + 1)));
+        } else {
+            self.running.remove(&story);
+        }
+        Some(SynthArticle {
+            article: Article {
                 id: format!("s{story}-a{k}"),
                 source: Some(format!("Outlet {outlet}")),
                 url: None,
                 title,
-                published: Some(plan.start + Duration::minutes(17 * k as i64)),
+                published: Some(published),
                 language: Some("en".to_string()),
                 text,
-            });
-        }
-        story += 1;
+            },
+            entities,
+            story,
+        })
     }
-    articles.sort_by_key(|a| a.published);
-    articles
+}
+
+/// The people and place every article of the story names.
+fn entities_of(plan: &StoryPlan) -> Vec<LocalEntity> {
+    let people = plan
+        .people
+        .iter()
+        .take(2)
+        .map(|(first, surname, _)| LocalEntity {
+            name: format!("{first} {surname}"),
+            kind: EntityKind::Person,
+            key: format!("person:{}", surname.to_lowercase()),
+        });
+    people
+        .chain(std::iter::once(LocalEntity {
+            name: plan.place.to_string(),
+            kind: EntityKind::Place,
+            key: format!("place:{}", plan.place.to_lowercase()),
+        }))
+        .collect()
 }
