@@ -107,6 +107,16 @@ enum Cmd {
         #[arg(long)]
         misses: bool,
     },
+    /// Write the synthetic corpus as JSONL (`id`, `source`, `title`,
+    /// `published`, `text`), e.g. to fill a store for the service benchmark.
+    Corpus {
+        #[arg(long)]
+        size: usize,
+        #[arg(long, default_value_t = 7)]
+        seed: u64,
+        #[arg(long)]
+        out: std::path::PathBuf,
+    },
     /// One measurement in this process (used by `analyze`).
     #[command(hide = true)]
     AnalyzeOne {
@@ -216,6 +226,17 @@ fn main() -> anyhow::Result<()> {
             (true, Some(&size)) => stream::run_one(size, seed),
             _ => stream::run(&sizes, seed)?,
         },
+        Cmd::Corpus { size, seed, out } => {
+            use std::io::Write;
+            let file = std::fs::File::create(&out)
+                .with_context(|| format!("cannot write {}", out.display()))?;
+            let mut writer = std::io::BufWriter::new(file);
+            for synth in synth::Stream::new(seed, chrono::Duration::minutes(37)).take(size) {
+                serde_json::to_writer(&mut writer, &synth.article)?;
+                writer.write_all(b"\n")?;
+            }
+            writer.flush()?;
+        }
         Cmd::AnalyzeOne { size, seed } => {
             let mut articles = synth::generate(size, seed);
             let corpus_bytes: usize = articles.iter().map(|a| a.text.len() + a.title.len()).sum();

@@ -10,6 +10,10 @@ use std::process::ExitCode;
 use anyhow::Context;
 use clap::{Parser, Subcommand, ValueEnum};
 
+mod extract;
+mod ingest;
+mod sources;
+
 /// Exit status when the analysis was written but some input was skipped.
 const EXIT_SKIPPED: u8 = 3;
 
@@ -38,7 +42,53 @@ enum Command {
         #[arg(long, short)]
         out: Option<PathBuf>,
     },
+    /// Print the article text and metadata of saved web pages: one JSON object
+    /// per page (docs/extract-format.md). Exit status as for `analyze`.
+    Extract {
+        /// Saved pages: .html, .htm, optionally .gz.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// Output format.
+        #[arg(long, short, value_enum, default_value_t = extract::ExtractFormat::Jsonl)]
+        format: extract::ExtractFormat,
+    },
+    /// Run Parallax as a service: web pages, the JSON API (/api/v1) and the
+    /// analyser, over the store in --data. Stops on Ctrl-C.
+    Serve {
+        /// Settings in TOML (see docs/service.md); flags win over the file.
+        #[arg(long)]
+        config: Option<PathBuf>,
+        /// The store directory (created if missing) [default: parallax-data].
+        #[arg(long)]
+        data: Option<PathBuf>,
+        /// Address and port to listen on [default: 127.0.0.1:8080].
+        #[arg(long)]
+        listen: Option<std::net::SocketAddr>,
+        /// Log only warnings and errors.
+        #[arg(long, short)]
+        quiet: bool,
+    },
+    /// Add article files or folders to a store, whether or not a server runs
+    /// on it. Exit status as for `analyze`.
+    Ingest {
+        /// The store directory (created if missing).
+        #[arg(long, default_value = DEFAULT_DATA)]
+        data: PathBuf,
+        /// Article files or folders (recursed), in the formats of `analyze`.
+        #[arg(required = true)]
+        articles: Vec<PathBuf>,
+    },
+    /// The feeds a store follows: add, list, remove, import or export OPML.
+    Sources {
+        /// The store directory (created if missing).
+        #[arg(long, default_value = DEFAULT_DATA, global = true)]
+        data: PathBuf,
+        #[command(subcommand)]
+        command: sources::SourcesCommand,
+    },
 }
+
+use parallax_server::DEFAULT_DATA;
 
 #[derive(Clone, Copy, ValueEnum)]
 enum Format {
@@ -54,13 +104,73 @@ fn main() -> ExitCode {
             articles,
             format,
             out,
-        } => match analyze(&articles, format, out) {
-            Ok(code) => code,
-            Err(err) => {
-                eprintln!("parallax: error: {err:#}");
-                ExitCode::FAILURE
+        } => report(analyze(&articles, format, out)),
+        Command::Extract { files, format } => report(extract::run(&files, format)),
+        Command::Serve {
+            config,
+            data,
+            listen,
+            quiet,
+        } => report(serve(config, data, listen, quiet)),
+        Command::Ingest { data, articles } => report(ingest::run(&data, &articles)),
+        Command::Sources { data, command } => report(sources::run(&data, command)),
+    }
+}
+
+/// The exit code of a command, its error printed.
+fn report(result: anyhow::Result<ExitCode>) -> ExitCode {
+    result.unwrap_or_else(|err| {
+        eprintln!("parallax: error: {err:#}");
+        ExitCode::FAILURE
+    })
+}
+
+/// `parallax serve`: the configuration file, then the flags.
+fn serve(
+    file: Option<PathBuf>,
+    data: Option<PathBuf>,
+    listen: Option<std::net::SocketAddr>,
+    quiet: bool,
+) -> anyhow::Result<ExitCode> {
+    let mut config = match file {
+        Some(path) => parallax_server::Config::load(&path)?,
+        None => parallax_server::Config::default(),
+    };
+    config.data = data.unwrap_or(config.data);
+    config.listen = listen.unwrap_or(config.listen);
+    config.quiet |= quiet;
+    logging(config.quiet);
+    parallax_server::serve(&config)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Structured logs on standard error; `RUST_LOG` overrides the level.
+fn logging(quiet: bool) {
+    let level = if quiet { "warn" } else { "info" };
+    let filter = tracing_subscriber::EnvFilter::try_from_default_env()
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new(level));
+    tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(io::stderr)
+        .init();
+}
+
+/// Write a command's output to a file, or to standard output.
+fn write_out(out: Option<&std::path::Path>, rendered: &str) -> anyhow::Result<()> {
+    match out {
+        Some(path) => {
+            fs::write(path, rendered).with_context(|| format!("cannot write {}", path.display()))
+        }
+        None => {
+            let mut stdout = io::stdout().lock();
+            // A closed pipe (`parallax analyze ... | head`) is not an error worth a message.
+            match stdout.write_all(rendered.as_bytes()) {
+                Err(err) if err.kind() != io::ErrorKind::BrokenPipe => {
+                    Err(err).context("cannot write to standard output")
+                }
+                _ => Ok(()),
             }
-        },
+        }
     }
 }
 
@@ -83,19 +193,7 @@ fn analyze(paths: &[PathBuf], format: Format, out: Option<PathBuf>) -> anyhow::R
         }
         Format::Html => parallax_report::to_html(&analysis),
     };
-    match out {
-        Some(path) => fs::write(&path, rendered)
-            .with_context(|| format!("cannot write {}", path.display()))?,
-        None => {
-            let mut stdout = io::stdout().lock();
-            // A closed pipe (`parallax analyze ... | head`) is not an error worth a message.
-            if let Err(err) = stdout.write_all(rendered.as_bytes())
-                && err.kind() != io::ErrorKind::BrokenPipe
-            {
-                return Err(err).context("cannot write to standard output");
-            }
-        }
-    }
+    write_out(out.as_deref(), &rendered)?;
     eprintln!(
         "parallax: {} articles, {} stories{}",
         analysis.documents.len(),

@@ -31,6 +31,7 @@ mod load;
 mod paragraphs;
 mod txt;
 mod walk;
+mod warc;
 
 #[cfg(test)]
 mod proptests;
@@ -106,12 +107,53 @@ pub fn extract_page(path: &Path) -> Result<parallax_extract::Page, Warning> {
     Ok(parallax_extract::extract(&text))
 }
 
+/// A web page fetched over HTTP or kept in an archive, as an article whose
+/// id is its URL. Decoded by a byte-order mark, else the HTTP charset, else
+/// the page's own declaration, else detection (the HTML standard's order);
+/// then extracted like a saved page.
+pub fn web_page(bytes: &[u8], http_charset: Option<&str>, url: &str) -> Result<Article, String> {
+    let declared = http_charset.and_then(|c| encoding_rs::Encoding::for_label(c.trim().as_bytes()));
+    let text = match declared {
+        Some(encoding) if encoding_rs::Encoding::for_bom(bytes).is_none() => {
+            if decode::looks_binary(bytes) {
+                return Err(decode::DecodeError::Binary.message().to_string());
+            }
+            encoding.decode_without_bom_handling(bytes).0.into_owned()
+        }
+        _ => decode::decode(bytes, Declared::Html).map_err(|e| e.message().to_string())?,
+    };
+    let (mut draft, _) = html::parse(&text, url);
+    if draft.text.is_empty() {
+        return Err("no article text found".to_string());
+    }
+    draft.url = draft.url.or_else(|| Some(url.to_string()));
+    Ok(draft.finish())
+}
+
 /// Read one article file of a known kind into the collector.
 fn read_kind(collector: &mut Collector, path: &Path, kind: &Kind) {
     match kind.format {
         Format::Txt | Format::Html => read_single_article(collector, path, kind),
         Format::Jsonl => read_jsonl(collector, path, kind.gzip),
+        Format::Warc => read_warc(collector, path, kind.gzip),
     }
+}
+
+/// Every HTML page of a web archive, each an article named by its URL.
+fn read_warc(collector: &mut Collector, path: &Path, gzip: bool) {
+    let mut reader = match load::open_stream(path, gzip) {
+        Ok(reader) => reader,
+        Err(message) => return collector.warn(path, None, message),
+    };
+    warc::read(&mut reader, load::MAX_PAGE_BYTES, |event| match event {
+        warc::Event::Page(page) => match web_page(&page.body, page.charset.as_deref(), &page.uri) {
+            Ok(article) => collector.add_article(path, Some(page.line), article),
+            Err(message) => {
+                collector.warn(path, Some(page.line), format!("{}: {message}", page.uri))
+            }
+        },
+        warc::Event::Warning { line, message } => collector.warn(path, Some(line), message),
+    });
 }
 
 fn read_single_article(collector: &mut Collector, path: &Path, kind: &Kind) {
@@ -121,7 +163,7 @@ fn read_single_article(collector: &mut Collector, path: &Path, kind: &Kind) {
     };
     let declared = match kind.format {
         Format::Html => Declared::Html,
-        Format::Txt | Format::Jsonl => Declared::None,
+        Format::Txt | Format::Jsonl | Format::Warc => Declared::None,
     };
     let text = match decode::decode(&bytes, declared) {
         Ok(text) => text,
@@ -130,7 +172,7 @@ fn read_single_article(collector: &mut Collector, path: &Path, kind: &Kind) {
     drop(bytes);
     let (draft, notes) = match kind.format {
         Format::Html => html::parse(&text, &kind.id),
-        Format::Txt | Format::Jsonl => txt::parse(&text, &kind.id),
+        Format::Txt | Format::Jsonl | Format::Warc => txt::parse(&text, &kind.id),
     };
     for note in notes {
         collector.warn(path, None, note);
@@ -174,7 +216,11 @@ impl Collector {
         if draft.text.is_empty() {
             return self.warn(path, line, "no article text found".to_string());
         }
-        let mut article = draft.finish();
+        self.add_article(path, line, draft.finish());
+    }
+
+    /// Keep an article, renaming it when its id is taken.
+    fn add_article(&mut self, path: &Path, line: Option<usize>, mut article: Article) {
         if let Some((first_path, first_line)) = self.taken.get(&article.id) {
             let first = match first_line {
                 Some(n) => format!("{}:{n}", first_path.display()),

@@ -12,6 +12,8 @@ pub(crate) enum Format {
     Txt,
     Html,
     Jsonl,
+    /// A web archive: many pages.
+    Warc,
 }
 
 /// A readable file's format, whether it is gzipped, and its id (the file
@@ -29,6 +31,7 @@ const EXTENSIONS: &[(&str, Format)] = &[
     (".html", Format::Html),
     (".htm", Format::Html),
     (".jsonl", Format::Jsonl),
+    (".warc", Format::Warc),
 ];
 
 /// The kind of a file, from its name; `None` for anything that is not an article file.

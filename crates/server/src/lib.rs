@@ -4,12 +4,14 @@
 //!   article log, in whichever process (server or `ingest`) holds the store's
 //!   analyser lock.
 //! - [`http`]: the web pages and the JSON API over a store.
+//! - [`poller`]: follows the store's feeds and appends their articles.
 //! - [`serve`]: both together on one store directory, until Ctrl-C.
 
 pub mod analyser;
 mod config;
 mod excerpt;
 pub mod http;
+pub mod poller;
 mod serve;
 
 pub use config::{Config, DEFAULT_DATA, FeedsConfig};

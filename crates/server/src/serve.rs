@@ -13,6 +13,10 @@ use parallax_store::SqliteStore;
 use crate::Config;
 use crate::analyser::Analyser;
 use crate::http::{AppState, Backend, router};
+use crate::poller::Poller;
+
+/// How often the poller looks for feeds that are due.
+const FEED_TICK: Duration = Duration::from_secs(5);
 
 /// How often the analyser looks for articles appended by other processes
 /// (`parallax ingest`) when nothing wakes it.
@@ -54,6 +58,15 @@ pub async fn serve_until(
             .spawn(move || analyse(&dir, store.as_ref(), &woken))
             .context("cannot start the analyser thread")?
     };
+    let (stop_polling, stopped) = sync_channel::<()>(1);
+    let poller = {
+        let store = store.clone();
+        let poller = Poller::new(&config.feeds);
+        std::thread::Builder::new()
+            .name("poller".into())
+            .spawn(move || poll(&poller, store.as_ref(), &stopped))
+            .context("cannot start the feed poller")?
+    };
     let state = AppState {
         store: store as Arc<dyn Backend>,
         default_every_minutes: config.feeds.every_minutes,
@@ -69,11 +82,10 @@ pub async fn serve_until(
         .context("server failed")?;
     // The router (and with it the sender) is gone: the analyser sees the
     // channel close and stops after its current batch.
-    if !matches!(
-        tokio::task::spawn_blocking(move || analyser.join()).await,
-        Ok(Ok(()))
-    ) {
-        tracing::error!("the analyser thread panicked");
+    drop(stop_polling);
+    let joined = tokio::task::spawn_blocking(move || (analyser.join(), poller.join())).await;
+    if !matches!(joined, Ok((Ok(()), Ok(())))) {
+        tracing::error!("the analyser or the poller panicked");
     }
     Ok(())
 }
@@ -96,6 +108,19 @@ fn analyse(dir: &Path, store: &SqliteStore, woken: &Receiver<()>) {
             tracing::error!(%err, "analysis failed; retrying");
         }
         if let Err(RecvTimeoutError::Disconnected) = woken.recv_timeout(POLL) {
+            return;
+        }
+    }
+}
+
+/// The poller loop: poll the feeds that are due, until the server stops.
+/// New articles reach the analyser through the log (it looks every second).
+fn poll(poller: &Poller, store: &SqliteStore, stopped: &Receiver<()>) {
+    loop {
+        if let Err(err) = poller.poll_due(store, chrono::Utc::now()) {
+            tracing::error!(%err, "polling failed; retrying");
+        }
+        if let Err(RecvTimeoutError::Disconnected) = stopped.recv_timeout(FEED_TICK) {
             return;
         }
     }

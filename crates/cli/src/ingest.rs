@@ -1,0 +1,67 @@
+//! `parallax ingest`: files into a store, then analysed unless a server does it.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use parallax_store::{Added, ArticleLog, SqliteStore};
+
+use crate::EXIT_SKIPPED;
+
+/// Append articles to the store, then analyse them unless a server does.
+pub fn run(data: &Path, paths: &[PathBuf]) -> anyhow::Result<ExitCode> {
+    let mut batch = parallax_read::read_paths(paths);
+    for warning in &batch.warnings {
+        eprintln!("parallax: skipped: {warning}");
+    }
+    parallax_pipeline::arrival_order(&mut batch.articles);
+    let store = SqliteStore::open(data)?;
+    let bar = progress(batch.articles.len(), "adding");
+    let (mut new, mut duplicates) = (0, 0);
+    for chunk in batch.articles.chunks(1000) {
+        for added in store.append(chunk)? {
+            match added {
+                Added::New(_) => new += 1,
+                Added::Duplicate(_) => duplicates += 1,
+            }
+        }
+        bar.inc(chunk.len() as u64);
+    }
+    bar.finish_and_clear();
+    eprintln!(
+        "parallax: {new} articles added to {}, {duplicates} already there",
+        data.display()
+    );
+    match parallax_server::analyser::Analyser::start(data, &store)? {
+        Some(mut analyser) => {
+            let bar = progress(analyser.pending()?, "analysing");
+            let analysed = analyser.catch_up_with(|done| bar.set_position(done as u64))?;
+            bar.finish_and_clear();
+            eprintln!(
+                "parallax: {analysed} articles analysed; {} stories",
+                analyser.stories().len()
+            );
+        }
+        None => eprintln!(
+            "parallax: a running server analyses this store; the articles appear there shortly"
+        ),
+    }
+    Ok(if batch.warnings.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(EXIT_SKIPPED)
+    })
+}
+
+/// A progress bar on standard error; hidden when that is not a terminal.
+fn progress(total: usize, what: &'static str) -> indicatif::ProgressBar {
+    let bar = indicatif::ProgressBar::new(total as u64);
+    bar.set_style(
+        indicatif::ProgressStyle::with_template(
+            "{msg:>10} [{bar:40}] {pos}/{len} articles ({per_sec}, {eta} left)",
+        )
+        .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar())
+        .progress_chars("=> "),
+    );
+    bar.set_message(what);
+    bar
+}

@@ -1,0 +1,118 @@
+//! `parallax sources`: the feeds a store follows.
+
+use std::fs;
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use anyhow::{Context, bail};
+use clap::Subcommand;
+use parallax_feeds::opml::{self, Subscription};
+use parallax_store::{Sources, SqliteStore};
+
+#[derive(Subcommand)]
+pub enum SourcesCommand {
+    /// Follow a feed (RSS, Atom or JSON Feed).
+    Add {
+        url: String,
+        /// A name for the feed (learned from the feed when absent).
+        #[arg(long)]
+        title: Option<String>,
+        /// Minutes between polls (at least 5; the feed's own ttl is respected).
+        #[arg(long, default_value_t = parallax_server::FeedsConfig::default().every_minutes)]
+        every: u32,
+    },
+    /// List the followed feeds with their polling state.
+    List,
+    /// Stop following a feed.
+    Remove { url: String },
+    /// Follow every feed of an OPML file (as exported by feed readers).
+    Import { file: PathBuf },
+    /// Write the followed feeds as OPML.
+    Export {
+        /// Write to this file instead of standard output.
+        #[arg(long, short)]
+        out: Option<PathBuf>,
+    },
+}
+
+pub fn run(data: &Path, command: SourcesCommand) -> anyhow::Result<ExitCode> {
+    let store = SqliteStore::open(data)?;
+    match command {
+        SourcesCommand::Add { url, title, every } => {
+            check_url(&url)?;
+            let source = store.add_source(&url, title.as_deref(), i64::from(every.max(5)) * 60)?;
+            eprintln!(
+                "parallax: following {} (every {} min)",
+                source.url,
+                source.interval_s / 60
+            );
+        }
+        SourcesCommand::List => {
+            let mut out = io::stdout().lock();
+            for s in store.sources()? {
+                let state = match (&s.last_error, s.last_polled) {
+                    (Some(err), _) => format!("failing ({} in a row): {err}", s.failures),
+                    (None, Some(at)) => format!("polled {}", at.format("%Y-%m-%d %H:%M UTC")),
+                    (None, None) => "not polled yet".into(),
+                };
+                writeln!(
+                    out,
+                    "{}\t{}\tevery {} min\t{state}",
+                    s.url,
+                    s.title.as_deref().unwrap_or("-"),
+                    s.interval_s / 60
+                )?;
+            }
+        }
+        SourcesCommand::Remove { url } => {
+            if !store.remove_source(&url)? {
+                bail!("{url} is not followed");
+            }
+            eprintln!("parallax: no longer following {url}");
+        }
+        SourcesCommand::Import { file } => {
+            let text = fs::read_to_string(&file)
+                .with_context(|| format!("cannot read {}", file.display()))?;
+            let subscriptions = opml::parse(&text)
+                .with_context(|| format!("{}: not a readable OPML file", file.display()))?;
+            let mut added = 0;
+            for sub in &subscriptions {
+                if let Err(err) = check_url(&sub.url) {
+                    eprintln!("parallax: skipped: {}: {err}", file.display());
+                    continue;
+                }
+                let every = parallax_server::FeedsConfig::default().every_minutes;
+                store.add_source(&sub.url, sub.title.as_deref(), i64::from(every) * 60)?;
+                added += 1;
+            }
+            eprintln!("parallax: following {added} feeds from {}", file.display());
+            if added < subscriptions.len() {
+                return Ok(ExitCode::from(crate::EXIT_SKIPPED));
+            }
+        }
+        SourcesCommand::Export { out } => {
+            let subscriptions: Vec<Subscription> = store
+                .sources()?
+                .into_iter()
+                .map(|s| Subscription {
+                    url: s.url,
+                    title: s.title,
+                })
+                .collect();
+            crate::write_out(out.as_deref(), &opml::write(&subscriptions))?;
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Only absolute http(s) URLs can be polled.
+fn check_url(url: &str) -> anyhow::Result<()> {
+    let lower = url.to_ascii_lowercase();
+    if !(lower.starts_with("http://") || lower.starts_with("https://"))
+        || url.contains(char::is_whitespace)
+    {
+        bail!("{url:?} is not an http(s) URL");
+    }
+    Ok(())
+}

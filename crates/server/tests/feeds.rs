@@ -1,0 +1,254 @@
+//! The service following a feed: a local HTTP server serves the demo corpus
+//! as an RSS feed (an aggregator's, items from every outlet) plus a page per
+//! article; Parallax, started on a loopback port, follows the feed through
+//! its API, fetches and extracts every page, and the stories come out as
+//! `analyze` finds them.
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+use axum::extract::Path;
+use axum::http::{HeaderMap, StatusCode, header};
+use axum::response::IntoResponse;
+use axum::routing::get;
+use parallax_model::Article;
+use parallax_pipeline::{analyze, arrival_order};
+use serde_json::{Value, json};
+
+fn demo_corpus() -> Vec<Article> {
+    let examples = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../examples");
+    let mut articles = parallax_read::read_paths(&[examples]).articles;
+    arrival_order(&mut articles);
+    articles
+}
+
+fn escape(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+/// A plain news page for an article: headline, byline, paragraphs, and the
+/// furniture every real page has around them.
+fn page(article: &Article) -> String {
+    let paragraphs: String = article
+        .text
+        .split("\n\n")
+        .map(|p| format!("<p>{}</p>\n", escape(p)))
+        .collect();
+    format!(
+        "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>{title} | {outlet}</title>\
+         <meta property=\"og:site_name\" content=\"{outlet}\"></head><body>\
+         <nav><a href=\"/\">Home</a> <a href=\"/world\">World</a></nav>\
+         <article><h1>{title}</h1>{paragraphs}</article>\
+         <footer>© {outlet}. All rights reserved.</footer></body></html>",
+        title = escape(&article.title),
+        outlet = escape(article.outlet()),
+    )
+}
+
+fn rss(outlet: &str, articles: &[&Article], base: &str) -> String {
+    let items: String = articles
+        .iter()
+        .map(|a| {
+            format!(
+                "<item><title>{}</title><link>{base}/pages/{}.html?utm_source=rss</link><guid>{}</guid><pubDate>{}</pubDate></item>",
+                escape(&a.title),
+                a.id,
+                a.id,
+                a.published.map(|p| p.to_rfc2822()).unwrap_or_default()
+            )
+        })
+        .collect();
+    format!(
+        "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>{}</title><link>{base}/</link>{items}</channel></rss>",
+        escape(outlet)
+    )
+}
+
+/// The sites on one local HTTP server: `/feeds/0.xml` (RSS with an ETag)
+/// and `/pages/{id}.html`.
+fn start_sites(articles: Vec<Article>) -> (String, std::thread::JoinHandle<()>) {
+    let (ready, address) = std::sync::mpsc::channel();
+    let thread = std::thread::spawn(move || {
+        let runtime = tokio::runtime::Runtime::new().unwrap();
+        runtime.block_on(async move {
+            let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+            let base = format!("http://{}", listener.local_addr().unwrap());
+            let all: Vec<&Article> = articles.iter().collect();
+            let feeds = [rss("Newsdesk", &all, &base)];
+            let pages: BTreeMap<String, String> = articles
+                .iter()
+                .map(|a| (format!("{}.html", a.id), page(a)))
+                .collect();
+            let app = axum::Router::new()
+                .route(
+                    "/feeds/{n}",
+                    get(move |Path(n): Path<String>, headers: HeaderMap| {
+                        let feed = n
+                            .strip_suffix(".xml")
+                            .and_then(|i| i.parse::<usize>().ok())
+                            .and_then(|i| feeds.get(i).cloned());
+                        async move {
+                            let Some(feed) = feed else {
+                                return StatusCode::NOT_FOUND.into_response();
+                            };
+                            let etag = format!("\"{}\"", feed.len());
+                            if headers
+                                .get(header::IF_NONE_MATCH)
+                                .and_then(|v| v.to_str().ok())
+                                == Some(&etag)
+                            {
+                                return StatusCode::NOT_MODIFIED.into_response();
+                            }
+                            (
+                                [
+                                    (header::CONTENT_TYPE, "application/rss+xml".to_string()),
+                                    (header::ETAG, etag),
+                                ],
+                                feed,
+                            )
+                                .into_response()
+                        }
+                    }),
+                )
+                .route(
+                    "/pages/{file}",
+                    get(move |Path(file): Path<String>| {
+                        let page = pages.get(&file).cloned();
+                        async move {
+                            match page {
+                                Some(html) => {
+                                    ([(header::CONTENT_TYPE, "text/html; charset=utf-8")], html)
+                                        .into_response()
+                                }
+                                None => StatusCode::NOT_FOUND.into_response(),
+                            }
+                        }
+                    }),
+                );
+            ready.send(base).unwrap();
+            axum::serve(listener, app).await.unwrap();
+        });
+    });
+    (address.recv().unwrap(), thread)
+}
+
+#[test]
+fn followed_feeds_become_the_right_stories() {
+    let articles = demo_corpus();
+    let (sites, _sites_thread) = start_sites(articles.clone());
+
+    let dir = tempfile::tempdir().unwrap();
+    let config = parallax_server::Config {
+        data: dir.path().to_path_buf(),
+        ..parallax_server::Config::default()
+    };
+    let (ready, address) = std::sync::mpsc::channel();
+    let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+    let server = std::thread::spawn(move || {
+        tokio::runtime::Runtime::new()
+            .unwrap()
+            .block_on(async move {
+                let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+                ready.send(listener.local_addr().unwrap()).unwrap();
+                parallax_server::serve_until(&config, listener, async {
+                    let _ = stopped.await;
+                })
+                .await
+                .unwrap();
+            });
+    });
+    let base = format!("http://{}", address.recv().unwrap());
+    let agent: ureq::Agent = ureq::Agent::config_builder()
+        .http_status_as_error(false)
+        .build()
+        .into();
+    let body = json!({ "url": format!("{sites}/feeds/0.xml") }).to_string();
+    let status = agent
+        .post(&format!("{base}/api/v1/sources"))
+        .header("content-type", "application/json")
+        .send(body)
+        .unwrap()
+        .status();
+    assert_eq!(status, 201);
+
+    let get = |path: &str| -> Value {
+        let mut r = agent.get(&format!("{base}{path}")).call().unwrap();
+        serde_json::from_str(&r.body_mut().read_to_string().unwrap()).unwrap()
+    };
+    let deadline = Instant::now() + Duration::from_secs(60);
+    let stories = loop {
+        let stories = get("/api/v1/stories?limit=100")["stories"]
+            .as_array()
+            .unwrap()
+            .clone();
+        let placed: u64 = stories
+            .iter()
+            .map(|s| s["articles"].as_u64().unwrap())
+            .sum();
+        if placed as usize == articles.len() {
+            break stories;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "{placed} of {} articles placed; stored: {}; sources: {}",
+            articles.len(),
+            get("/api/v1/articles?limit=100")["articles"],
+            get("/api/v1/sources")
+        );
+        std::thread::sleep(Duration::from_millis(200));
+    };
+
+    // The source was polled without error and named by its feed.
+    let source = &get("/api/v1/sources")["sources"][0];
+    assert_eq!(source["failures"], 0, "{source}");
+    assert_eq!(source["title"], "Newsdesk");
+    // The tracking parameter of the feed links did not make new articles.
+    let stored = get("/api/v1/articles?limit=100")["articles"]
+        .as_array()
+        .unwrap()
+        .clone();
+    assert_eq!(stored.len(), articles.len());
+
+    // The same partition as `analyze` on the files, by headline and outlet.
+    let key = |title: &str, outlet: &str| format!("{outlet}: {title}");
+    let mut expected: Vec<Vec<String>> = analyze(articles.clone())
+        .stories
+        .iter()
+        .map(|s| {
+            let mut k: Vec<String> = s
+                .articles
+                .iter()
+                .map(|id| {
+                    let a = articles.iter().find(|a| &a.id == id).unwrap();
+                    key(&a.title, a.outlet())
+                })
+                .collect();
+            k.sort();
+            k
+        })
+        .collect();
+    expected.sort();
+    let mut served: Vec<Vec<String>> = stories
+        .iter()
+        .map(|s| {
+            let detail = get(s["href"].as_str().unwrap());
+            let mut k: Vec<String> = detail["articles"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|a| key(a["title"].as_str().unwrap(), a["source"].as_str().unwrap()))
+                .collect();
+            k.sort();
+            k
+        })
+        .collect();
+    served.sort();
+    assert_eq!(served, expected);
+
+    let _ = stop.send(());
+    server.join().unwrap();
+}
