@@ -1,15 +1,8 @@
 //! Small fixed hash functions: results must be identical across runs and
 //! platforms (no random seeds), so the standard library's hasher is not used.
 
-/// FNV-1a over bytes.
-pub(crate) fn fnv1a(bytes: &[u8]) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for &b in bytes {
-        h ^= u64::from(b);
-        h = h.wrapping_mul(0x0000_0100_0000_01b3);
-    }
-    h
-}
+/// FNV-1a over bytes: the one fixed hash of the workspace.
+pub(crate) use parallax_text::fnv1a;
 
 /// SplitMix64 finaliser: turns a weak hash (or a hash xor a seed) into a
 /// well-mixed one; used to derive the independent MinHash functions.
