@@ -15,15 +15,21 @@
 use std::collections::BTreeSet;
 use std::fs::{File, TryLockError};
 use std::path::Path;
+use std::time::{Duration, Instant};
 
+use crate::gzip;
 use parallax_model::{Analysis, EntityKind};
-use parallax_pipeline::Live;
+use parallax_pipeline::{Changes, Live};
 use parallax_store::{
-    ArticleLog, SearchKind, Searchable, Seq, StorySummary, StoryView, StoryViews,
+    ArticleLog, Renditions, SearchKind, Searchable, Seq, StorySummary, StoryView, StoryViews,
 };
+use rayon::prelude::*;
 
 /// Articles read from the log and placed at a time.
 const BATCH: usize = 1024;
+
+/// Longest time changed stories wait to be saved while a backlog is analysed.
+const SAVE_EVERY: Duration = Duration::from_secs(10);
 
 /// Why the analyser could not run.
 #[derive(Debug, thiserror::Error)]
@@ -110,51 +116,84 @@ impl<'s, S: ArticleLog + StoryViews + ?Sized> Analyser<'s, S> {
 
     /// [`catch_up`](Self::catch_up), telling `progress` the number of
     /// articles analysed so far after each batch.
+    ///
+    /// Articles are placed batch by batch, but the stories they changed are
+    /// compared and saved only once the log is caught up, or every
+    /// [`SAVE_EVERY`] while a long backlog is worked through: a big story
+    /// that gains articles in every batch is compared once, not once per
+    /// batch. The log position saved with the views moves with them, so a
+    /// crash between two saves only means the articles after it are placed
+    /// again on the next start.
     pub fn catch_up_with(&mut self, mut progress: impl FnMut(usize)) -> Result<usize, Error> {
         let mut done = 0;
+        let mut changed = Changes::default();
+        let mut since_save = Instant::now();
         loop {
             let after = self.seqs.last().copied().unwrap_or(0);
             let batch = self.store.after(after, BATCH)?;
-            let Some(last) = batch.last().map(|s| s.seq) else {
-                return Ok(done);
-            };
+            let caught_up = batch.len() < BATCH;
             done += batch.len();
             self.seqs.extend(batch.iter().map(|s| s.seq));
             let changes = self
                 .live
                 .add(batch.into_iter().map(|s| s.article).collect());
-            let views: Vec<StoryView> = changes
-                .stories
-                .iter()
-                .filter_map(|&story| self.view(story))
-                .collect();
-            let merges: Vec<(i64, i64)> = changes
-                .merges
-                .iter()
-                .map(|&(absorbed, into)| (id(absorbed), id(into)))
-                .collect();
-            self.store.save_views(&views, &merges, last)?;
-            tracing::info!(articles = done, stories = views.len(), "analysed");
+            changed.stories.extend(changes.stories);
+            changed.merges.extend(changes.merges);
+            if caught_up || since_save.elapsed() >= SAVE_EVERY {
+                self.save(&std::mem::take(&mut changed))?;
+                since_save = Instant::now();
+            }
             progress(done);
+            if caught_up {
+                return Ok(done);
+            }
         }
+    }
+
+    /// Compare the changed stories and save their views with the log
+    /// position placed so far.
+    fn save(&self, changed: &Changes) -> Result<(), Error> {
+        let Some(&placed) = self.seqs.last() else {
+            return Ok(());
+        };
+        if changed.stories.is_empty() && changed.merges.is_empty() {
+            return Ok(());
+        }
+        // Stories absorbed since they changed have no view of their own
+        // any more ([`view`] is `None`); the story that absorbed them has.
+        let (live, seqs) = (&self.live, &self.seqs);
+        let stories: Vec<usize> = changed.stories.iter().copied().collect();
+        let views: Vec<StoryView> = stories
+            .par_iter()
+            .filter_map(|&story| view(live, seqs, story))
+            .collect();
+        let merges: Vec<(i64, i64)> = changed
+            .merges
+            .iter()
+            .map(|&(absorbed, into)| (id(absorbed), id(into)))
+            .collect();
+        self.store.save_views(&views, &merges, placed)?;
+        tracing::info!(articles = placed, stories = views.len(), "saved");
+        Ok(())
     }
 
     /// The ids of the stories in memory.
     pub fn stories(&self) -> BTreeSet<usize> {
         self.live.stories().collect()
     }
+}
 
-    fn view(&self, story: usize) -> Option<StoryView> {
-        let analysis = self.live.story(story)?;
-        let members = self.live.members(story)?;
-        let last_seq = members
-            .iter()
-            .filter_map(|&i| self.seqs.get(i))
-            .copied()
-            .max()
-            .unwrap_or(0);
-        Some(story_view(id(story), &analysis, last_seq))
-    }
+/// The view of a live story; `None` for a story merged into another.
+fn view(live: &Live, seqs: &[Seq], story: usize) -> Option<StoryView> {
+    let analysis = live.story(story)?;
+    let last_seq = live
+        .members(story)?
+        .iter()
+        .filter_map(|&i| seqs.get(i))
+        .copied()
+        .max()
+        .unwrap_or(0);
+    Some(story_view(id(story), &analysis, last_seq))
 }
 
 /// Story ids in the store: the clusterer's story numbers.
@@ -210,9 +249,14 @@ fn story_view(id: i64, analysis: &Analysis, last_seq: Seq) -> StoryView {
             last_published: dates.max(),
             last_seq,
         },
-        // Serialising plain data cannot fail; an empty document would only
-        // show as an empty story page.
-        analysis: serde_json::to_string(analysis).unwrap_or_default(),
+        renditions: Renditions {
+            // Serialising plain data cannot fail; an empty document would
+            // only show as an unreadable story.
+            document: gzip::compress(
+                &serde_json::to_vec(&parallax_report::json::document(analysis)).unwrap_or_default(),
+            ),
+            page: gzip::compress(parallax_report::to_html_in_site(analysis, "/").as_bytes()),
+        },
         articles: analysis
             .documents
             .iter()

@@ -10,6 +10,7 @@
 pub mod analyser;
 mod config;
 mod excerpt;
+mod gzip;
 pub mod http;
 pub mod poller;
 mod serve;

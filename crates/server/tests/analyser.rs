@@ -1,12 +1,14 @@
 //! The analyser keeps a store's story views in step with its log, across
 //! restarts, with one analyser per store.
 
+use std::io::Read;
 use std::path::PathBuf;
 
-use parallax_model::{Analysis, Article};
+use flate2::read::GzDecoder;
+use parallax_model::Article;
 use parallax_pipeline::{analyze, arrival_order};
 use parallax_server::analyser::Analyser;
-use parallax_store::{ArticleLog, Found, SqliteStore, StoryOrder, StoryViews};
+use parallax_store::{ArticleLog, Found, Rendition, SqliteStore, StoryOrder, StoryViews};
 
 fn demo_corpus() -> Vec<Article> {
     let examples = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../examples");
@@ -22,12 +24,22 @@ fn saved_partition(store: &SqliteStore) -> Vec<Vec<String>> {
         .unwrap()
         .into_iter()
         .map(|summary| {
-            let Some(Found::Story { analysis, .. }) = store.story(summary.id).unwrap() else {
+            let Some(Found::Story { rendition, .. }) =
+                store.story(summary.id, Rendition::Document).unwrap()
+            else {
                 panic!("story {} listed but not found", summary.id);
             };
-            let analysis: Analysis = serde_json::from_str(&analysis).unwrap();
-            assert_eq!(analysis.documents.len() as u32, summary.articles);
-            analysis.stories[0].articles.clone()
+            let mut json = String::new();
+            GzDecoder::new(rendition.as_slice())
+                .read_to_string(&mut json)
+                .unwrap();
+            let document: serde_json::Value = serde_json::from_str(&json).unwrap();
+            assert_eq!(document["schema"], "parallax.analysis/1");
+            assert_eq!(
+                document["articles"].as_array().unwrap().len() as u32,
+                summary.articles
+            );
+            serde_json::from_value(document["stories"][0]["articles"].clone()).unwrap()
         })
         .collect();
     partition.sort();

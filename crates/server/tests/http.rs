@@ -1,6 +1,7 @@
 //! The server, started on a loopback port, through HTTP: articles posted to
 //! the API come out as the right stories, and hostile content stays text.
 
+use std::io::{Read, Write};
 use std::path::PathBuf;
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
@@ -69,6 +70,24 @@ impl Server {
             headers,
             response.body_mut().read_to_string().unwrap(),
         )
+    }
+
+    /// Head and raw body of a GET with this `Accept-Encoding`, over a plain
+    /// socket so that nothing decodes the body on the way.
+    fn get_encoded(&self, path: &str, accept_encoding: &str) -> (String, Vec<u8>) {
+        let address = self.base.trim_start_matches("http://");
+        let mut socket = std::net::TcpStream::connect(address).unwrap();
+        write!(
+            socket,
+            "GET {path} HTTP/1.1\r\nHost: {address}\r\nAccept-Encoding: {accept_encoding}\r\nConnection: close\r\n\r\n"
+        )
+        .unwrap();
+        let mut response = Vec::new();
+        socket.read_to_end(&mut response).unwrap();
+        let end = response.windows(4).position(|w| w == b"\r\n\r\n").unwrap();
+        let head = String::from_utf8_lossy(&response[..end]).to_ascii_lowercase();
+        assert!(!head.contains("transfer-encoding: chunked"), "{head}");
+        (head, response[end + 4..].to_vec())
     }
 
     fn get_json(&self, path: &str) -> Value {
@@ -186,6 +205,19 @@ fn posted_articles_become_the_right_stories() {
     assert_eq!(status, 200);
     assert!(page.contains("Sokolovsk"));
     assert!(page.contains("href=\"/\""));
+    // Saved compressed, sent as it is to a client that takes gzip and
+    // decompressed for one that does not.
+    let path = call["page"].as_str().unwrap();
+    let (head, gzipped) = server.get_encoded(path, "gzip, deflate");
+    assert!(head.contains("content-encoding: gzip"), "{head}");
+    let mut unzipped = String::new();
+    flate2::read::GzDecoder::new(gzipped.as_slice())
+        .read_to_string(&mut unzipped)
+        .unwrap();
+    assert_eq!(unzipped, page);
+    let (head, plain) = server.get_encoded(path, "identity");
+    assert!(!head.contains("content-encoding"), "{head}");
+    assert_eq!(String::from_utf8(plain).unwrap(), page);
 
     // Biggest first.
     let biggest = server.get_json("/api/v1/stories?order=biggest");

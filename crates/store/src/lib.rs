@@ -46,7 +46,8 @@ pub use keys::url_key;
 pub use sources::{Polled, Source, Sources};
 pub use sqlite::SqliteStore;
 pub use views::{
-    Found, SearchKind, Searchable, StoryHit, StoryOrder, StorySummary, StoryView, StoryViews,
+    Found, Rendition, Renditions, SearchKind, Searchable, StoryHit, StoryOrder, StorySummary,
+    StoryView, StoryViews,
 };
 
 /// Position of an article in the log: 1 for the first, increasing, never reused.

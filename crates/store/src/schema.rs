@@ -82,6 +82,23 @@ pub const MIGRATIONS: &[&str] = &[
         PRIMARY KEY (source, item)
     ) WITHOUT ROWID;
     "#,
+    // 4: stories keep their renditions (the JSON document and the page, as
+    // the server serves them) in a table of their own, written once per
+    // change instead of rebuilt on every request. Views are derived from the
+    // log, so the old ones are dropped and the analyser rebuilds them.
+    r#"
+    DELETE FROM stories;
+    DELETE FROM story_text;
+    DELETE FROM article_story;
+    DELETE FROM progress WHERE name = 'analysed';
+    ALTER TABLE stories DROP COLUMN analysis;
+    CREATE TABLE renditions (
+        story INTEGER NOT NULL,
+        kind  TEXT NOT NULL,
+        body  BLOB NOT NULL,
+        PRIMARY KEY (story, kind)
+    );
+    "#,
 ];
 
 /// Settings of every connection: WAL so that readers never block the writer

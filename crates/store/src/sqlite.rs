@@ -11,8 +11,8 @@ use crate::keys::{body_key, url_key};
 use crate::schema::{CONNECTION, MIGRATIONS};
 use crate::search::fts_query;
 use crate::{
-    Added, ArticleLog, Error, Found, Hit, MATCH_END, MATCH_START, Polled, SearchKind, Seq, Source,
-    Sources, Stored, StoryHit, StoryOrder, StorySummary, StoryView, StoryViews,
+    Added, ArticleLog, Error, Found, Hit, MATCH_END, MATCH_START, Polled, Rendition, SearchKind,
+    Seq, Source, Sources, Stored, StoryHit, StoryOrder, StorySummary, StoryView, StoryViews,
 };
 
 /// The store in a directory: `parallax.db` (plus SQLite's `-wal` and `-shm`).
@@ -195,34 +195,71 @@ impl ArticleLog for SqliteStore {
             return Ok(Vec::new());
         };
         self.read(|conn| {
-            let mut statement = conn.prepare_cached(
+            let best = best_matches(
+                conn,
+                "article_text",
+                "bm25(article_text, 4.0, 1.0)",
+                &query,
+                limit,
+            )?;
+            let mut hit = conn.prepare_cached(
                 "SELECT a.seq, a.id, a.title, a.source,
                         snippet(article_text, 1, ?3, ?4, '…', 24)
                  FROM article_text JOIN articles a ON a.seq = article_text.rowid
-                 WHERE article_text MATCH ?1
-                 ORDER BY bm25(article_text, 4.0, 1.0), a.seq
-                 LIMIT ?2",
+                 WHERE article_text MATCH ?1 AND article_text.rowid = ?2",
             )?;
-            let hits = statement.query_map(
-                params![
-                    query,
-                    sql_limit(limit),
-                    MATCH_START.to_string(),
-                    MATCH_END.to_string()
-                ],
-                |row| {
-                    Ok(Hit {
-                        seq: row.get(0)?,
-                        id: row.get(1)?,
-                        title: row.get(2)?,
-                        source: row.get(3)?,
-                        excerpt: row.get(4)?,
-                    })
-                },
-            )?;
-            hits.collect()
+            best.into_iter()
+                .map(|seq| {
+                    hit.query_row(
+                        params![query, seq, MATCH_START.to_string(), MATCH_END.to_string()],
+                        |row| {
+                            Ok(Hit {
+                                seq: row.get(0)?,
+                                id: row.get(1)?,
+                                title: row.get(2)?,
+                                source: row.get(3)?,
+                                excerpt: row.get(4)?,
+                            })
+                        },
+                    )
+                })
+                .collect()
         })
     }
+}
+
+/// How many of the newest matches a search ranks by relevance.
+const RANKED: usize = 1000;
+
+/// The rowids of the `limit` best matches of `query` in the FTS5 `table`,
+/// ranked by `rank` among the [`RANKED`] newest matches.
+///
+/// Ranking every match costs as much as the matches, and a common word is in
+/// most of the log; found newest first, the newest matches are found by a
+/// scan that stops early. Excerpts are then built for the hits shown only.
+fn best_matches(
+    conn: &Connection,
+    table: &str,
+    rank: &str,
+    query: &str,
+    limit: usize,
+) -> rusqlite::Result<Vec<i64>> {
+    let oldest_ranked: i64 = conn
+        .prepare_cached(&format!(
+            "SELECT rowid FROM {table} WHERE {table} MATCH ?1
+             ORDER BY rowid DESC LIMIT 1 OFFSET ?2"
+        ))?
+        .query_row(params![query, sql_limit(RANKED - 1)], |row| row.get(0))
+        .optional()?
+        .unwrap_or(0);
+    conn.prepare_cached(&format!(
+        "SELECT rowid FROM {table} WHERE {table} MATCH ?1 AND rowid >= ?2
+         ORDER BY {rank}, rowid LIMIT ?3"
+    ))?
+    .query_map(params![query, oldest_ranked, sql_limit(limit)], |row| {
+        row.get(0)
+    })?
+    .collect()
 }
 
 /// The columns [`raw_summary`] reads, in its order.
@@ -248,9 +285,17 @@ impl StoryViews for SqliteStore {
                 .prepare_cached(
                     "INSERT OR REPLACE INTO stories
                      (id, merged_into, headline, articles, outlets, first_published,
-                      last_published, last_seq, analysis)
-                     VALUES (?1, NULL, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                      last_published, last_seq)
+                     VALUES (?1, NULL, ?2, ?3, ?4, ?5, ?6, ?7)",
                 )
+                .map_err(|e| self.sqlite(e))?;
+            let mut render = tx
+                .prepare_cached(
+                    "INSERT OR REPLACE INTO renditions (story, kind, body) VALUES (?1, ?2, ?3)",
+                )
+                .map_err(|e| self.sqlite(e))?;
+            let mut unrender = tx
+                .prepare_cached("DELETE FROM renditions WHERE story = ?1")
                 .map_err(|e| self.sqlite(e))?;
             let mut unindex = tx
                 .prepare_cached("DELETE FROM story_text WHERE story = ?1")
@@ -281,9 +326,16 @@ impl StoryViews for SqliteStore {
                         s.first_published.map(stamp),
                         s.last_published.map(stamp),
                         s.last_seq,
-                        view.analysis,
                     ])
                     .map_err(|e| self.sqlite(e))?;
+                for (kind, body) in [
+                    (Rendition::Document, &view.renditions.document),
+                    (Rendition::Page, &view.renditions.page),
+                ] {
+                    render
+                        .execute(params![s.id, kind.as_str(), body])
+                        .map_err(|e| self.sqlite(e))?;
+                }
                 unindex.execute([s.id]).map_err(|e| self.sqlite(e))?;
                 for item in &view.searchable {
                     index
@@ -299,6 +351,7 @@ impl StoryViews for SqliteStore {
                     .execute([absorbed, into])
                     .map_err(|e| self.sqlite(e))?;
                 unindex.execute([absorbed]).map_err(|e| self.sqlite(e))?;
+                unrender.execute([absorbed]).map_err(|e| self.sqlite(e))?;
             }
             tx.execute(
                 "INSERT OR REPLACE INTO progress (name, seq) VALUES (?1, ?2)",
@@ -341,21 +394,23 @@ impl StoryViews for SqliteStore {
         raws.into_iter().map(|raw| self.summary(raw)).collect()
     }
 
-    fn story(&self, id: i64) -> Result<Option<Found>, Error> {
+    fn story(&self, id: i64, rendition: Rendition) -> Result<Option<Found>, Error> {
         let row = self.read(|conn| {
             conn.prepare_cached(&format!(
-                "SELECT {SUMMARY_COLUMNS}, merged_into, analysis FROM stories WHERE id = ?1"
+                "SELECT {SUMMARY_COLUMNS}, merged_into, coalesce(r.body, x'')
+                 FROM stories LEFT JOIN renditions r ON r.story = id AND r.kind = ?2
+                 WHERE id = ?1"
             ))?
-            .query_row([id], |row| {
+            .query_row(params![id, rendition.as_str()], |row| {
                 Ok((
                     raw_summary(row)?,
                     row.get::<_, Option<i64>>(7)?,
-                    row.get::<_, String>(8)?,
+                    row.get::<_, Vec<u8>>(8)?,
                 ))
             })
             .optional()
         })?;
-        let Some((raw, merged_into, analysis)) = row else {
+        let Some((raw, merged_into, rendition)) = row else {
             return Ok(None);
         };
         if let Some(into) = merged_into {
@@ -363,7 +418,7 @@ impl StoryViews for SqliteStore {
         }
         Ok(Some(Found::Story {
             summary: self.summary(raw)?,
-            analysis,
+            rendition,
         }))
     }
 
@@ -380,32 +435,32 @@ impl StoryViews for SqliteStore {
             return Ok(Vec::new());
         };
         let rows = self.read(|conn| {
-            let mut statement = conn.prepare_cached(
+            let best = best_matches(conn, "story_text", "rank", &query, limit)?;
+            let mut hit = conn.prepare_cached(
                 "SELECT t.story, s.headline, t.kind, t.label,
                         highlight(story_text, 3, ?3, ?4)
                  FROM story_text t JOIN stories s ON s.id = t.story
-                 WHERE story_text MATCH ?1 AND s.merged_into IS NULL
-                 ORDER BY rank, t.story
-                 LIMIT ?2",
+                 WHERE story_text MATCH ?1 AND t.rowid = ?2 AND s.merged_into IS NULL",
             )?;
-            let rows = statement.query_map(
-                params![
-                    query,
-                    sql_limit(limit),
-                    MATCH_START.to_string(),
-                    MATCH_END.to_string()
-                ],
-                |row| {
-                    Ok((
-                        row.get::<_, i64>(0)?,
-                        row.get::<_, String>(1)?,
-                        row.get::<_, String>(2)?,
-                        row.get::<_, String>(3)?,
-                        row.get::<_, String>(4)?,
-                    ))
-                },
-            )?;
-            rows.collect::<rusqlite::Result<Vec<_>>>()
+            let mut rows = Vec::with_capacity(best.len());
+            for rowid in best {
+                let row = hit
+                    .query_row(
+                        params![query, rowid, MATCH_START.to_string(), MATCH_END.to_string()],
+                        |row| {
+                            Ok((
+                                row.get::<_, i64>(0)?,
+                                row.get::<_, String>(1)?,
+                                row.get::<_, String>(2)?,
+                                row.get::<_, String>(3)?,
+                                row.get::<_, String>(4)?,
+                            ))
+                        },
+                    )
+                    .optional()?;
+                rows.extend(row);
+            }
+            Ok(rows)
         })?;
         rows.into_iter()
             .map(|(story, headline, kind, label, excerpt)| {

@@ -19,17 +19,43 @@ pub struct StorySummary {
     pub last_seq: Seq,
 }
 
-/// A story as saved: its summary, its full analysis and what finds it.
+/// A story as saved: its summary, its renditions and what finds it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct StoryView {
     pub summary: StorySummary,
-    /// The story's analysis as a document (JSON). Opaque to the store: the
-    /// pipeline writes it and the server reads it.
-    pub analysis: String,
+    /// The story as the server shows it, rendered once when the story changes
+    /// rather than on every request. Opaque bytes to the store: the analyser
+    /// writes them and the server serves them.
+    pub renditions: Renditions,
     /// Ids of the story's articles.
     pub articles: Vec<String>,
     /// Quotes and names search finds the story by.
     pub searchable: Vec<Searchable>,
+}
+
+/// The forms a story is served in.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Renditions {
+    /// The story's analysis document (for the JSON API).
+    pub document: Vec<u8>,
+    /// The story's page (HTML).
+    pub page: Vec<u8>,
+}
+
+/// Which of a story's [`Renditions`] to read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Rendition {
+    Document,
+    Page,
+}
+
+impl Rendition {
+    pub(crate) fn as_str(self) -> &'static str {
+        match self {
+            Rendition::Document => "document",
+            Rendition::Page => "page",
+        }
+    }
 }
 
 /// A piece of a story that search finds.
@@ -87,10 +113,10 @@ pub enum StoryOrder {
 /// What a story id leads to.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Found {
-    /// The story's summary and its analysis document.
+    /// The story's summary and the rendition asked for.
     Story {
         summary: StorySummary,
-        analysis: String,
+        rendition: Vec<u8>,
     },
     /// The story was merged into another one later; follow it.
     MergedInto(i64),
@@ -119,8 +145,8 @@ pub trait StoryViews {
         limit: usize,
     ) -> Result<Vec<StorySummary>, Error>;
 
-    /// The story with this id.
-    fn story(&self, id: i64) -> Result<Option<Found>, Error>;
+    /// The story with this id, in the rendition asked for.
+    fn story(&self, id: i64, rendition: Rendition) -> Result<Option<Found>, Error>;
 
     /// The story an article was last saved in (the analyser saves the story
     /// that absorbs another with all its articles), once analysed.

@@ -199,6 +199,47 @@ fn a_title_match_ranks_above_a_text_match() {
 }
 
 #[test]
+fn a_common_word_ranks_the_newest_thousand_matches() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = SqliteStore::open(dir.path()).unwrap();
+    // The oldest article is the best match for "ferry" (in its title), but
+    // 1,200 newer ones also mention it: only the newest 1,000 are ranked.
+    let mut articles = vec![article(
+        "oldest",
+        "Herald",
+        None,
+        "Ferry ferry ferry",
+        "The ferry sails.",
+    )];
+    for n in 0..1200 {
+        articles.push(article(
+            &format!("a{n}"),
+            "Gazette",
+            None,
+            &format!("Harbour notice {n}"),
+            &format!("Notice {n} for the harbour: the ferry timetable of week {n} is out."),
+        ));
+    }
+    store.append(&articles).unwrap();
+    let hits = store.search("ferry", 20).unwrap();
+    assert_eq!(hits.len(), 20);
+    assert!(
+        hits.iter().all(|h| h.seq > 201),
+        "ranked beyond the newest 1,000"
+    );
+    // Excerpts are built for the hits returned.
+    assert!(
+        hits[0]
+            .excerpt
+            .contains(&format!("{MATCH_START}ferry{MATCH_END}"))
+    );
+    // A word only the oldest article has is still found.
+    let hits = store.search("sails", 20).unwrap();
+    assert_eq!(hits.len(), 1);
+    assert_eq!(hits[0].id, "oldest");
+}
+
+#[test]
 fn hostile_queries_are_text_not_syntax() {
     let dir = tempfile::tempdir().unwrap();
     let store = SqliteStore::open(dir.path()).unwrap();

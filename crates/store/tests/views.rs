@@ -2,7 +2,8 @@
 
 use chrono::{TimeZone, Utc};
 use parallax_store::{
-    Found, SearchKind, Searchable, SqliteStore, StoryOrder, StorySummary, StoryView, StoryViews,
+    Found, Rendition, Renditions, SearchKind, Searchable, SqliteStore, StoryOrder, StorySummary,
+    StoryView, StoryViews,
 };
 
 fn view(id: i64, headline: &str, articles: u32, outlets: u32, last_seq: i64) -> StoryView {
@@ -16,7 +17,10 @@ fn view(id: i64, headline: &str, articles: u32, outlets: u32, last_seq: i64) -> 
             last_published: None,
             last_seq,
         },
-        analysis: format!("{{\"story\":{id}}}"),
+        renditions: Renditions {
+            document: format!("{{\"story\":{id},\"headline\":\"{headline}\"}}").into_bytes(),
+            page: format!("<h1>{headline}</h1>").into_bytes(),
+        },
         articles: vec![format!("a{id}"), format!("b{id}")],
         searchable: vec![
             Searchable {
@@ -75,12 +79,18 @@ fn a_saved_story_reads_back_and_an_update_replaces_it() {
     store
         .save_views(&[view(0, "Ferry held", 2, 2, 2)], &[], 2)
         .unwrap();
-    let Some(Found::Story { summary, analysis }) = store.story(0).unwrap() else {
-        panic!("story 0 missing");
-    };
-    assert_eq!(summary, view(0, "Ferry held", 2, 2, 2).summary);
-    assert_eq!(analysis, "{\"story\":0}");
-    assert_eq!(store.story(7).unwrap(), None);
+    let updated = view(0, "Ferry held", 2, 2, 2);
+    for (rendition, expected) in [
+        (Rendition::Page, &updated.renditions.page),
+        (Rendition::Document, &updated.renditions.document),
+    ] {
+        let Some(Found::Story { summary, rendition }) = store.story(0, rendition).unwrap() else {
+            panic!("story 0 missing");
+        };
+        assert_eq!(summary, updated.summary);
+        assert_eq!(&rendition, expected);
+    }
+    assert_eq!(store.story(7, Rendition::Page).unwrap(), None);
     // Replaced, not added: one quote row per story.
     assert_eq!(store.search_stories("storm", 10).unwrap().len(), 1);
 }
@@ -99,7 +109,10 @@ fn a_merged_story_leads_to_the_story_it_joined() {
     let mut joined = view(0, "Ferry", 3, 3, 4);
     joined.articles.push("a1".into());
     store.save_views(&[joined], &[(1, 0)], 4).unwrap();
-    assert_eq!(store.story(1).unwrap(), Some(Found::MergedInto(0)));
+    assert_eq!(
+        store.story(1, Rendition::Page).unwrap(),
+        Some(Found::MergedInto(0))
+    );
     // An article moved by the merge is found in the story it joined.
     assert_eq!(store.story_of("a1").unwrap(), Some(0));
     assert_eq!(store.story_of("b1").unwrap(), Some(1));

@@ -2,17 +2,20 @@
 //! `/api/v1/openapi.json`).
 
 use axum::extract::{Path, Query, State};
-use axum::http::{StatusCode, header};
+use axum::http::{HeaderMap, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::get;
 use axum::{Json, Router};
 use chrono::{DateTime, Utc};
-use parallax_model::{Analysis, Article};
-use parallax_store::{Added, Found, SearchKind, Stored, StoryHit, StoryOrder, StorySummary};
+use parallax_model::Article;
+use parallax_store::{
+    Added, Found, Rendition, SearchKind, Stored, StoryHit, StoryOrder, StorySummary,
+};
 use serde::{Deserialize, Serialize};
 
 use super::{AppState, Failure, blocking};
 use crate::excerpt::Excerpt;
+use crate::gzip;
 
 /// The OpenAPI 3.1 description of this API.
 pub const OPENAPI: &str = include_str!("../../openapi.json");
@@ -106,38 +109,38 @@ async fn stories(
     Ok(Json(serde_json::json!({ "stories": items })))
 }
 
-/// A story's analysis, or where it went when it was merged into another.
+/// A story's rendition, or where it went when it was merged into another.
 pub enum StoryAnswer {
-    Analysis(Box<Analysis>),
+    /// The rendition as stored: gzip-compressed.
+    Gzipped(Vec<u8>),
     MergedInto(i64),
 }
 
-/// Look a story up and parse its saved analysis.
-pub async fn find_story(state: &AppState, id: i64) -> Result<StoryAnswer, Failure> {
-    match blocking(state, move |s| s.story(id)).await? {
+/// Look a story up, in the rendition asked for.
+pub async fn find_story(
+    state: &AppState,
+    id: i64,
+    rendition: Rendition,
+) -> Result<StoryAnswer, Failure> {
+    match blocking(state, move |s| s.story(id, rendition)).await? {
         None => Err(Failure::not_found(format!("story {id}"))),
         Some(Found::MergedInto(into)) => Ok(StoryAnswer::MergedInto(into)),
-        Some(Found::Story { analysis, .. }) => serde_json::from_str(&analysis)
-            .map(|a| StoryAnswer::Analysis(Box::new(a)))
-            .map_err(|err| {
-                tracing::error!(story = id, %err, "unreadable saved analysis");
-                Failure {
-                    status: StatusCode::INTERNAL_SERVER_ERROR,
-                    message: format!("story {id} could not be read; see the server log"),
-                }
-            }),
+        Some(Found::Story { rendition, .. }) => Ok(StoryAnswer::Gzipped(rendition)),
     }
 }
 
-async fn story(State(state): State<AppState>, Path(id): Path<i64>) -> Result<Response, Failure> {
-    Ok(match find_story(&state, id).await? {
+/// The story's `parallax.analysis/1` document, as saved by the analyser.
+async fn story(
+    State(state): State<AppState>,
+    Path(id): Path<i64>,
+    request: HeaderMap,
+) -> Result<Response, Failure> {
+    match find_story(&state, id, Rendition::Document).await? {
         StoryAnswer::MergedInto(into) => {
-            Redirect::permanent(&format!("/api/v1/stories/{into}")).into_response()
+            Ok(Redirect::permanent(&format!("/api/v1/stories/{into}")).into_response())
         }
-        StoryAnswer::Analysis(analysis) => {
-            Json(parallax_report::to_json(&analysis)).into_response()
-        }
-    })
+        StoryAnswer::Gzipped(document) => gzip::respond(&request, document, "application/json"),
+    }
 }
 
 /// An article as the API shows it.

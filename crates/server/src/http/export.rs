@@ -8,13 +8,13 @@ use axum::body::Body;
 use axum::extract::{Path, State};
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
-use parallax_model::Analysis;
-use parallax_store::{Found, StoryOrder};
-use serde::Serialize;
+use parallax_store::{Found, Rendition, StoryOrder};
+use serde::{Deserialize, Serialize};
 use tokio::sync::mpsc::Sender;
 
 use super::api::{ArticleItem, StoryItem};
 use super::{AppState, Backend, Failure};
+use crate::gzip;
 
 /// Rows read from the store at a time.
 const PAGE: usize = 500;
@@ -195,37 +195,72 @@ fn write(
 }
 
 fn quote_rows(store: &dyn Backend, story: i64, format: Format) -> anyhow::Result<Vec<QuoteRow>> {
-    let Some(Found::Story { analysis, .. }) = store.story(story)? else {
+    let Some(Found::Story { rendition, .. }) = store.story(story, Rendition::Document)? else {
         return Ok(Vec::new());
     };
-    let analysis: Analysis = serde_json::from_str(&analysis)?;
+    let document: QuotesOfStory = serde_json::from_slice(&gzip::decompress(&rendition)?)?;
     let outlet = |id: &str| {
-        analysis
-            .documents
+        document
+            .articles
             .iter()
-            .find(|d| d.article.id == id)
-            .map(|d| d.article.outlet().to_string())
+            .find(|a| a.id == id)
+            .map(|a| a.source.clone().unwrap_or_else(|| a.id.clone()))
             .unwrap_or_default()
     };
     let text = |t: String| if format == Format::Csv { defuse(t) } else { t };
     let mut rows = Vec::new();
-    for s in &analysis.stories {
+    for s in &document.stories {
         for group in &s.quotes {
             for occurrence in &group.occurrences {
                 rows.push(QuoteRow {
                     story,
                     speaker: text(group.speaker.clone().unwrap_or_default()),
-                    article: text(occurrence.at.article.clone()),
-                    outlet: text(outlet(&occurrence.at.article)),
-                    start: occurrence.at.start,
-                    end: occurrence.at.end,
-                    text: text(occurrence.at.text.clone()),
+                    article: text(occurrence.article.clone()),
+                    outlet: text(outlet(&occurrence.article)),
+                    start: occurrence.start,
+                    end: occurrence.end,
+                    text: text(occurrence.text.clone()),
                     fragment: occurrence.fragment,
                 });
             }
         }
     }
     Ok(rows)
+}
+
+/// What the quote export reads of a story's `parallax.analysis/1` document
+/// (docs/json-schema.md).
+#[derive(Deserialize)]
+struct QuotesOfStory {
+    articles: Vec<ArticleOutlet>,
+    stories: Vec<StoryQuotes>,
+}
+
+#[derive(Deserialize)]
+struct ArticleOutlet {
+    id: String,
+    /// The outlet; an article without one is its own outlet (as in the report).
+    source: Option<String>,
+}
+
+#[derive(Deserialize)]
+struct StoryQuotes {
+    quotes: Vec<QuoteGroup>,
+}
+
+#[derive(Deserialize)]
+struct QuoteGroup {
+    speaker: Option<String>,
+    occurrences: Vec<Occurrence>,
+}
+
+#[derive(Deserialize)]
+struct Occurrence {
+    article: String,
+    start: usize,
+    end: usize,
+    text: String,
+    fragment: bool,
 }
 
 /// A spreadsheet treats a cell starting with `=`, `+`, `-`, `@` (or a tab or

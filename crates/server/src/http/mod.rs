@@ -85,6 +85,13 @@ impl Failure {
         }
     }
 
+    pub(crate) fn internal(message: impl Into<String>) -> Self {
+        Failure {
+            status: StatusCode::INTERNAL_SERVER_ERROR,
+            message: message.into(),
+        }
+    }
+
     fn bad_request(message: impl Into<String>) -> Self {
         Failure {
             status: StatusCode::BAD_REQUEST,
@@ -96,10 +103,7 @@ impl Failure {
 impl From<parallax_store::Error> for Failure {
     fn from(err: parallax_store::Error) -> Self {
         tracing::error!(%err, "store error");
-        Failure {
-            status: StatusCode::INTERNAL_SERVER_ERROR,
-            message: "the store could not answer; see the server log".into(),
-        }
+        Failure::internal("the store could not answer; see the server log")
     }
 }
 
@@ -123,10 +127,7 @@ async fn blocking<T: Send + 'static>(
         Ok(result) => Ok(result?),
         Err(err) => {
             tracing::error!(%err, "store task failed");
-            Err(Failure {
-                status: StatusCode::INTERNAL_SERVER_ERROR,
-                message: "internal error".into(),
-            })
+            Err(Failure::internal("internal error"))
         }
     }
 }

@@ -2,13 +2,15 @@
 
 use askama::Template;
 use axum::extract::{Path, Query, State};
-use axum::http::StatusCode;
+use axum::http::HeaderMap;
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use chrono::{DateTime, Utc};
+use parallax_store::Rendition;
 
 use super::api::{self, ListQuery, SearchQuery, StoryAnswer};
 use super::{AppState, Failure, blocking, safe_link};
 use crate::excerpt::Excerpt;
+use crate::gzip;
 
 /// Stories per page of the list.
 const PAGE: usize = 50;
@@ -18,10 +20,7 @@ fn html(page: &impl Template) -> Result<Response, Failure> {
         Ok(body) => Ok(Html(body).into_response()),
         Err(err) => {
             tracing::error!(%err, "template failed");
-            Err(Failure {
-                status: StatusCode::INTERNAL_SERVER_ERROR,
-                message: "the page could not be rendered".into(),
-            })
+            Err(Failure::internal("the page could not be rendered"))
         }
     }
 }
@@ -93,18 +92,18 @@ fn span(first: Option<DateTime<Utc>>, last: Option<DateTime<Utc>>) -> String {
     }
 }
 
+/// The story's page, rendered by the analyser when the story last changed.
 pub async fn story(
     State(state): State<AppState>,
     Path(id): Path<i64>,
+    request: HeaderMap,
 ) -> Result<Response, Failure> {
-    Ok(match api::find_story(&state, id).await? {
+    match api::find_story(&state, id, Rendition::Page).await? {
         StoryAnswer::MergedInto(into) => {
-            Redirect::permanent(&format!("/stories/{into}")).into_response()
+            Ok(Redirect::permanent(&format!("/stories/{into}")).into_response())
         }
-        StoryAnswer::Analysis(analysis) => {
-            Html(parallax_report::to_html_in_site(&analysis, "/")).into_response()
-        }
-    })
+        StoryAnswer::Gzipped(page) => gzip::respond(&request, page, "text/html; charset=utf-8"),
+    }
 }
 
 #[derive(Template)]
