@@ -8,14 +8,20 @@ use parallax_store::{Added, ArticleLog, SqliteStore};
 use crate::EXIT_SKIPPED;
 
 /// Append articles to the store, then analyse them unless a server does.
-pub fn run(data: &Path, paths: &[PathBuf]) -> anyhow::Result<ExitCode> {
+/// `quiet`: no progress bars and no summary, only warnings and errors.
+pub fn run(data: &Path, paths: &[PathBuf], quiet: bool) -> anyhow::Result<ExitCode> {
+    let say = |line: String| {
+        if !quiet {
+            eprintln!("parallax: {line}");
+        }
+    };
     let mut batch = parallax_read::read_paths(paths);
     for warning in &batch.warnings {
         eprintln!("parallax: skipped: {warning}");
     }
     parallax_pipeline::arrival_order(&mut batch.articles);
     let store = SqliteStore::open(data)?;
-    let bar = progress(batch.articles.len(), "adding");
+    let bar = progress(batch.articles.len(), "adding", quiet);
     let (mut new, mut duplicates) = (0, 0);
     for chunk in batch.articles.chunks(1000) {
         for added in store.append(chunk)? {
@@ -27,23 +33,23 @@ pub fn run(data: &Path, paths: &[PathBuf]) -> anyhow::Result<ExitCode> {
         bar.inc(chunk.len() as u64);
     }
     bar.finish_and_clear();
-    eprintln!(
-        "parallax: {new} articles added to {}, {duplicates} already there",
+    say(format!(
+        "{new} articles added to {}, {duplicates} already there",
         data.display()
-    );
+    ));
     match parallax_server::analyser::Analyser::start(data, &store)? {
         Some(mut analyser) => {
-            let bar = progress(analyser.pending()?, "analysing");
+            let bar = progress(analyser.pending()?, "analysing", quiet);
             let analysed = analyser.catch_up_with(|done| bar.set_position(done as u64))?;
             bar.finish_and_clear();
-            eprintln!(
-                "parallax: {analysed} articles analysed; {} stories",
+            say(format!(
+                "{analysed} articles analysed; {} stories",
                 analyser.stories().len()
-            );
+            ));
         }
-        None => eprintln!(
-            "parallax: a running server analyses this store; the articles appear there shortly"
-        ),
+        None => {
+            say("a running server analyses this store; the articles appear there shortly".into())
+        }
     }
     Ok(if batch.warnings.is_empty() {
         ExitCode::SUCCESS
@@ -52,8 +58,12 @@ pub fn run(data: &Path, paths: &[PathBuf]) -> anyhow::Result<ExitCode> {
     })
 }
 
-/// A progress bar on standard error; hidden when that is not a terminal.
-fn progress(total: usize, what: &'static str) -> indicatif::ProgressBar {
+/// A progress bar on standard error; hidden when that is not a terminal or
+/// when `quiet`.
+fn progress(total: usize, what: &'static str, quiet: bool) -> indicatif::ProgressBar {
+    if quiet {
+        return indicatif::ProgressBar::hidden();
+    }
     let bar = indicatif::ProgressBar::new(total as u64);
     bar.set_style(
         indicatif::ProgressStyle::with_template(

@@ -77,6 +77,9 @@ enum Command {
         /// Article files or folders (recursed), in the formats of `analyze`.
         #[arg(required = true)]
         articles: Vec<PathBuf>,
+        /// No progress bars and no summary: only warnings and errors.
+        #[arg(long, short)]
+        quiet: bool,
     },
     /// The feeds a store follows: add, list, remove, import or export OPML.
     Sources {
@@ -112,7 +115,11 @@ fn main() -> ExitCode {
             listen,
             quiet,
         } => report(serve(config, data, listen, quiet)),
-        Command::Ingest { data, articles } => report(ingest::run(&data, &articles)),
+        Command::Ingest {
+            data,
+            articles,
+            quiet,
+        } => report(ingest::run(&data, &articles, quiet)),
         Command::Sources { data, command } => report(sources::run(&data, command)),
     }
 }

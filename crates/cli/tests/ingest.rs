@@ -50,6 +50,16 @@ fn ingesting_twice_adds_once_and_analyses_everything() {
         stderr(&again)
     );
 
+    let quiet = parallax(&[
+        "ingest",
+        "--quiet",
+        "--data",
+        data_arg,
+        examples().to_str().unwrap(),
+    ]);
+    assert!(quiet.status.success());
+    assert_eq!(stderr(&quiet), "", "--quiet prints nothing when all is well");
+
     let store = SqliteStore::open(&data).unwrap();
     assert_eq!(store.last_seq().unwrap(), 17);
     assert_eq!(store.analysed_to().unwrap(), 17);
