@@ -84,11 +84,13 @@ pub const MIGRATIONS: &[&str] = &[
     "#,
     // 4: stories keep their renditions (the JSON document and the page, as
     // the server serves them) in a table of their own, written once per
-    // change instead of rebuilt on every request. Views are derived from the
-    // log, so the old ones are dropped and the analyser rebuilds them.
+    // change instead of rebuilt on every request; and the searchable quotes
+    // and names of a story live in a plain table indexed by story, with the
+    // full-text index over it, so that replacing a story's rows is a lookup,
+    // not a scan of the index. Views are derived from the log, so the old ones
+    // are dropped and the analyser rebuilds them.
     r#"
     DELETE FROM stories;
-    DELETE FROM story_text;
     DELETE FROM article_story;
     DELETE FROM progress WHERE name = 'analysed';
     ALTER TABLE stories DROP COLUMN analysis;
@@ -98,6 +100,26 @@ pub const MIGRATIONS: &[&str] = &[
         body  BLOB NOT NULL,
         PRIMARY KEY (story, kind)
     );
+    DROP TABLE story_text;
+    CREATE TABLE story_terms (
+        id    INTEGER PRIMARY KEY,
+        story INTEGER NOT NULL,
+        kind  TEXT NOT NULL,
+        label TEXT NOT NULL,
+        text  TEXT NOT NULL
+    );
+    CREATE INDEX story_terms_by_story ON story_terms(story);
+    CREATE VIRTUAL TABLE story_text USING fts5(
+        text,
+        content = 'story_terms', content_rowid = 'id',
+        tokenize = 'unicode61 remove_diacritics 2'
+    );
+    CREATE TRIGGER story_terms_indexed AFTER INSERT ON story_terms BEGIN
+        INSERT INTO story_text(rowid, text) VALUES (new.id, new.text);
+    END;
+    CREATE TRIGGER story_terms_unindexed AFTER DELETE ON story_terms BEGIN
+        INSERT INTO story_text(story_text, rowid, text) VALUES ('delete', old.id, old.text);
+    END;
     "#,
 ];
 

@@ -298,11 +298,11 @@ impl StoryViews for SqliteStore {
                 .prepare_cached("DELETE FROM renditions WHERE story = ?1")
                 .map_err(|e| self.sqlite(e))?;
             let mut unindex = tx
-                .prepare_cached("DELETE FROM story_text WHERE story = ?1")
+                .prepare_cached("DELETE FROM story_terms WHERE story = ?1")
                 .map_err(|e| self.sqlite(e))?;
             let mut index = tx
                 .prepare_cached(
-                    "INSERT INTO story_text (story, kind, label, text) VALUES (?1, ?2, ?3, ?4)",
+                    "INSERT INTO story_terms (story, kind, label, text) VALUES (?1, ?2, ?3, ?4)",
                 )
                 .map_err(|e| self.sqlite(e))?;
             let mut place = tx
@@ -438,9 +438,12 @@ impl StoryViews for SqliteStore {
             let best = best_matches(conn, "story_text", "rank", &query, limit)?;
             let mut hit = conn.prepare_cached(
                 "SELECT t.story, s.headline, t.kind, t.label,
-                        highlight(story_text, 3, ?3, ?4)
-                 FROM story_text t JOIN stories s ON s.id = t.story
-                 WHERE story_text MATCH ?1 AND t.rowid = ?2 AND s.merged_into IS NULL",
+                        highlight(story_text, 0, ?3, ?4)
+                 FROM story_text
+                 JOIN story_terms t ON t.id = story_text.rowid
+                 JOIN stories s ON s.id = t.story
+                 WHERE story_text MATCH ?1 AND story_text.rowid = ?2
+                   AND s.merged_into IS NULL",
             )?;
             let mut rows = Vec::with_capacity(best.len());
             for rowid in best {
