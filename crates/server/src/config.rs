@@ -9,6 +9,7 @@
 //! [feeds]
 //! every_minutes = 15              # default polling interval of a new source
 //! timeout_seconds = 20            # per request, feed or page
+//! concurrent_feeds = 8            # feeds polled at once (a feed's pages one by one)
 //! user_agent = "Parallax/0.1 (+https://example.org/contact)"
 //! ```
 
@@ -36,6 +37,9 @@ pub struct FeedsConfig {
     pub every_minutes: u32,
     pub timeout_seconds: u64,
     pub user_agent: String,
+    /// Feeds polled at the same time. The pages of one feed (one outlet,
+    /// usually one host) are fetched one after another, to be polite.
+    pub concurrent_feeds: usize,
 }
 
 impl Default for Config {
@@ -55,6 +59,7 @@ impl Default for FeedsConfig {
             every_minutes: 15,
             timeout_seconds: 20,
             user_agent: concat!("Parallax/", env!("CARGO_PKG_VERSION")).to_string(),
+            concurrent_feeds: 8,
         }
     }
 }

@@ -7,6 +7,7 @@
 //! log's deduplication keeps the article once.
 
 use std::io::Read;
+use std::sync::{Mutex, PoisonError};
 use std::time::Duration;
 
 use chrono::{DateTime, Utc};
@@ -27,6 +28,7 @@ impl<T: ArticleLog + Sources + ?Sized> FeedStore for T {}
 /// Polls feeds into a store.
 pub struct Poller {
     agent: ureq::Agent,
+    concurrent_feeds: usize,
 }
 
 /// What one poll of one feed did.
@@ -46,24 +48,42 @@ impl Poller {
             .http_status_as_error(false)
             .build()
             .into();
-        Poller { agent }
+        Poller {
+            agent,
+            concurrent_feeds: config.concurrent_feeds.max(1),
+        }
     }
 
-    /// Poll every source that is due at `now`. Errors of one feed are
-    /// recorded with it (and logged); they do not stop the others.
-    pub fn poll_due<S: FeedStore + ?Sized>(
+    /// Poll every source that is due at `now`, several feeds at a time.
+    /// Errors of one feed are recorded with it (and logged); they do not stop
+    /// the others.
+    pub fn poll_due<S: FeedStore + Sync + ?Sized>(
         &self,
         store: &S,
         now: DateTime<Utc>,
     ) -> Result<Report, parallax_store::Error> {
-        let mut total = Report::default();
-        for source in store.due_sources(now)? {
-            let report = self.poll(store, &source, now)?;
-            total.new_articles += report.new_articles;
-            total.duplicates += report.duplicates;
-            total.failed_items += report.failed_items;
-        }
-        Ok(total)
+        let due = Mutex::new(store.due_sources(now)?.into_iter());
+        let total = Mutex::new(Ok(Report::default()));
+        let workers = self.concurrent_feeds.min(due.lock().map_or(1, |d| d.len()));
+        std::thread::scope(|scope| {
+            for _ in 0..workers {
+                scope.spawn(|| {
+                    // The iterator is only advanced under the lock; a
+                    // poisoned lock still holds a usable iterator.
+                    let next = || due.lock().unwrap_or_else(PoisonError::into_inner).next();
+                    while let Some(source) = next() {
+                        let polled = self.poll(store, &source, now);
+                        let mut total = total.lock().unwrap_or_else(PoisonError::into_inner);
+                        match (&mut *total, polled) {
+                            (Ok(total), Ok(report)) => total.add(&report),
+                            (Ok(_), Err(err)) => *total = Err(err),
+                            (Err(_), _) => {}
+                        }
+                    }
+                });
+            }
+        });
+        total.into_inner().unwrap_or_else(PoisonError::into_inner)
     }
 
     /// Poll one source now and remember how it went.
@@ -215,6 +235,14 @@ impl Poller {
         // make every article one outlet's.
         article.source = article.source.or_else(|| outlet.map(String::from));
         Ok(article)
+    }
+}
+
+impl Report {
+    fn add(&mut self, other: &Report) {
+        self.new_articles += other.new_articles;
+        self.duplicates += other.duplicates;
+        self.failed_items += other.failed_items;
     }
 }
 

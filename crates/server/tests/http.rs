@@ -174,6 +174,10 @@ fn posted_articles_become_the_right_stories() {
     assert_eq!(again["results"][0]["seq"], results[0]["seq"]);
 
     let stories = server.wait_for_analysis(articles.len());
+    let status = server.get_json("/api/v1/status");
+    assert_eq!(status["articles"], articles.len());
+    assert_eq!(status["analysed"], articles.len());
+    assert_eq!(status["stories"], stories.len());
     let mut expected: Vec<Vec<String>> = analyze(articles.clone())
         .stories
         .into_iter()
@@ -384,9 +388,10 @@ fn the_openapi_document_describes_every_api_route() {
         "/export/{file}",
         "/sources",
         "/openapi.json",
+        "/status",
     ] {
         assert!(paths.contains_key(route), "{route} undocumented");
     }
-    assert_eq!(paths.len(), 9, "a documented route that does not exist");
+    assert_eq!(paths.len(), 10, "a documented route that does not exist");
     assert!(paths["/articles"].get("post").is_some());
 }

@@ -394,6 +394,17 @@ impl StoryViews for SqliteStore {
         raws.into_iter().map(|raw| self.summary(raw)).collect()
     }
 
+    fn count_stories(&self) -> Result<u64, Error> {
+        let count: i64 = self.read(|conn| {
+            conn.query_row(
+                "SELECT count(*) FROM stories WHERE merged_into IS NULL",
+                [],
+                |row| row.get(0),
+            )
+        })?;
+        Ok(u64::try_from(count).unwrap_or(0))
+    }
+
     fn story(&self, id: i64, rendition: Rendition) -> Result<Option<Found>, Error> {
         let row = self.read(|conn| {
             conn.prepare_cached(&format!(

@@ -145,6 +145,9 @@ pub trait StoryViews {
         limit: usize,
     ) -> Result<Vec<StorySummary>, Error>;
 
+    /// The number of live (not merged) stories.
+    fn count_stories(&self) -> Result<u64, Error>;
+
     /// The story with this id, in the rendition asked for.
     fn story(&self, id: i64, rendition: Rendition) -> Result<Option<Found>, Error>;
 

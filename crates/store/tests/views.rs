@@ -118,6 +118,7 @@ fn a_merged_story_leads_to_the_story_it_joined() {
     assert_eq!(store.story_of("b1").unwrap(), Some(1));
     assert_eq!(store.story_of("zz").unwrap(), None);
     assert_eq!(ids(&store.stories(StoryOrder::Newest, 0, 10).unwrap()), [0]);
+    assert_eq!(store.count_stories().unwrap(), 1);
     let hits = store.search_stories("storm", 10).unwrap();
     assert_eq!(hits.len(), 1);
     assert_eq!(hits[0].story, 0);

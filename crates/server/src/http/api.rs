@@ -31,6 +31,7 @@ pub fn routes() -> Router<AppState> {
         .route("/articles/{id}", get(article))
         .route("/search", get(search))
         .route("/quotes", get(quotes))
+        .route("/status", get(status))
         .route("/export/{file}", get(super::export::export))
         .route(
             "/sources",
@@ -411,4 +412,17 @@ async fn quotes(
 ) -> Result<Json<serde_json::Value>, Failure> {
     let results = run_search(&state, query).await?;
     Ok(Json(serde_json::json!({ "quotes": results.quotes })))
+}
+
+/// How far the store is: articles in the log, articles analysed, stories.
+async fn status(State(state): State<AppState>) -> Result<Json<serde_json::Value>, Failure> {
+    let (articles, analysed, stories) = blocking(&state, |s| {
+        Ok((s.last_seq()?, s.analysed_to()?, s.count_stories()?))
+    })
+    .await?;
+    Ok(Json(serde_json::json!({
+        "articles": articles,
+        "analysed": analysed,
+        "stories": stories,
+    })))
 }
