@@ -8,6 +8,7 @@ mod clusters;
 mod extraction;
 mod metrics;
 mod quotes;
+mod site;
 mod stream;
 mod synth;
 
@@ -114,6 +115,19 @@ enum Cmd {
         size: usize,
         #[arg(long, default_value_t = 7)]
         seed: u64,
+        #[arg(long)]
+        out: std::path::PathBuf,
+    },
+    /// Write the synthetic corpus as a web site: one RSS feed per outlet,
+    /// one HTML page per article and `sources.opml` (for
+    /// `scripts/service-feeds`, served from `--out` at `--base`).
+    Site {
+        #[arg(long)]
+        size: usize,
+        #[arg(long, default_value_t = 7)]
+        seed: u64,
+        #[arg(long)]
+        base: String,
         #[arg(long)]
         out: std::path::PathBuf,
     },
@@ -237,6 +251,17 @@ fn main() -> anyhow::Result<()> {
             }
             writer.flush()?;
         }
+        Cmd::Site {
+            size,
+            seed,
+            base,
+            out,
+        } => site::run(&site::Options {
+            size,
+            seed,
+            base,
+            out,
+        })?,
         Cmd::AnalyzeOne { size, seed } => {
             let mut articles = synth::generate(size, seed);
             let corpus_bytes: usize = articles.iter().map(|a| a.text.len() + a.title.len()).sum();
