@@ -58,7 +58,11 @@ fn ingesting_twice_adds_once_and_analyses_everything() {
         examples().to_str().unwrap(),
     ]);
     assert!(quiet.status.success());
-    assert_eq!(stderr(&quiet), "", "--quiet prints nothing when all is well");
+    assert_eq!(
+        stderr(&quiet),
+        "",
+        "--quiet prints nothing when all is well"
+    );
 
     let store = SqliteStore::open(&data).unwrap();
     assert_eq!(store.last_seq().unwrap(), 17);
