@@ -1,21 +1,16 @@
 //! The analyser keeps a store's story views in step with its log, across
 //! restarts, with one analyser per store.
 
-use std::io::Read;
-use std::path::PathBuf;
+mod common;
 
+use std::io::Read;
+
+use common::demo_corpus;
 use flate2::read::GzDecoder;
 use parallax_model::Article;
-use parallax_pipeline::{analyze, arrival_order};
+use parallax_pipeline::analyze;
 use parallax_server::analyser::Analyser;
 use parallax_store::{ArticleLog, Found, Rendition, SqliteStore, StoryOrder, StoryViews};
-
-fn demo_corpus() -> Vec<Article> {
-    let examples = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../examples");
-    let mut articles = parallax_read::read_paths(&[examples]).articles;
-    arrival_order(&mut articles);
-    articles
-}
 
 /// The article ids of each saved story, sorted, for comparison with a batch run.
 fn saved_partition(store: &SqliteStore) -> Vec<Vec<String>> {

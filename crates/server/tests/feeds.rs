@@ -4,24 +4,19 @@
 //! its API, fetches and extracts every page, and the stories come out as
 //! `analyze` finds them.
 
+mod common;
+
 use std::collections::BTreeMap;
-use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use axum::extract::Path;
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::IntoResponse;
 use axum::routing::get;
+use common::demo_corpus;
 use parallax_model::Article;
-use parallax_pipeline::{analyze, arrival_order};
+use parallax_pipeline::analyze;
 use serde_json::{Value, json};
-
-fn demo_corpus() -> Vec<Article> {
-    let examples = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../examples");
-    let mut articles = parallax_read::read_paths(&[examples]).articles;
-    arrival_order(&mut articles);
-    articles
-}
 
 fn escape(text: &str) -> String {
     text.replace('&', "&amp;")

@@ -1,13 +1,15 @@
 //! The server, started on a loopback port, through HTTP: articles posted to
 //! the API come out as the right stories, and hostile content stays text.
 
+mod common;
+
 use std::io::{Read, Write};
-use std::path::PathBuf;
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
+use common::demo_corpus;
 use parallax_model::Article;
-use parallax_pipeline::{analyze, arrival_order};
+use parallax_pipeline::analyze;
 use serde_json::{Value, json};
 
 /// A server on a free loopback port over a fresh store, stopped on drop.
@@ -141,13 +143,6 @@ impl Drop for Server {
             let _ = thread.join();
         }
     }
-}
-
-fn demo_corpus() -> Vec<Article> {
-    let examples = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../examples");
-    let mut articles = parallax_read::read_paths(&[examples]).articles;
-    arrival_order(&mut articles);
-    articles
 }
 
 fn posted(article: &Article) -> Value {
