@@ -1,24 +1,29 @@
-//! Turning what a person types into a safe FTS5 query.
+//! Turning what a person types into safe FTS5 queries.
 
-/// An FTS5 query that matches every word of `input` (implicit AND), the last
-/// word also as a prefix. Each word is quoted, so operators and syntax in the
-/// input (`AND`, `NEAR(`, `"`, `*`, `:`) are taken as text, never as query
-/// syntax. `None` when the input has no words.
-pub fn fts_query(input: &str) -> Option<String> {
-    let words: Vec<&str> = parallax_text::words(input).map(|w| w.text).collect();
-    let (last, rest) = words.split_last()?;
-    let mut query = String::new();
-    for word in rest {
-        query.push_str(&quoted(word));
-        query.push(' ');
-    }
-    query.push_str(&quoted(last));
-    query.push('*');
-    Some(query)
+/// What a person typed, as FTS5 queries that match every word (implicit
+/// AND). Each word is quoted, so operators and syntax in the input (`AND`,
+/// `NEAR(`, `"`, `*`, `:`) are taken as text, never as query syntax.
+#[derive(Debug, PartialEq, Eq)]
+pub struct FtsQuery {
+    /// Every word as typed.
+    pub exact: String,
+    /// The same with the last word also as a prefix (`holm isl` finds
+    /// "Holm island"). Several times dearer than `exact`: tried only when
+    /// `exact` finds too little.
+    pub prefix: String,
 }
 
-fn quoted(word: &str) -> String {
-    format!("\"{}\"", word.replace('"', "\"\""))
+/// The queries for `input`; `None` when it has no words.
+pub fn fts_query(input: &str) -> Option<FtsQuery> {
+    let words: Vec<String> = parallax_text::words(input)
+        .map(|w| format!("\"{}\"", w.text.replace('"', "\"\"")))
+        .collect();
+    if words.is_empty() {
+        return None;
+    }
+    let exact = words.join(" ");
+    let prefix = format!("{exact}*");
+    Some(FtsQuery { exact, prefix })
 }
 
 #[cfg(test)]
@@ -26,17 +31,20 @@ mod tests {
     use super::*;
 
     #[test]
-    fn every_word_is_quoted_and_the_last_is_a_prefix() {
+    fn every_word_is_quoted_and_the_last_may_be_a_prefix() {
         assert_eq!(
-            fts_query("Holm ferry").as_deref(),
-            Some(r#""Holm" "ferry"*"#)
+            fts_query("Holm ferry"),
+            Some(FtsQuery {
+                exact: r#""Holm" "ferry""#.into(),
+                prefix: r#""Holm" "ferry"*"#.into(),
+            })
         );
     }
 
     #[test]
     fn syntax_in_the_input_is_text() {
         assert_eq!(
-            fts_query(r#"NEAR( "a" OR b*"#).as_deref(),
+            fts_query(r#"NEAR( "a" OR b*"#).map(|q| q.prefix).as_deref(),
             Some(r#""NEAR" "a" "OR" "b"*"#)
         );
     }

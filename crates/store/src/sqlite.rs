@@ -9,7 +9,7 @@ use rusqlite::{Connection, OptionalExtension, Row, TransactionBehavior, params};
 
 use crate::keys::{body_key, url_key};
 use crate::schema::{CONNECTION, MIGRATIONS};
-use crate::search::fts_query;
+use crate::search::{FtsQuery, fts_query};
 use crate::{
     Added, ArticleLog, Error, Found, Hit, MATCH_END, MATCH_START, Polled, Rendition, SearchKind,
     Seq, Source, Sources, Stored, StoryHit, StoryOrder, StorySummary, StoryView, StoryViews,
@@ -195,7 +195,7 @@ impl ArticleLog for SqliteStore {
             return Ok(Vec::new());
         };
         self.read(|conn| {
-            let best = best_matches(
+            let (best, query) = best_matches(
                 conn,
                 "article_text",
                 "bm25(article_text, 4.0, 1.0)",
@@ -232,34 +232,43 @@ impl ArticleLog for SqliteStore {
 const RANKED: usize = 1000;
 
 /// The rowids of the `limit` best matches of `query` in the FTS5 `table`,
-/// ranked by `rank` among the [`RANKED`] newest matches.
+/// ranked by `rank` among the [`RANKED`] newest matches, and the FTS5 query
+/// that found them (for excerpts): the words as typed, or with the last one
+/// as a prefix when that finds too little.
 ///
 /// Ranking every match costs as much as the matches, and a common word is in
 /// most of the log; found newest first, the newest matches are found by a
 /// scan that stops early. Excerpts are then built for the hits shown only.
-fn best_matches(
+fn best_matches<'q>(
     conn: &Connection,
     table: &str,
     rank: &str,
-    query: &str,
+    query: &'q FtsQuery,
     limit: usize,
-) -> rusqlite::Result<Vec<i64>> {
-    let oldest_ranked: i64 = conn
-        .prepare_cached(&format!(
-            "SELECT rowid FROM {table} WHERE {table} MATCH ?1
-             ORDER BY rowid DESC LIMIT 1 OFFSET ?2"
+) -> rusqlite::Result<(Vec<i64>, &'q str)> {
+    let ranked = |query: &str| -> rusqlite::Result<Vec<i64>> {
+        let oldest_ranked: i64 = conn
+            .prepare_cached(&format!(
+                "SELECT rowid FROM {table} WHERE {table} MATCH ?1
+                 ORDER BY rowid DESC LIMIT 1 OFFSET ?2"
+            ))?
+            .query_row(params![query, sql_limit(RANKED - 1)], |row| row.get(0))
+            .optional()?
+            .unwrap_or(0);
+        conn.prepare_cached(&format!(
+            "SELECT rowid FROM {table} WHERE {table} MATCH ?1 AND rowid >= ?2
+             ORDER BY {rank}, rowid LIMIT ?3"
         ))?
-        .query_row(params![query, sql_limit(RANKED - 1)], |row| row.get(0))
-        .optional()?
-        .unwrap_or(0);
-    conn.prepare_cached(&format!(
-        "SELECT rowid FROM {table} WHERE {table} MATCH ?1 AND rowid >= ?2
-         ORDER BY {rank}, rowid LIMIT ?3"
-    ))?
-    .query_map(params![query, oldest_ranked, sql_limit(limit)], |row| {
-        row.get(0)
-    })?
-    .collect()
+        .query_map(params![query, oldest_ranked, sql_limit(limit)], |row| {
+            row.get(0)
+        })?
+        .collect()
+    };
+    let exact = ranked(&query.exact)?;
+    if exact.len() >= limit {
+        return Ok((exact, &query.exact));
+    }
+    Ok((ranked(&query.prefix)?, &query.prefix))
 }
 
 /// The columns [`raw_summary`] reads, in its order.
@@ -446,7 +455,7 @@ impl StoryViews for SqliteStore {
             return Ok(Vec::new());
         };
         let rows = self.read(|conn| {
-            let best = best_matches(conn, "story_text", "rank", &query, limit)?;
+            let (best, query) = best_matches(conn, "story_text", "rank", &query, limit)?;
             let mut hit = conn.prepare_cached(
                 "SELECT t.story, s.headline, t.kind, t.label,
                         highlight(story_text, 0, ?3, ?4)
