@@ -17,13 +17,14 @@ use std::fs::{File, TryLockError};
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-use crate::gzip;
 use parallax_model::{Analysis, EntityKind};
 use parallax_pipeline::{Changes, Live};
 use parallax_store::{
     ArticleLog, Renditions, SearchKind, Searchable, Seq, StorySummary, StoryView, StoryViews,
 };
 use rayon::prelude::*;
+
+use crate::gzip;
 
 /// Articles read from the log and placed at a time.
 const BATCH: usize = 1024;
