@@ -159,3 +159,93 @@ fn deeply_nested_and_large_pages_do_not_overflow() {
     );
     assert_eq!(extract(&big).text.split("\n\n").count(), 5_000);
 }
+
+/// Three sections of one story, each in its own CMS widget wrapper.
+const SECTIONED: &str = r#"<div class="layout"><div class="row"><div class="col">
+<div class="block"><div class="block-content"><div class="html-content">
+<p>The Westmere ferry company will retire its two oldest boats next year, its director told shareholders on Tuesday, after a summer of breakdowns that left hundreds of passengers waiting on the quay.</p>
+<p>The boats, built in 1979 and 1981, will be replaced by a single larger vessel, leased from a company in the north, while a new ferry is designed, a process that the director, a former naval engineer, expects to take three years.</p>
+<p>Shareholders, who had asked for the change at the last two meetings, approved the lease by a large majority, although a group of small investors, led by a retired skipper, voted against it.</p>
+<p>The company, founded in 1952, carries about a million passengers a year, most of them commuters, tourists in summer, and lorries, vans and cars between the two halves of the county.</p>
+</div></div></div>
+<div class="block"><div class="block-content"><div class="html-content">
+<h2>Passengers relieved</h2>
+<p>Commuters who cross the bay every morning said they were relieved, though several asked why the decision had taken so long, and whether fares would rise to pay for the lease.</p>
+</div></div></div>
+<div class="block"><div class="block-content"><div class="html-content">
+<p>The director said fares would stay as they are until at least the spring.</p>
+</div></div></div>
+</div></div></div>"#;
+
+#[test]
+fn an_article_split_across_sibling_widgets_is_kept_whole() {
+    let text = extract(&page(SECTIONED)).text;
+    for part in [
+        "retire its two oldest boats",
+        "replaced by a single larger vessel",
+        "Passengers relieved",
+        "Commuters who cross the bay",
+        "fares would stay as they are",
+    ] {
+        assert!(text.contains(part), "{part:?} missing from {text:?}");
+    }
+}
+
+#[test]
+fn a_page_wrapped_in_one_form_still_has_its_article() {
+    // ASP.NET pages put the whole page inside one <form>.
+    let html = format!(
+        r#"<html><body><form id="mainForm" method="post"><input type="hidden" name="state" value="x">{}</form></body></html>"#,
+        SECTIONED
+    );
+    let text = extract(&html).text;
+    assert!(text.contains("retire its two oldest boats"), "{text:?}");
+    assert!(text.contains("fares would stay as they are"), "{text:?}");
+}
+
+#[test]
+fn the_standfirst_before_the_body_container_is_kept() {
+    let body = r#"<div class="story">
+<div class="standfirst"><p>Two old boats go, one leased boat comes, and the fares stay where they are for now.</p></div>
+<div class="story-wrapper"><div class="story-text">
+<p>The Westmere ferry company will retire its two oldest boats next year, its director told shareholders on Tuesday, after a summer of breakdowns that left hundreds of passengers waiting on the quay.</p>
+<p>The boats, built in 1979 and 1981, will be replaced by a single larger vessel, leased from a company in the north, while a new ferry is designed, a process the director expects to take three years.</p>
+<p>Commuters who cross the bay every morning said they were relieved, though several asked why the decision had taken so long, and whether fares would rise to pay for the lease.</p>
+</div></div></div>"#;
+    let text = extract(&page(body)).text;
+    assert!(
+        text.starts_with("Two old boats go, one leased boat comes"),
+        "{text:?}"
+    );
+    assert!(text.contains("Commuters who cross the bay"), "{text:?}");
+}
+
+#[test]
+fn short_lines_trailing_the_article_are_dropped_but_sentences_are_kept() {
+    let body = r#"<div class="story-text">
+<p>The Westmere ferry company will retire its two oldest boats next year, its director told shareholders on Tuesday, after a summer of breakdowns.</p>
+<p>The boats, built in 1979 and 1981, will be replaced by a single larger vessel, leased from a company in the north, while a new ferry is designed.</p>
+<p>Fares stay.</p>
+<p>Updated: 12 March</p>
+<p>Read more from the harbour desk</p>
+</div>"#;
+    let text = extract(&page(body)).text;
+    assert!(text.ends_with("Fares stay."), "{text:?}");
+    assert!(!text.contains("Updated: 12 March"), "{text:?}");
+}
+
+#[test]
+fn a_table_inside_a_figure_is_kept_and_its_caption_is_not() {
+    let body = r#"<div class="story-text">
+<p>The Westmere ferry company will retire its two oldest boats next year, its director told shareholders on Tuesday, after a summer of breakdowns.</p>
+<figure><table><tr><td>Gull Star, built 1979, 212 seats</td></tr><tr><td>Bay Runner, built 1981, 180 seats</td></tr></table>
+<figcaption>The two boats to be retired, by year.</figcaption></figure>
+<p>The boats will be replaced by a single larger vessel, leased from a company in the north, while a new ferry is designed over three years.</p>
+</div>"#;
+    let text = extract(&page(body)).text;
+    assert!(
+        text.contains("Gull Star, built 1979, 212 seats"),
+        "{text:?}"
+    );
+    assert!(!text.contains("The two boats to be retired"), "{text:?}");
+}

@@ -16,8 +16,9 @@ pub(crate) enum Role {
     Inline,
 }
 
-/// Subtrees that are never article prose, whatever their class.
-const SKIPPED_TAGS: &[&str] = &[
+/// Subtrees that are never article prose. A `<figure>` is walked (some
+/// sites put tables and code in one) but its caption is not.
+const NEVER_TEXT_TAGS: &[&str] = &[
     "script",
     "style",
     "noscript",
@@ -30,23 +31,22 @@ const SKIPPED_TAGS: &[&str] = &[
     "canvas",
     "video",
     "audio",
-    "nav",
-    "aside",
-    "form",
-    "figure",
     "figcaption",
     "button",
     "select",
     "textarea",
     "input",
     "label",
-    "dialog",
-    "menu",
     "head",
     "title",
     "meta",
     "link",
 ];
+
+/// Page furniture by tag. Skipped by the strict walk only: broken pages leave
+/// a `<form>` (ASP.NET), an `<aside>` or a `<nav>` unclosed around the whole
+/// article, and the loose walk must still find it.
+const FURNITURE_TAGS: &[&str] = &["nav", "aside", "form", "dialog", "menu"];
 
 /// Elements that start a new paragraph.
 const BLOCK_TAGS: &[&str] = &[
@@ -208,19 +208,25 @@ const ARTICLE_WORDS: &[&str] = &[
 /// the page itself and the semantic article containers.
 const NEVER_SKIPPED_BY_CLASS: &[&str] = &["html", "body", "main", "article"];
 
-/// The part an element plays. `by_class` turns the class/id heuristics on.
-pub(crate) fn role(element: &Element, by_class: bool) -> Role {
+/// The part an element plays. `strict` turns the furniture heuristics on
+/// (by tag, ARIA role, class and id); without them only what is never text
+/// and what is hidden is skipped.
+pub(crate) fn role(element: &Element, strict: bool) -> Role {
     let name = element.name();
-    if SKIPPED_TAGS.contains(&name) || is_hidden(element) {
+    if NEVER_TEXT_TAGS.contains(&name) || is_hidden(element) {
         return Role::Skip;
     }
-    if element
-        .attr("role")
-        .is_some_and(|r| SKIPPED_ROLES.contains(&r.trim()))
+    if strict && FURNITURE_TAGS.contains(&name) {
+        return Role::Skip;
+    }
+    if strict
+        && element
+            .attr("role")
+            .is_some_and(|r| SKIPPED_ROLES.contains(&r.trim()))
     {
         return Role::Skip;
     }
-    if by_class
+    if strict
         && !NEVER_SKIPPED_BY_CLASS.contains(&name)
         && element.attr("itemprop") != Some("articleBody")
         && looks_like_furniture(element)

@@ -5,13 +5,19 @@
 //! cut into blocks at block-level elements and line breaks; every
 //! paragraph-sized block scores its ancestors (more for long text and commas);
 //! the best-scoring container, discounted by its link density, is the article,
-//! joined by siblings that score nearly as well ([`select`]). Inside it, blocks
-//! and sub-containers that are mostly links are dropped. When that leaves
-//! almost nothing, the prose-like blocks of the whole page are taken instead.
+//! widened to its ancestors while they add prose (an article cut into sibling
+//! widgets, [`widen`]), joined by siblings that score nearly as well and by a
+//! standfirst just before it ([`select`], [`edges`]). Inside it, blocks and
+//! sub-containers that are mostly links are dropped, and short non-sentence
+//! lines trailing the article are cut. When that leaves little, the walk is
+//! repeated without the furniture heuristics, and as a last resort the
+//! prose-like blocks of the whole page are taken instead.
 
+mod edges;
 mod hints;
 mod select;
 mod walk;
+mod widen;
 
 use scraper::Html;
 
@@ -27,9 +33,10 @@ pub fn read(document: &Html, meta: &Meta) -> String {
     if chars(&paragraphs) >= POOR_RESULT_CHARS {
         return paragraphs.join("\n\n");
     }
-    // Class names hid too much (a whole-page wrapper named like a sidebar) or
-    // the page has no clear container: try again without the class heuristics
-    // and keep that when it finds far more text.
+    // The furniture heuristics hid too much (a whole-page wrapper named like a
+    // sidebar, a `<form>` or `<aside>` left unclosed around the article) or the
+    // page has no clear container: try again without them and keep that when
+    // it finds far more text.
     let loose = walk::walk(document, false);
     let retry = select::article(&loose, meta);
     let mut best = if chars(&retry) > 2 * chars(&paragraphs) {

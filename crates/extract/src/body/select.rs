@@ -1,10 +1,11 @@
 //! Choosing the article container from the walked page and reading its blocks.
 
 use super::walk::{Block, Element, Walk};
+use super::{edges, widen};
 use crate::meta::Meta;
 
 /// Blocks shorter than this do not vote for their ancestors.
-const MIN_SCORING_CHARS: usize = 25;
+pub(super) const MIN_SCORING_CHARS: usize = 25;
 /// How many ancestors a block's score reaches.
 const SCORED_ANCESTORS: usize = 5;
 /// A block more than this share of link text is navigation, not prose.
@@ -16,10 +17,16 @@ pub(crate) fn article(walk: &Walk, meta: &Meta) -> Vec<String> {
     let Some(top) = best(walk, &scores) else {
         return Vec::new();
     };
-    let roots = with_siblings(walk, &scores, top);
+    let top = widen::widen(walk, top);
+    let (roots, lead) = with_siblings(walk, &scores, top);
     let mut out: Vec<String> = Vec::new();
     for block in &walk.blocks {
         if !roots.iter().any(|&r| inside(walk, block.owner, r)) {
+            continue;
+        }
+        if lead.is_some_and(|lead| inside(walk, block.owner, lead))
+            && edges::is_stray_line(&block.text)
+        {
             continue;
         }
         if !keep_block(walk, block, meta) {
@@ -34,6 +41,7 @@ pub(crate) fn article(walk: &Walk, meta: &Meta) -> Vec<String> {
         }
         out.push(block.text.clone());
     }
+    edges::trim_stray_tail(&mut out);
     out
 }
 
@@ -96,7 +104,7 @@ fn score(walk: &Walk) -> Vec<f32> {
 }
 
 /// Headlines and subheads are not prose: they do not vote for a container.
-fn is_heading(walk: &Walk, index: usize) -> bool {
+pub(super) fn is_heading(walk: &Walk, index: usize) -> bool {
     walk.elements
         .get(index)
         .is_some_and(|e| matches!(e.tag.as_str(), "h1" | "h2" | "h3" | "h4" | "h5" | "h6"))
@@ -180,10 +188,11 @@ fn best(walk: &Walk, scores: &[f32]) -> Option<usize> {
 }
 
 /// The top container and those of its siblings that score nearly as well
-/// (readability's sibling merge), in document order.
-fn with_siblings(walk: &Walk, scores: &[f32], top: usize) -> Vec<usize> {
+/// (readability's sibling merge), in document order, plus the standfirst
+/// ([`edges::add_lead`]), also returned on its own.
+fn with_siblings(walk: &Walk, scores: &[f32], top: usize) -> (Vec<usize>, Option<usize>) {
     let Some(parent) = walk.elements.get(top).and_then(|e| e.parent) else {
-        return vec![top];
+        return (vec![top], None);
     };
     let top_score = scores.get(top).copied().unwrap_or(0.0);
     let threshold = (top_score * 0.2).max(10.0);
@@ -201,7 +210,8 @@ fn with_siblings(walk: &Walk, scores: &[f32], top: usize) -> Vec<usize> {
         }
         child = element.end.max(child + 1);
     }
-    roots
+    let lead = edges::add_lead(walk, &mut roots, top);
+    (roots, lead)
 }
 
 /// A `<p>` next to the article container, long or sentence-like, with few links.
@@ -232,7 +242,23 @@ fn keep_block(walk: &Walk, block: &Block, meta: &Meta) -> bool {
     {
         return false;
     }
+    if is_byline(block, meta) {
+        return false;
+    }
     link_density_of(block) <= MAX_BLOCK_LINK_DENSITY
+}
+
+/// A byline line is short and names one of the authors.
+const MAX_BYLINE_CHARS: usize = 80;
+
+/// A short line naming an author, not a sentence: the byline repeated in the body.
+fn is_byline(block: &Block, meta: &Meta) -> bool {
+    block.chars <= MAX_BYLINE_CHARS
+        && !block.text.ends_with(['.', '!', '?'])
+        && meta
+            .authors
+            .iter()
+            .any(|a| a.chars().count() >= 5 && block.text.contains(a.as_str()))
 }
 
 /// Page headers and footers hold a headline, byline or credits, unless a site
@@ -253,7 +279,7 @@ fn in_link_cluster(walk: &Walk, owner: usize, root: usize) -> bool {
         let density = link_density(element);
         let short_header = matches!(element.tag.as_str(), "header" | "footer")
             && element.chars < MAX_FURNITURE_HEADER_CHARS;
-        if short_header || density > 0.5 || (density > 0.3 && element.chars < 400) {
+        if short_header || density > 0.5 || (density > 0.4 && element.chars < 400) {
             return true;
         }
         current = element.parent;
@@ -268,15 +294,15 @@ fn inside(walk: &Walk, index: usize, root: usize) -> bool {
         .is_some_and(|r| index >= root && index < r.end)
 }
 
-fn link_density(element: &Element) -> f32 {
+pub(super) fn link_density(element: &Element) -> f32 {
     ratio(element.link_chars, element.chars)
 }
 
-fn link_density_of(block: &Block) -> f32 {
+pub(super) fn link_density_of(block: &Block) -> f32 {
     ratio(block.link_chars, block.chars)
 }
 
-fn ratio(part: usize, whole: usize) -> f32 {
+pub(super) fn ratio(part: usize, whole: usize) -> f32 {
     if whole == 0 {
         0.0
     } else {

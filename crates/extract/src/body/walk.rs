@@ -54,8 +54,9 @@ struct Open {
 /// bounded time; articles sit well within it.
 const MAX_ELEMENTS: usize = 400_000;
 
-/// Walk the page. `by_class` turns the class/id furniture heuristics on.
-pub(crate) fn walk(document: &Html, by_class: bool) -> Walk {
+/// Walk the page. `strict` turns the furniture heuristics on (tag, role,
+/// class and id; see [`hints::role`]).
+pub(crate) fn walk(document: &Html, strict: bool) -> Walk {
     let mut out = Walk::default();
     // Element index for every open tree node that was kept (None for skipped
     // or inline ones, so closing knows what to do).
@@ -87,7 +88,7 @@ pub(crate) fn walk(document: &Html, by_class: bool) -> Walk {
                     stack.push(None);
                     continue;
                 }
-                let role = hints::role(element, by_class);
+                let role = hints::role(element, strict);
                 match role {
                     Role::Skip => {
                         skipping = 1;

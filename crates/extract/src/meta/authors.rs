@@ -1,12 +1,15 @@
 //! Author names: from JSON-LD, meta tags, microdata, then the visible byline;
-//! cleaned of "By", roles, dates, e-mails and the outlet's own name; split on
-//! "and" and commas; deduplicated.
+//! cleaned of "By", labels, roles, dates, e-mails and the outlet's own name;
+//! split on "and" and commas; deduplicated.
 
 use std::sync::LazyLock;
 
+use regex::Regex;
 use scraper::{ElementRef, Html, Selector};
 
+use super::furniture::is_furniture;
 use super::sources::{Sources, selector};
+use super::stamp::month;
 use super::{jsonld, normalise};
 
 static REL_AUTHOR: LazyLock<Selector> = LazyLock::new(|| selector(r#"a[rel~="author"]"#));
@@ -19,23 +22,47 @@ static BYLINE: LazyLock<Selector> = LazyLock::new(|| {
     )
 });
 
-/// Words that introduce a byline, in the sets' languages (lowercase).
+/// Words that introduce a byline, in the sets' languages (lowercase), longest first
+/// where one starts another.
 const PREFIXES: &[&str] = &[
+    "post author by",
     "written by",
     "posted by",
     "published by",
     "reported by",
     "story by",
     "text by",
+    "words by",
+    "insights from",
+    "read more about",
+    "about",
+    "über",
+    "veröffentlicht von",
+    "eingestellt von",
+    "erstellt von",
+    "geschrieben von",
+    "verfasst von",
+    "ein beitrag von",
+    "beitrag von",
+    "artikel von",
+    "publicado por",
+    "escrito por",
+    "publié par",
+    "écrit par",
     "by",
     "von",
+    "text und fotos:",
     "text:",
     "text",
+    "interview:",
     "autor:",
     "autorin:",
     "author:",
+    "auteur:",
     "autor",
     "autorin",
+    "author",
+    "auteur",
     "par",
     "por",
     "di",
@@ -44,6 +71,12 @@ const PREFIXES: &[&str] = &[
     "af",
     "przez",
     "from",
+    "vom",
+];
+
+/// Words that end a label before the name: "View all posts by Ann Lee" (lowercase).
+const BY_WORDS: &[&str] = &[
+    "by", "von", "vom", "par", "por", "di", "door", "av", "af", "przez", "from",
 ];
 
 /// Parts of a byline that are not a person (lowercase, whole part).
@@ -71,6 +104,127 @@ const NOT_PEOPLE: &[&str] = &[
     "correspondent",
     "kommentare",
     "comments",
+    "name",
+    "posted",
+    "by",
+    "author",
+    "the author",
+    "autor",
+    "written by",
+    "publiziert am",
+    "veröffentlicht am",
+    // A label left alone when the name sits in another element.
+    "von",
+    "por",
+    "par",
+    "about",
+    "archiv",
+    "archive",
+    "veröffentlicht",
+    "published",
+    // Degrees and credentials that a comma split leaves alone.
+    "phd",
+    "ph.d.",
+    "md",
+    "m.d.",
+    "ma",
+    "msc",
+    "mba",
+    "rn",
+    "jr.",
+    "sr.",
+    "img",
+    "image",
+    "avatar",
+    "photo",
+];
+
+/// Words after a name that start its role or the rest of the line (lowercase).
+const ROLE_WORDS: &[&str] = &[
+    "editor",
+    "reporter",
+    "writer",
+    "founder",
+    "co-founder",
+    "correspondent",
+    "director",
+    "manager",
+    "head",
+    "contributor",
+    "contributing",
+    "columnist",
+    "redakteur",
+    "redakteurin",
+    "korrespondent",
+    "korrespondentin",
+    "alle",
+    "usa",
+    "said",
+    "says",
+    "sagt",
+    "schreibt",
+    "wrote",
+    "updated",
+    "published",
+    "posted",
+    "last",
+    "tech",
+    "senior",
+    "former",
+    "deputy",
+    // "lupa am 3. Mai", "Ann at 10:00".
+    "am",
+    "um",
+    "at",
+    "on",
+];
+
+/// Lowercase words that may sit inside a name ("Nick van Mead", "Walter von Aachen").
+const PARTICLES: &[&str] = &[
+    "van", "von", "de", "der", "den", "da", "di", "del", "della", "des", "du", "la", "le", "bin",
+    "ibn", "al", "zu", "ter", "dos", "y",
+];
+
+/// Words that make a name an organisation's (lowercase).
+const ORGANISATION_WORDS: &[&str] = &[
+    "gmbh",
+    "ag",
+    "e.v.",
+    "inc",
+    "inc.",
+    "llc",
+    "ltd",
+    "news",
+    "zeitung",
+    "magazin",
+    "magazine",
+    "online",
+    "media",
+    "team",
+    "redaktion",
+    "verlag",
+    "blog",
+    "tv",
+    "radio",
+    "deutschland",
+    "press",
+    "group",
+    // Newspaper names.
+    "herald",
+    "times",
+    "post",
+    "journal",
+    "gazette",
+    "tribune",
+    "daily",
+    "chronicle",
+    "observer",
+    "courier",
+    "express",
+    "telegraph",
+    "weekly",
+    "today",
+    "review",
 ];
 
 pub(super) fn read(document: &Html, sources: &Sources, site: Option<&str>) -> Vec<String> {
@@ -79,7 +233,7 @@ pub(super) fn read(document: &Html, sources: &Sources, site: Option<&str>) -> Ve
     for object in sources.jsonld.iter().filter(|o| jsonld::is_article(o)) {
         for key in ["author", "creator"] {
             if let Some(v) = object.get(key) {
-                jsonld::names(v, &mut from_jsonld);
+                jsonld::names(v, &sources.jsonld, &mut from_jsonld);
             }
         }
         if !from_jsonld.is_empty() {
@@ -99,14 +253,17 @@ pub(super) fn read(document: &Html, sources: &Sources, site: Option<&str>) -> Ve
             .cloned()
             .collect(),
         microdata(document),
-        document.select(&REL_AUTHOR).map(text).collect(),
-        visible_byline(document),
+        document
+            .select(&REL_AUTHOR)
+            .filter(|e| !is_furniture(*e))
+            .map(text)
+            .collect(),
     ];
     candidates
         .into_iter()
         .map(clean)
         .find(|names| !names.is_empty())
-        .unwrap_or_default()
+        .unwrap_or_else(|| visible_byline(document, site))
 }
 
 fn text(element: ElementRef) -> String {
@@ -116,6 +273,7 @@ fn text(element: ElementRef) -> String {
 fn microdata(document: &Html) -> Vec<String> {
     document
         .select(&ITEMPROP_AUTHOR)
+        .filter(|e| !is_furniture(*e))
         .map(|e| {
             e.value()
                 .attr("content")
@@ -132,9 +290,11 @@ fn microdata(document: &Html) -> Vec<String> {
         .collect()
 }
 
-/// The first short element whose class or id says byline or author.
-fn visible_byline(document: &Html) -> Vec<String> {
-    document
+/// The names in the first short byline element outside comments and
+/// sidebars; elements whose class says "name" (`author-name`) first, since
+/// their containers often run the name into a date or a role.
+fn visible_byline(document: &Html, site: Option<&str>) -> Vec<String> {
+    let elements: Vec<ElementRef> = document
         .select(&BYLINE)
         .filter(|e| {
             !matches!(
@@ -151,10 +311,39 @@ fn visible_byline(document: &Html) -> Vec<String> {
                     | "style"
             )
         })
-        .map(text)
-        .filter(|t| !t.is_empty() && t.chars().count() <= 120)
-        .take(1)
-        .collect()
+        .filter(|e| {
+            let t = text(*e);
+            !t.is_empty() && t.chars().count() <= 120
+        })
+        .filter(|e| !is_furniture(*e))
+        .take(12)
+        .collect();
+    let says_name = |e: &ElementRef| {
+        [e.value().attr("class"), e.value().attr("id")]
+            .into_iter()
+            .flatten()
+            .any(|n| n.to_lowercase().contains("name"))
+    };
+    elements
+        .iter()
+        .filter(|e| says_name(e))
+        .chain(elements.iter().filter(|e| !says_name(e)))
+        .map(|e| tidy(vec![before_date(&text(*e))], site))
+        .find(|names| !names.is_empty())
+        .unwrap_or_default()
+}
+
+/// A byline cut where a date starts: "Chris Carroll30 Sep 2022" -> "Chris Carroll".
+fn before_date(line: &str) -> String {
+    let Some(cut) = line.find(|c: char| c.is_ascii_digit()) else {
+        return line.to_string();
+    };
+    // The date's month went with it: "Ann Lee June 3" -> "Ann Lee".
+    let mut words: Vec<&str> = line[..cut].split_whitespace().collect();
+    if words.last().is_some_and(|w| month(w).is_some()) {
+        words.pop();
+    }
+    words.join(" ")
 }
 
 /// Clean each raw value, split it into names, drop non-names, deduplicate.
@@ -168,7 +357,8 @@ fn tidy(raw: Vec<String>, site: Option<&str>) -> Vec<String> {
         for part in split(&value) {
             let Some(name) = person(&part) else { continue };
             let lower = name.to_lowercase();
-            if site.as_deref() == Some(lower.as_str()) {
+            // The outlet's name is no author, unless the site is a person's own.
+            if site.as_deref() == Some(lower.as_str()) && !looks_like_person(&name) {
                 continue;
             }
             if !names.iter().any(|n| n.to_lowercase() == lower) {
@@ -233,12 +423,14 @@ fn person(part: &str) -> Option<String> {
         };
         name = rest.trim_start_matches([' ', ':']).to_string();
     }
+    name = after_label(&name);
     // Trailing role or date after a dash, bracket or pipe: "Jane Roe (dpa)", "Jane Roe - Reporter".
-    for cut in [" (", " - ", " – ", " — ", " /", "|", "\u{a0}"] {
+    for cut in [" (", " - ", " – ", " — ", " /", "|", "\u{a0}", " •", " ·"] {
         if let Some(at) = name.find(cut) {
             name.truncate(at);
         }
     }
+    let name = without_role(&name);
     let name = name
         .trim_matches(|c: char| !c.is_alphanumeric() && c != '.' && c != ')')
         .to_string();
@@ -249,15 +441,94 @@ fn person(part: &str) -> Option<String> {
         && !name.contains('@')
         && !lower.contains("http")
         && !lower.contains("www.")
+        && !is_domain(&lower)
         && !name.chars().any(|c| c.is_ascii_digit())
         && name.chars().next().is_some_and(char::is_alphabetic)
-        && !NOT_PEOPLE.contains(&lower.as_str());
+        && !NOT_PEOPLE.contains(&lower.as_str())
+        && !(words == 1 && month(&lower).is_some());
     plausible.then_some(name)
+}
+
+/// The name after a label that ends in "by": "View all posts by Ann Lee",
+/// "Zeige alle Beiträge von Ann Lee". A label has a lowercase word that no
+/// name holds, which keeps "Walter von Aachen" whole.
+fn after_label(name: &str) -> String {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let is_label_word = |w: &&str| {
+        let lower = w.to_lowercase();
+        w.chars().next().is_some_and(char::is_lowercase) && !PARTICLES.contains(&lower.as_str())
+    };
+    let by = words.iter().enumerate().rev().find(|(i, w)| {
+        let lower = w.to_lowercase();
+        *i > 0
+            && *i + 1 < words.len()
+            && BY_WORDS.contains(&lower.as_str())
+            // "Guide by Ann Lee": an English "by" after one word, a full name after it.
+            && (words[..*i].iter().any(is_label_word)
+                || (lower == "by" && *i == 1 && words.len() - i > 2))
+    });
+    match by {
+        Some((i, _)) => words[i + 1..].join(" "),
+        None => name.to_string(),
+    }
+}
+
+/// The name without what follows it: a role ("Ann Lee Tech Reporter"), a
+/// verb ("Ann Lee says"), or a lowercase word that no name holds ("am Samstag").
+fn without_role(name: &str) -> String {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    // In a title-case name a lowercase word ends it; "ann lee" is written so throughout.
+    let title_case = words
+        .first()
+        .is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase));
+    let end = words
+        .iter()
+        .enumerate()
+        .find(|(i, w)| {
+            let lower = w.to_lowercase();
+            // A role ends the name, even as its first word.
+            ROLE_WORDS.contains(&lower.as_str())
+                || (*i > 0
+                    && title_case
+                    && w.chars().next().is_some_and(char::is_lowercase)
+                    && !PARTICLES.contains(&lower.as_str()))
+        })
+        .map_or(words.len(), |(i, _)| i);
+    words[..end].join(" ")
+}
+
+/// `example.de`, `news.example.com`: a site, not a person.
+fn is_domain(lower: &str) -> bool {
+    static DOMAIN: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^[\w-]+(?:\.[\w-]+)*\.(?:com|net|org|de|at|ch|it|fr|es|nl|uk|eu|io|info|co)$")
+            .unwrap_or_else(|e| panic!("{e}"))
+    });
+    DOMAIN.is_match(lower)
+}
+
+/// Whether a site's name is a person's ("Ann Lee" runs her own blog): two to
+/// four capitalised words, none an organisation's.
+fn looks_like_person(name: &str) -> bool {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    (2..=4).contains(&words.len())
+        && words.iter().all(|w| {
+            let lower = w.to_lowercase();
+            !ORGANISATION_WORDS.contains(&lower.as_str())
+                && (PARTICLES.contains(&lower.as_str())
+                    || (w.chars().next().is_some_and(char::is_uppercase)
+                        && w.chars().skip(1).any(char::is_lowercase)))
+        })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn names(html: &str, site: Option<&str>) -> Vec<String> {
+        let document = Html::parse_document(html);
+        let sources = Sources::gather(&document);
+        read(&document, &sources, site)
+    }
 
     #[test]
     fn byline_is_cleaned_and_split() {
@@ -276,8 +547,57 @@ mod tests {
             "news@example.org".to_string(),
             "12.03.2024".to_string(),
             "Eastport Herald".to_string(),
+            "eastportherald.com".to_string(),
             "lena brandt".to_string(),
         ];
         assert_eq!(tidy(raw, Some("Eastport Herald")), vec!["Lena Brandt"]);
+    }
+
+    #[test]
+    fn labels_roles_and_verbs_are_cut_off() {
+        let raw = vec![
+            "Veröffentlicht von Jonas Albrecht".to_string(),
+            "Post author By Wren Halloway".to_string(),
+            "Ines Marlow Tech Reporter".to_string(),
+            "Ruth Okafor, PhD".to_string(),
+        ];
+        assert_eq!(
+            tidy(raw, None),
+            vec![
+                "Jonas Albrecht",
+                "Wren Halloway",
+                "Ines Marlow",
+                "Ruth Okafor"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_persons_own_site_keeps_her_name() {
+        assert_eq!(
+            tidy(vec!["Tilda Marsh".to_string()], Some("Tilda Marsh")),
+            vec!["Tilda Marsh"]
+        );
+        assert!(tidy(vec!["Harbour Media".to_string()], Some("Harbour Media")).is_empty());
+    }
+
+    #[test]
+    fn jsonld_author_reference_is_resolved() {
+        let html = r#"<html><head><script type="application/ld+json">
+            {"@graph":[{"@type":"NewsArticle","headline":"Pier reopens","author":{"@id":"https://example.org/#ann"}},
+                       {"@type":"Person","@id":"https://example.org/#ann","name":"Ann Corrigan"}]}
+            </script></head><body><p>Text.</p></body></html>"#;
+        assert_eq!(names(html, None), vec!["Ann Corrigan"]);
+    }
+
+    #[test]
+    fn visible_byline_skips_comments_and_trailing_dates() {
+        let html = r#"<html><body><article><h1>Pier reopens</h1>
+            <div class="author-box"><span class="author-name">Nick van Hale</span>12 May 2023</div>
+            <p>Text.</p></article>
+            <div class="comments"><span class="comment-author">Troll says</span></div></body></html>"#;
+        assert_eq!(names(html, None), vec!["Nick van Hale"]);
+        let glued = r#"<html><body><div class="byline">By Ada Krum30 Sep 2022, 11:07am</div></body></html>"#;
+        assert_eq!(names(glued, None), vec!["Ada Krum"]);
     }
 }

@@ -1,18 +1,24 @@
 //! Publication and modification dates, ISO 8601.
 //!
-//! Declared dates first (JSON-LD, meta tags, microdata, `<time>`), then the
-//! URL path, then a date written in the page's header or text (numeric forms
-//! and month names in several languages, as htmldate does). A date before
-//! 1995 or in the future is not a publication date.
+//! The declared publication dates (JSON-LD, meta tags, microdata) come first,
+//! checked against what the reader sees: when the date shown in the page
+//! matches another declared date (often the modification), that one is the
+//! date the page gives (unless labelled as an update); when the declarations
+//! are weak (a bare day, a generic `date` tag) and none is shown, the shown
+//! date wins; and a time stamped in UTC whose day is not the local
+//! day found elsewhere (URL, shown date, a declaration with an offset) yields
+//! to the local day. Without declarations: the URL's date, the first date
+//! shown outside comments and sidebars, a date in the text, the modification.
 
 use std::sync::LazyLock;
 
-use chrono::{DateTime, Datelike, NaiveDate, Utc};
-use regex::Regex;
+use chrono::{Days, NaiveDate, NaiveTime};
 use scraper::{ElementRef, Html, Selector};
 
+use super::furniture::is_furniture;
+use super::jsonld;
 use super::sources::{Sources, selector};
-use super::{jsonld, normalise};
+use super::stamp::{Stamp, declared, text_date, url_date};
 
 /// Meta tags naming the publication date, most specific first.
 const PUBLISHED_META: &[&str] = &[
@@ -24,9 +30,13 @@ const PUBLISHED_META: &[&str] = &[
     "published_time",
     "publication_date",
     "publish-date",
+    "published-date",
+    "published_date",
+    "release_date",
     "publish_date",
     "publishdate",
     "pubdate",
+    "og:pubdate",
     "parsely-pub-date",
     "sailthru.date",
     "citation_publication_date",
@@ -34,15 +44,16 @@ const PUBLISHED_META: &[&str] = &[
     "dc.date.created",
     "dcterms.issued",
     "dcterms.created",
-    "dc.date",
-    "dcterms.date",
     "originalpublicationdate",
     "date.available",
     "article_date_original",
     "cxenseparse:recs:publishtime",
-    "date",
-    "created",
+    "cxenseparse:publishtime",
+    "datecreated",
 ];
+
+/// Meta tags that name some date of the page, not always its publication.
+const GENERIC_META: &[&str] = &["dc.date", "dcterms.date", "date", "created"];
 
 const MODIFIED_META: &[&str] = &[
     "article:modified_time",
@@ -54,300 +65,324 @@ const MODIFIED_META: &[&str] = &[
     "lastmod",
 ];
 
+/// Microdata and RDFa publication dates in the body.
 static PUBLISHED_ELEMENT: LazyLock<Selector> = LazyLock::new(|| {
     selector(
-        r#"[itemprop~="datePublished"], [itemprop~="dateCreated"], time[pubdate], [property~="article:published_time"]"#,
+        r#"[itemprop~="datePublished"], [itemprop~="dateCreated"], time[pubdate], [property~="article:published_time"], [property~="schema:datePublished"], [property~="schema:dateCreated"]"#,
     )
 });
-static TIME: LazyLock<Selector> = LazyLock::new(|| selector("time[datetime]"));
-/// Elements whose class or id suggests a date line.
-static DATE_ELEMENT: LazyLock<Selector> = LazyLock::new(|| {
+/// Elements that show a date: `<time>` and those whose class or id says so.
+static SHOWN: LazyLock<Selector> = LazyLock::new(|| {
     selector(
         r#"time, [class*="date"], [id*="date"], [class*="Date"], [class*="time"], [class*="publish"], [class*="posted"], [class*="datum"], [class*="byline"], [class*="meta"], [class*="info"], [class*="autor"], [class*="author"]"#,
     )
 });
 static BODY: LazyLock<Selector> = LazyLock::new(|| selector("body"));
 
+/// A shown date longer than this is a container's text, not a date line.
+const MAX_SHOWN_LEN: usize = 400;
+/// How far before a date its label is looked for, in characters.
+const MAX_LABEL_LEN: usize = 40;
+/// Shown dates looked at: the article's own come early in the page.
+const MAX_SHOWN: usize = 12;
+
 pub(super) fn read(
     document: &Html,
     sources: &Sources,
     url: Option<&str>,
 ) -> (Option<String>, Option<String>) {
-    let modified = jsonld_date(sources, &["dateModified"]).or_else(|| {
-        MODIFIED_META
-            .iter()
-            .find_map(|k| sources.meta(&[k]).and_then(declared))
-    });
-    let published = jsonld_date(sources, &["datePublished", "dateCreated"])
-        .or_else(|| {
-            PUBLISHED_META
-                .iter()
-                .find_map(|k| sources.meta(&[k]).and_then(declared))
-        })
-        .or_else(|| document.select(&PUBLISHED_ELEMENT).find_map(element_date))
-        .or_else(|| document.select(&TIME).find_map(element_date))
-        .or_else(|| url.and_then(url_date))
-        .or_else(|| visible_date(document))
-        .or_else(|| modified.clone());
-    (published, modified)
+    let modified = jsonld_dates(sources, &["dateModified"])
+        .into_iter()
+        .chain(meta_dates(sources, MODIFIED_META))
+        .next();
+    let shown = shown_dates(document);
+    let specific: Vec<Stamp> = jsonld_dates(sources, &["datePublished", "dateCreated"])
+        .into_iter()
+        .chain(meta_dates(sources, PUBLISHED_META))
+        .collect();
+    // A day without a time, or a generic `date` tag, is a weak declaration.
+    let weak = specific.first().is_none_or(|s| s.time.is_none());
+    let declared: Vec<Stamp> = specific
+        .into_iter()
+        .chain(meta_dates(sources, GENERIC_META))
+        .chain(microdata_dates(document, &shown))
+        .collect();
+    let url_day = url.and_then(url_date);
+    let published = match declared.first() {
+        Some(first) => Some(
+            confirmed_by_shown(first, weak, &declared, modified.as_ref(), &shown)
+                .or_else(|| local_day(first, &declared, &shown, url_day))
+                .unwrap_or_else(|| first.clone()),
+        ),
+        None => url_day
+            .map(Stamp::from)
+            .or_else(|| shown.into_iter().next().map(|s| s.stamp))
+            .or_else(|| body_date(document).map(Stamp::from))
+            .or_else(|| modified.clone()),
+    };
+    (published.map(|s| s.iso()), modified.map(|s| s.iso()))
 }
 
-fn jsonld_date(sources: &Sources, keys: &[&str]) -> Option<String> {
-    keys.iter().find_map(|k| {
-        sources
-            .jsonld
+/// When the page does not show the first declared date but shows another
+/// declared one, the declaration that the reader sees.
+fn confirmed_by_shown(
+    first: &Stamp,
+    weak: bool,
+    declared: &[Stamp],
+    modified: Option<&Stamp>,
+    shown: &[Shown],
+) -> Option<Stamp> {
+    if shown.iter().any(|s| s.stamp.day == first.day) {
+        return None;
+    }
+    let seen = shown.iter().find(|s| !s.updated)?;
+    // A page that shows none of its declared dates, where the declaration is
+    // weak (a bare day, a generic `date` tag), shows its own date: the
+    // declaration is a template's or a republication's.
+    if !shown.iter().any(|s| {
+        declared
             .iter()
-            .find_map(|o| jsonld::text(o.get(*k)?).and_then(declared))
-    })
+            .chain(modified)
+            .any(|d| d.day == s.stamp.day)
+    }) && weak
+    {
+        return Some(seen.stamp.clone());
+    }
+    declared
+        .iter()
+        .chain(modified)
+        .find(|s| s.day == seen.stamp.day)
+        .cloned()
+}
+
+/// A UTC time stamp near midnight is a day off for readers east or west of
+/// Greenwich: the local day, when another source gives it, wins.
+fn local_day(
+    first: &Stamp,
+    declared: &[Stamp],
+    shown: &[Shown],
+    url_day: Option<NaiveDate>,
+) -> Option<Stamp> {
+    let hour = first.utc_hour()?;
+    // Midnight exactly is a bare day written as a time, not a moment.
+    if first.time == NaiveTime::from_hms_opt(0, 0, 0) {
+        return None;
+    }
+    // The article's own shown date comes first; later ones may be other articles'.
+    let shown = shown.iter().find(|s| !s.updated).map(|s| &s.stamp);
+    let local: Vec<Stamp> = declared
+        .iter()
+        .chain(shown)
+        .filter(|s| s.utc_hour().is_none())
+        .cloned()
+        .chain(url_day.map(Stamp::from))
+        .collect();
+    if local.iter().any(|s| s.day == first.day) {
+        return None;
+    }
+    // West of Greenwich the local day is the day before (UTC morning), east of it the day after.
+    let before = (hour < 12)
+        .then(|| first.day.checked_sub_days(Days::new(1)))
+        .flatten();
+    let after = (hour >= 10)
+        .then(|| first.day.checked_add_days(Days::new(1)))
+        .flatten();
+    // Prefer a local source that has the time too.
+    let mut fits: Vec<&Stamp> = local
+        .iter()
+        .filter(|s| Some(s.day) == before || Some(s.day) == after)
+        .collect();
+    fits.sort_by_key(|s| s.time.is_none());
+    fits.first().map(|s| (*s).clone())
+}
+
+fn jsonld_dates(sources: &Sources, keys: &[&str]) -> Vec<Stamp> {
+    keys.iter()
+        .flat_map(|k| {
+            sources
+                .jsonld
+                .iter()
+                .filter_map(|o| jsonld::text(o.get(*k)?).and_then(declared))
+        })
+        .collect()
+}
+
+fn meta_dates<'a>(sources: &'a Sources, keys: &'a [&str]) -> impl Iterator<Item = Stamp> + 'a {
+    keys.iter()
+        .filter_map(|k| sources.meta(&[k]).and_then(declared))
+}
+
+/// Microdata publication dates outside the furniture; none when they name
+/// several days, as on a page that lists other articles with theirs.
+fn microdata_dates(document: &Html, shown: &[Shown]) -> Vec<Stamp> {
+    let mut found: Vec<Stamp> = document
+        .select(&PUBLISHED_ELEMENT)
+        // Meta tags are read with the others, in their order of precedence.
+        .filter(|e| e.value().name() != "meta" && !is_furniture(*e))
+        .filter_map(element_date)
+        .collect();
+    let Some(first) = found.first().cloned() else {
+        return found;
+    };
+    if found.iter().any(|s| s.day != first.day) {
+        // The article's own comes first, and is the first date the page shows.
+        found = if shown.first().is_some_and(|s| s.stamp.day == first.day) {
+            vec![first]
+        } else {
+            Vec::new()
+        };
+    }
+    found
 }
 
 /// The date an element declares (`datetime`, `content`) or shows.
-fn element_date(element: ElementRef) -> Option<String> {
+fn element_date(element: ElementRef) -> Option<Stamp> {
     let e = element.value();
     e.attr("datetime")
         .or_else(|| e.attr("content"))
         .and_then(declared)
-        .or_else(|| text_date(&element.text().collect::<String>()))
+        .or_else(|| text_date(&element.text().collect::<String>()).map(Stamp::from))
 }
 
-/// A declared, machine-readable date: ISO 8601, RFC 2822 or a written date.
-/// Date-times are kept whole (RFC 3339); anything else becomes the day.
-fn declared(raw: &str) -> Option<String> {
-    let raw = raw.trim();
-    if let Ok(dt) = DateTime::parse_from_rfc3339(raw) {
-        return plausible(dt.date_naive()).then(|| dt.to_rfc3339());
-    }
-    if let Ok(dt) = DateTime::parse_from_rfc2822(raw) {
-        return plausible(dt.date_naive()).then(|| dt.to_rfc3339());
-    }
-    text_date(raw)
+/// A date shown in the page, and whether its label says it is an update.
+struct Shown {
+    stamp: Stamp,
+    updated: bool,
 }
 
-fn url_date(url: &str) -> Option<String> {
-    static PATH: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"/((?:19|20)\d{2})[/_-]([01]?\d)[/_-]([0-3]?\d)(?:[/_.-]|$)")
-            .unwrap_or_else(|e| panic!("{e}"))
-    });
-    let c = PATH.captures(url)?;
-    day(&c[1], &c[2], &c[3])
-}
+/// Words that label a shown date as the last update (lowercase).
+const UPDATE_WORDS: &[&str] = &[
+    "update",
+    "aktualisiert",
+    "geändert",
+    "modified",
+    "mis à jour",
+    "actualizado",
+    "aggiornato",
+    "bijgewerkt",
+    "reviewed",
+];
 
-/// The first date written in an element that looks like a date line, else in the body text.
-fn visible_date(document: &Html) -> Option<String> {
-    document
-        .select(&DATE_ELEMENT)
+/// The dates shown in `<time>` and date-like elements outside the furniture, in page order.
+fn shown_dates(document: &Html) -> Vec<Shown> {
+    let mut shown: Vec<Shown> = document
+        .select(&SHOWN)
         .filter(|e| {
             !matches!(
                 e.value().name(),
-                "body" | "html" | "main" | "article" | "script" | "style"
+                "body" | "html" | "main" | "article" | "script" | "style" | "meta" | "link"
             )
         })
-        .map(|e| e.text().collect::<String>())
-        .filter(|t| t.len() <= 400)
-        .find_map(|t| text_date(&t))
-        .or_else(|| {
-            let body = document.select(&BODY).next()?;
-            let text: String = body.text().collect::<Vec<_>>().join(" ");
-            text_date(&text)
+        .filter(|e| e.text().map(str::len).sum::<usize>() <= MAX_SHOWN_LEN)
+        .filter(|e| !is_furniture(*e))
+        .filter_map(|e| {
+            let text = e.text().collect::<Vec<_>>().join(" ");
+            let stamp = match e.value().name() {
+                "time" => e
+                    .value()
+                    .attr("datetime")
+                    .and_then(declared)
+                    .or_else(|| text_date(&text).map(Stamp::from)),
+                _ => text_date(&text).map(Stamp::from),
+            }?;
+            let updated = std::iter::once(e)
+                .chain(e.parent().and_then(ElementRef::wrap))
+                .any(says_updated);
+            Some(Shown { stamp, updated })
         })
-}
-
-/// Month names and abbreviations (lowercase, without the final dot) in the
-/// languages of the sets: English, German, French, Spanish, Italian, Dutch, Polish.
-const MONTHS: &[(&str, u32)] = &[
-    ("january", 1),
-    ("jan", 1),
-    ("januar", 1),
-    ("jänner", 1),
-    ("janvier", 1),
-    ("enero", 1),
-    ("gennaio", 1),
-    ("januari", 1),
-    ("stycznia", 1),
-    ("styczeń", 1),
-    ("february", 2),
-    ("feb", 2),
-    ("februar", 2),
-    ("feber", 2),
-    ("février", 2),
-    ("fevrier", 2),
-    ("febrero", 2),
-    ("febbraio", 2),
-    ("februari", 2),
-    ("lutego", 2),
-    ("luty", 2),
-    ("march", 3),
-    ("mar", 3),
-    ("märz", 3),
-    ("maerz", 3),
-    ("mär", 3),
-    ("mars", 3),
-    ("marzo", 3),
-    ("maart", 3),
-    ("marca", 3),
-    ("marzec", 3),
-    ("april", 4),
-    ("apr", 4),
-    ("avril", 4),
-    ("abril", 4),
-    ("aprile", 4),
-    ("kwietnia", 4),
-    ("kwiecień", 4),
-    ("may", 5),
-    ("mai", 5),
-    ("mayo", 5),
-    ("maggio", 5),
-    ("mei", 5),
-    ("maja", 5),
-    ("maj", 5),
-    ("june", 6),
-    ("jun", 6),
-    ("juni", 6),
-    ("juin", 6),
-    ("junio", 6),
-    ("giugno", 6),
-    ("czerwca", 6),
-    ("czerwiec", 6),
-    ("july", 7),
-    ("jul", 7),
-    ("juli", 7),
-    ("juillet", 7),
-    ("julio", 7),
-    ("luglio", 7),
-    ("lipca", 7),
-    ("lipiec", 7),
-    ("august", 8),
-    ("aug", 8),
-    ("août", 8),
-    ("aout", 8),
-    ("agosto", 8),
-    ("augustus", 8),
-    ("sierpnia", 8),
-    ("sierpień", 8),
-    ("september", 9),
-    ("sep", 9),
-    ("sept", 9),
-    ("septembre", 9),
-    ("septiembre", 9),
-    ("settembre", 9),
-    ("września", 9),
-    ("wrzesień", 9),
-    ("october", 10),
-    ("oct", 10),
-    ("oktober", 10),
-    ("okt", 10),
-    ("octobre", 10),
-    ("octubre", 10),
-    ("ottobre", 10),
-    ("października", 10),
-    ("październik", 10),
-    ("november", 11),
-    ("nov", 11),
-    ("novembre", 11),
-    ("noviembre", 11),
-    ("listopada", 11),
-    ("listopad", 11),
-    ("december", 12),
-    ("dec", 12),
-    ("dezember", 12),
-    ("dez", 12),
-    ("décembre", 12),
-    ("decembre", 12),
-    ("diciembre", 12),
-    ("dicembre", 12),
-    ("grudnia", 12),
-    ("grudzień", 12),
-];
-
-fn month(name: &str) -> Option<u32> {
-    let name = name.trim_end_matches('.').to_lowercase();
-    MONTHS.iter().find(|(m, _)| *m == name).map(|(_, n)| *n)
-}
-
-/// The first plausible date written in `text`, as YYYY-MM-DD.
-fn text_date(text: &str) -> Option<String> {
-    static PATTERNS: LazyLock<Vec<(Regex, [usize; 3])>> = LazyLock::new(|| {
-        // Capture order: the indices of year, month, day in each pattern.
-        let word = r"(\p{L}{3,12}\.?)";
-        [
-            (r"\b((?:19|20)\d{2})[-/.]([01]?\d)[-/.]([0-3]?\d)\b".to_string(), [1, 2, 3]),
-            (r"\b([0-3]?\d)\.\s?([01]?\d)\.\s?((?:19|20)\d{2})\b".to_string(), [3, 2, 1]),
-            (r"\b([0-3]?\d)[-/]([01]?\d)[-/]((?:19|20)\d{2})\b".to_string(), [3, 2, 1]),
-            (format!(r"\b([0-3]?\d)(?:\.|st|nd|rd|th|er)?\s+(?:de\s+)?{word},?\s+(?:de\s+)?((?:19|20)\d{{2}})\b"), [3, 2, 1]),
-            (format!(r"{word}\s+([0-3]?\d)(?:st|nd|rd|th)?,?\s+((?:19|20)\d{{2}})\b"), [3, 1, 2]),
-        ]
-        .into_iter()
-        .map(|(p, order)| (Regex::new(&format!("(?i){p}")).unwrap_or_else(|e| panic!("{e}")), order))
-        .collect()
-    });
-    let text = normalise(text);
-    // The earliest match in the text wins, whatever its pattern.
-    let mut best: Option<(usize, String)> = None;
-    for (pattern, [y, m, d]) in PATTERNS.iter() {
-        for c in pattern.captures_iter(&text) {
-            let at = c.get(0).map_or(0, |m| m.start());
-            if best.as_ref().is_some_and(|(b, _)| *b <= at) {
-                break;
-            }
-            let month_text = &c[*m];
-            let found = match month_text.parse::<u32>() {
-                Ok(_) => day(&c[*y], month_text, &c[*d]),
-                Err(_) => month(month_text).and_then(|mm| day(&c[*y], &mm.to_string(), &c[*d])),
-            }
-            .or_else(|| {
-                // US order 03/15/2024 when the first number cannot be a month... or the day.
-                (m != d).then(|| day(&c[*y], &c[*d], month_text)).flatten()
-            });
-            if let Some(found) = found {
-                best = Some((at, found));
-                break;
-            }
-        }
+        .take(MAX_SHOWN)
+        .collect();
+    // A day labelled as an update anywhere (often only on the inner element) is one everywhere.
+    let updated_days: Vec<NaiveDate> = shown
+        .iter()
+        .filter(|s| s.updated)
+        .map(|s| s.stamp.day)
+        .collect();
+    for s in &mut shown {
+        s.updated |= updated_days.contains(&s.stamp.day);
     }
-    best.map(|(_, d)| d)
+    shown
 }
 
-/// A plausible calendar day from its parts, as YYYY-MM-DD.
-fn day(year: &str, month: &str, day: &str) -> Option<String> {
-    let date = NaiveDate::from_ymd_opt(year.parse().ok()?, month.parse().ok()?, day.parse().ok()?)?;
-    plausible(date).then(|| date.format("%Y-%m-%d").to_string())
+/// Whether an element's short text or its class names label an update
+/// (WordPress marks the publication time `published updated`: not a label).
+fn says_updated(element: ElementRef) -> bool {
+    let v = element.value();
+    let names = [v.attr("class"), v.attr("id")]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase();
+    if !names.contains("publish") && (names.contains("updated") || names.contains("modified")) {
+        return true;
+    }
+    let text = element.text().collect::<Vec<_>>().join(" ");
+    // The label just precedes the date: "Updated on 4 May", not "4 May / Updated 2 hours ago".
+    let before = text
+        .split(|c: char| c.is_ascii_digit())
+        .next()
+        .unwrap_or_default();
+    let start = before
+        .char_indices()
+        .rev()
+        .nth(MAX_LABEL_LEN)
+        .map_or(0, |(at, _)| at);
+    let label = before[start..].to_lowercase();
+    UPDATE_WORDS.iter().any(|w| label.contains(w))
 }
 
-/// Not before the web's news pages (1995) and not in the future.
-fn plausible(date: NaiveDate) -> bool {
-    date.year() >= 1995 && date <= Utc::now().date_naive()
+fn body_date(document: &Html) -> Option<NaiveDate> {
+    let body = document.select(&BODY).next()?;
+    let text: String = body.text().collect::<Vec<_>>().join(" ");
+    text_date(&text)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    #[test]
-    fn written_dates_in_several_languages() {
-        assert_eq!(
-            text_date("Veröffentlicht am 3. März 2021, 14:00"),
-            Some("2021-03-03".into())
-        );
-        assert_eq!(
-            text_date("Posted on March 4th, 2019 by Ann"),
-            Some("2019-03-04".into())
-        );
-        assert_eq!(text_date("le 12 décembre 2018"), Some("2018-12-12".into()));
-        assert_eq!(text_date("Stand: 05.11.2020"), Some("2020-11-05".into()));
-        assert_eq!(text_date("2017/06/30"), Some("2017-06-30".into()));
-        assert_eq!(text_date("no date here, 1990-01-01 is too old"), None);
+    fn published(html: &str) -> Option<String> {
+        let document = Html::parse_document(html);
+        let sources = Sources::gather(&document);
+        let url = super::super::site::canonical_url(&document, &sources);
+        read(&document, &sources, url.as_deref()).0
     }
 
     #[test]
-    fn declared_dates_keep_the_time_and_reject_the_future() {
+    fn shown_date_picks_between_declared_published_and_modified() {
+        let html = r#"<html><head>
+            <meta property="article:published_time" content="2021-03-01T09:00:00+01:00">
+            <meta property="article:modified_time" content="2022-06-10T09:00:00+01:00">
+            </head><body><h1>Ferry timetable changes</h1>
+            <p class="date">10 June 2022</p><p>The ferry runs hourly.</p></body></html>"#;
+        assert_eq!(published(html), Some("2022-06-10T09:00:00+01:00".into()));
+        // A date labelled as the update is not the one the page gives as its date.
+        let labelled = html.replace("<p class=\"date\">10", "<p class=\"date\">Updated 10");
         assert_eq!(
-            declared("2022-08-09T10:11:12+02:00"),
-            Some("2022-08-09T10:11:12+02:00".into())
+            published(&labelled),
+            Some("2021-03-01T09:00:00+01:00".into())
         );
-        assert_eq!(declared("2999-01-01"), None);
+    }
+
+    #[test]
+    fn utc_stamp_yields_to_the_local_day() {
+        let html = r#"<html><head>
+            <link rel="canonical" href="https://example.org/2023/11/08/council-vote/">
+            <meta property="article:published_time" content="2023-11-09T02:30:00+00:00">
+            </head><body><h1>Council vote</h1><p>Text.</p></body></html>"#;
+        assert_eq!(published(html), Some("2023-11-08".into()));
+        let same_day = html.replace("02:30:00", "14:30:00");
         assert_eq!(
-            url_date("https://example.org/2016/05/07/ferry-returns"),
-            Some("2016-05-07".into())
+            published(&same_day),
+            Some("2023-11-09T14:30:00+00:00".into())
         );
+    }
+
+    #[test]
+    fn comment_dates_are_not_the_article_date() {
+        let html = r#"<html><body><div class="comments"><time datetime="2020-01-05">5 Jan</time></div>
+            <article><h1>Harbour opens</h1><p class="byline">By Ann Lee, 3 January 2020</p></article></body></html>"#;
+        assert_eq!(published(html), Some("2020-01-03".into()));
     }
 }

@@ -11,6 +11,8 @@ use super::sources::selector;
 
 static SCRIPT: LazyLock<Selector> =
     LazyLock::new(|| selector(r#"script[type="application/ld+json"]"#));
+static META_JSONLD: LazyLock<Selector> =
+    LazyLock::new(|| selector(r#"meta[name$="ld+json"][content]"#));
 
 /// Types whose headline, author and dates are the page's own.
 const ARTICLE_TYPES: &[&str] = &[
@@ -32,8 +34,15 @@ const ARTICLE_TYPES: &[&str] = &[
 
 pub(super) fn objects(document: &Html) -> Vec<Value> {
     let mut found = Vec::new();
-    for script in document.select(&SCRIPT) {
-        let raw: String = script.text().collect();
+    // Some frameworks carry the block in a meta tag (`<meta name="script:ld+json" content=...>`).
+    let in_meta = document
+        .select(&META_JSONLD)
+        .filter_map(|m| m.value().attr("content").map(str::to_string));
+    for raw in document
+        .select(&SCRIPT)
+        .map(|s| s.text().collect::<String>())
+        .chain(in_meta)
+    {
         let raw = raw
             .trim()
             .trim_start_matches("<!--")
@@ -41,7 +50,15 @@ pub(super) fn objects(document: &Html) -> Vec<Value> {
             .trim();
         // Some sites end a block with a stray semicolon.
         let raw = raw.trim_end_matches(';');
-        if let Ok(value) = serde_json::from_str::<Value>(raw) {
+        // Some templates escape the block as if it were HTML text (`&quot;`).
+        let parsed = serde_json::from_str::<Value>(raw).or_else(|e| {
+            if raw.contains("&quot;") {
+                serde_json::from_str::<Value>(&raw.replace("&quot;", "\"").replace("&amp;", "&"))
+            } else {
+                Err(e)
+            }
+        });
+        if let Ok(value) = parsed {
             flatten(value, &mut found, 0);
         }
     }
@@ -95,18 +112,39 @@ pub(super) fn text(value: &Value) -> Option<&str> {
     }
 }
 
-/// Person names under an `author` / `creator` value: strings, `{name}` objects, lists.
-pub(super) fn names(value: &Value, out: &mut Vec<String>) {
+/// Person names under an `author` / `creator` value: strings, `{name}`
+/// objects, lists, and `{"@id"}` references to a node elsewhere in the
+/// page's JSON-LD (Yoast and others put the person in the `@graph`).
+pub(super) fn names(value: &Value, all: &[Value], out: &mut Vec<String>) {
+    names_at(value, all, out, 0);
+}
+
+fn names_at(value: &Value, all: &[Value], out: &mut Vec<String>, depth: usize) {
+    if depth > 4 {
+        return;
+    }
     match value {
         Value::String(s) => out.push(s.clone()),
-        Value::Array(items) => items.iter().for_each(|v| names(v, out)),
+        Value::Array(items) => items.iter().for_each(|v| names_at(v, all, out, depth + 1)),
         Value::Object(map) => {
-            let is_org = map.get("@type").and_then(Value::as_str).is_some_and(|t| {
+            let is_org = types(value).any(|t| {
                 t.eq_ignore_ascii_case("organization")
                     || t.eq_ignore_ascii_case("newsmediaorganization")
             });
-            if let (false, Some(name)) = (is_org, map.get("name")) {
-                names(name, out);
+            if is_org {
+                return;
+            }
+            match (map.get("name"), map.get("@id").and_then(Value::as_str)) {
+                (Some(name), _) => names_at(name, all, out, depth + 1),
+                (None, Some(id)) => {
+                    let node = all.iter().find(|o| {
+                        o.get("@id").and_then(Value::as_str) == Some(id) && o.get("name").is_some()
+                    });
+                    if let Some(node) = node {
+                        names_at(node, all, out, depth + 1);
+                    }
+                }
+                (None, None) => {}
             }
         }
         _ => {}

@@ -7,9 +7,11 @@
 
 mod authors;
 mod dates;
+mod furniture;
 mod jsonld;
 mod site;
 mod sources;
+mod stamp;
 mod title;
 
 use scraper::Html;

@@ -1,0 +1,78 @@
+//! Whether an element sits in the page's furniture (comments, sidebars,
+//! related-article lists, footers): dates and bylines found there belong to
+//! other texts than the article.
+
+use scraper::ElementRef;
+
+/// Class or id fragments (lowercase) of containers that hold other texts.
+const FURNITURE_WORDS: &[&str] = &[
+    "comment",
+    "related",
+    "sidebar",
+    "teaser",
+    "recommend",
+    "popular",
+    "most-read",
+    "mostread",
+    "most-viewed",
+    "mostviewed",
+    "more-",
+    "similar",
+    "reply",
+    "respond",
+    "discussion",
+    // The site's top bar, which often shows today's date.
+    "top-bar",
+    "topbar",
+    "top-menu",
+    "header-top",
+    "site-header",
+    "masthead",
+    "navbar",
+    "weather",
+];
+
+/// How many ancestors are looked at: furniture wraps its items closely.
+const MAX_DEPTH: usize = 12;
+
+pub(super) fn is_furniture(element: ElementRef) -> bool {
+    let chain: Vec<ElementRef> = std::iter::once(element)
+        .chain(element.ancestors().filter_map(ElementRef::wrap))
+        .collect();
+    // An article's own footer holds its byline and date; the page's footer does not.
+    let in_article = chain.iter().any(|e| e.value().name() == "article");
+    // `<body>` and `<html>` classes describe the page ("has-sidebar"), not a container.
+    chain
+        .iter()
+        .take(MAX_DEPTH)
+        .filter(|e| !matches!(e.value().name(), "body" | "html"))
+        .any(|e| {
+            let v = e.value();
+            if matches!(v.name(), "aside" | "nav")
+                || (matches!(v.name(), "footer" | "header") && !in_article && !is_articles(e))
+            {
+                return true;
+            }
+            [v.attr("class"), v.attr("id")]
+                .into_iter()
+                .flatten()
+                .any(|names| {
+                    let names = names.to_ascii_lowercase();
+                    FURNITURE_WORDS.iter().any(|w| names.contains(w))
+                })
+        })
+}
+
+/// Whether a header or footer outside `<article>` says it is the article's own.
+fn is_articles(element: &ElementRef) -> bool {
+    let v = element.value();
+    [v.attr("class"), v.attr("id")]
+        .into_iter()
+        .flatten()
+        .any(|names| {
+            let names = names.to_ascii_lowercase();
+            ["article", "entry", "post", "story", "content"]
+                .iter()
+                .any(|w| names.contains(w))
+        })
+}
