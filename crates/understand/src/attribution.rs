@@ -1,30 +1,53 @@
 //! Who said each quote. Looks in the rest of the quote's sentence, first after
 //! the closing mark (`"...," Marsh said`, `"...," said Dana Whitlock`), then
 //! before the opening mark (`Wielgosz said in a statement: "..."`), for a
-//! reporting verb and its subject: a named mention (directly, across a role
-//! word or across an apposition), a pronoun, or a role noun (`the actor`,
-//! `the company`). A quote without a cue of its own that follows an attributed
-//! quote in the same paragraph continues that quote's speaker.
+//! reporting verb and its subject: a named mention (directly, across a title
+//! or role words, across an apposition, or `X of the Y`), a pronoun, a role
+//! noun (`the actor`, `the company`), or any other noun phrase (`a friend`,
+//! `the ad's narrator`), which names an unnamed speaker. A quote that closes
+//! its sentence may still take `Marsh said.` from the next one; a paragraph
+//! that is all quote may take `Marsh said:` from the end of the one before.
+//! A quote without a cue of its own that follows an attributed quote in the
+//! same paragraph continues that quote's speaker.
+//!
+//! Sentences are the clean stage's (which knows `Mr.` and `J.` do not end one).
+//! `he` and `she` go to the latest compatible person (by the gender that
+//! [`crate::gender`] found) named as a subject or speaking, else the latest
+//! compatible person named.
 
 use parallax_model::{EntityKind, Mention, Quote, Span};
 
+use crate::gender::{Gender, of_pronoun};
 use crate::quotes::{RawQuote, is_quote_mark};
-use crate::titles::{INVERSION_VERBS, NATIONALITIES, ORG_REF_NOUNS, ROLE_NOUNS};
+use crate::titles::{DETERMINERS, INVERSION_VERBS, NATIONALITIES, ORG_REF_NOUNS, ROLE_NOUNS};
 use crate::verbs;
 
 /// How far (bytes) an attribution may sit from its quote.
 const WINDOW: usize = 400;
 /// How many mentions back a pronoun or role noun may reach.
 const LOOKBACK: usize = 300;
+/// Longest unnamed-speaker noun phrase, in words (`the 34-year-old mother of three`).
+const PHRASE_WORDS: usize = 7;
+/// Words that may sit between an inverted verb and the speaker's name
+/// (`said undecided Republican voter Jo Tan`).
+const LEAD_WORDS: usize = 6;
+/// Longest apposition between a name and its verb, in words.
+const APPOSITION_WORDS: usize = 20;
 
 /// Everything attribution needs to know about the article's entities.
 pub struct Context<'a> {
     pub text: &'a str,
     pub paragraphs: &'a [Span],
+    /// The clean stage's sentences, sorted; empty means one per paragraph.
+    pub sentences: &'a [Span],
     pub mentions: &'a [Mention],
     pub kinds: &'a [EntityKind],
     pub roles: &'a [Vec<&'static str>],
     pub nationalities: &'a [Vec<&'static str>],
+    pub genders: &'a [Gender],
+    /// Per mention: it opens its sentence or is followed by a reporting
+    /// verb, so a later pronoun most likely continues it (see [`subjects`]).
+    pub subjects: &'a [bool],
 }
 
 struct Word {
@@ -42,8 +65,145 @@ pub(crate) struct Found {
 fn is_adverb(w: &str) -> bool {
     matches!(
         w,
-        "then" | "also" | "later" | "again" | "once" | "recently" | "previously"
+        "then"
+            | "also"
+            | "later"
+            | "again"
+            | "once"
+            | "recently"
+            | "previously"
+            | "further"
+            | "often"
+            | "still"
+            | "first"
+            | "just"
+            | "never"
     ) || (w.len() > 4 && w.ends_with("ly") && w.chars().all(|c| c.is_ascii_lowercase()))
+}
+
+/// Auxiliaries between a subject and its verb (`Tan has said`, `she had told`).
+fn is_auxiliary(w: &str) -> bool {
+    matches!(
+        w,
+        "has" | "have" | "had" | "would" | "will" | "may" | "might" | "could" | "should" | "did"
+    )
+}
+
+/// Words that end a noun phrase or show that the text is no subject.
+fn breaks_phrase(w: &str) -> bool {
+    matches!(
+        w,
+        "that"
+            | "which"
+            | "who"
+            | "whom"
+            | "whose"
+            | "in"
+            | "on"
+            | "at"
+            | "to"
+            | "for"
+            | "with"
+            | "by"
+            | "about"
+            | "as"
+            | "after"
+            | "before"
+            | "when"
+            | "while"
+            | "and"
+            | "but"
+            | "or"
+            | "if"
+            | "because"
+            | "than"
+            | "it"
+            | "he"
+            | "she"
+            | "they"
+            | "we"
+            | "i"
+            | "you"
+            | "is"
+            | "was"
+            | "are"
+            | "were"
+            | "has"
+            | "had"
+            | "have"
+            | "be"
+            | "not"
+            | "during"
+            | "into"
+            | "from"
+            | "said"
+            | "says"
+            | "would"
+            | "will"
+            | "could"
+            | "should"
+            | "can"
+            | "may"
+            | "might"
+            | "must"
+            | "do"
+            | "does"
+            | "did"
+            | "also"
+            | "then"
+            | "never"
+            | "so"
+            | "what"
+            | "there"
+            | "here"
+    )
+}
+
+/// `called it "..."`, `what he called "..."`, `calling her tenure "..."`:
+/// naming something in the subject's words (not `so-called`, `called for`,
+/// `was called`).
+fn is_calling(words: &[Word], i: usize) -> bool {
+    let Some(w) = words.get(i) else { return false };
+    if w.lower != "called" && w.lower != "calling" {
+        return false;
+    }
+    let prev = i
+        .checked_sub(1)
+        .and_then(|p| words.get(p))
+        .map(|p| p.lower.as_str());
+    let next = words.get(i + 1).map(|n| n.lower.as_str());
+    let passive = matches!(
+        prev,
+        Some("so" | "was" | "is" | "be" | "been" | "were" | "are" | "being" | "also")
+    );
+    let phrasal = matches!(
+        next,
+        Some("for" | "on" | "off" | "up" | "out" | "in" | "back" | "upon" | "to")
+    );
+    !passive && !phrasal
+}
+
+/// Determiners that open a noun phrase naming an unnamed speaker.
+fn opens_phrase(w: &str) -> bool {
+    DETERMINERS.contains(&w)
+        || matches!(
+            w,
+            "one"
+                | "another"
+                | "this"
+                | "that"
+                | "these"
+                | "those"
+                | "my"
+                | "your"
+                | "some"
+                | "several"
+                | "two"
+                | "three"
+                | "many"
+                | "other"
+                | "each"
+        )
 }
 
 fn floor_boundary(text: &str, mut i: usize) -> usize {
@@ -60,6 +220,31 @@ fn ceil_boundary(text: &str, mut i: usize) -> usize {
         i += 1;
     }
     i
+}
+
+/// For each mention, whether it is subject-like: within the first five words
+/// of its sentence and the first mention there, or right before a reporting
+/// verb.
+pub fn subjects(text: &str, sentences: &[Span], mentions: &[Mention]) -> Vec<bool> {
+    let mut out = Vec::with_capacity(mentions.len());
+    let mut last_sentence = usize::MAX;
+    for m in mentions {
+        let s = sentences.partition_point(|s| s.end <= m.span.start);
+        let first_in_sentence = s != last_sentence;
+        last_sentence = s;
+        let opening = sentences.get(s).is_some_and(|sent| {
+            sent.start <= m.span.start
+                && parallax_text::words(text.get(sent.start..m.span.start).unwrap_or(""))
+                    .nth(5)
+                    .is_none()
+        });
+        let after = text.get(m.span.end..).unwrap_or("");
+        let speaks = parallax_text::words(after.get(..after.len().min(40)).unwrap_or(""))
+            .next()
+            .is_some_and(|w| w.start <= 3 && verbs::is_reporting(&w.text.to_lowercase()));
+        out.push((opening && first_in_sentence) || speaks);
+    }
+    out
 }
 
 impl<'a> Context<'a> {
@@ -80,38 +265,50 @@ impl<'a> Context<'a> {
         self.kinds.get(e).copied().unwrap_or(EntityKind::Other)
     }
 
-    /// Start of the sentence that holds `pos`, not before `floor`.
-    fn sentence_start(&self, floor: usize, pos: usize) -> usize {
-        let lo = ceil_boundary(self.text, floor.max(pos.saturating_sub(WINDOW)));
-        let before = self.slice(lo, pos);
-        let mut start = lo;
-        let mut prev: Option<char> = None;
-        for (i, c) in before.char_indices().rev() {
-            if matches!(c, '.' | '!' | '?') && prev.is_some_and(char::is_whitespace) {
-                start = lo + i + 1;
-                break;
-            }
-            prev = Some(c);
-        }
-        start
+    fn gender(&self, e: usize) -> Gender {
+        self.genders.get(e).copied().unwrap_or_default()
     }
 
-    /// End of the clause after a closing mark: next sentence end, next quote
-    /// mark, or `ceiling`.
+    fn is_person(&self, e: usize) -> bool {
+        self.kind(e) == EntityKind::Person
+    }
+
+    /// Start of the sentence that holds `pos`, not before `floor`.
+    fn sentence_start(&self, floor: usize, pos: usize) -> usize {
+        let i = self.sentences.partition_point(|s| s.start <= pos);
+        let start = match i.checked_sub(1).and_then(|k| self.sentences.get(k)) {
+            Some(s) if s.end >= pos => s.start,
+            Some(_) => pos,
+            None => floor,
+        };
+        ceil_boundary(self.text, start.max(floor).max(pos.saturating_sub(WINDOW)))
+    }
+
+    /// The sentence holding `pos` (ending at or after it), or the one after
+    /// `pos` when `pos` sits between sentences.
+    fn sentence_at(&self, pos: usize) -> Option<(usize, Span)> {
+        let i = self.sentences.partition_point(|s| s.end < pos);
+        self.sentences.get(i).map(|s| (i, *s))
+    }
+
+    /// First quote mark in `[from, hi)`, or `hi`.
+    fn before_quote_mark(&self, from: usize, hi: usize) -> usize {
+        self.slice(from, hi)
+            .find(is_quote_mark)
+            .map_or(hi, |i| from + i)
+    }
+
+    /// End of the clause after a closing mark: the end of its sentence, the
+    /// next quote mark, or `ceiling`.
     fn clause_end(&self, from: usize, ceiling: usize) -> usize {
         let hi = floor_boundary(self.text, ceiling.min(from + WINDOW));
-        let after = self.slice(from, hi);
-        let mut chars = after.char_indices().peekable();
-        while let Some((i, c)) = chars.next() {
-            if is_quote_mark(c) {
-                return from + i;
-            }
-            if matches!(c, '.' | '!' | '?') && chars.peek().is_none_or(|&(_, n)| n.is_whitespace())
-            {
-                return from + i;
-            }
-        }
-        hi
+        let end = match self.sentence_at(from) {
+            Some((_, s)) if s.start <= from => s.end.min(hi),
+            Some(_) => from,
+            None if self.sentences.is_empty() => hi,
+            None => from,
+        };
+        self.before_quote_mark(from, end.max(from))
     }
 
     /// The reporting verbs of `words`, with their cue span and whether the
@@ -125,11 +322,16 @@ impl<'a> Context<'a> {
             } else if w.lower == "according" && next == Some("to") {
                 let end = words.get(i + 1).map_or(w.span.end, |n| n.span.end);
                 out.push((i, Span::new(w.span.start, end), true));
-            } else if w.lower == "called" && matches!(next, Some("it" | "them" | "this" | "that")) {
+            } else if is_calling(words, i) {
                 out.push((i, w.span, false));
             }
         }
         out
+    }
+
+    fn is_mention(&self, span: Span) -> bool {
+        let idx = self.mentions.partition_point(|m| m.span.start < span.start);
+        self.mentions.get(idx).is_some_and(|m| m.span == span)
     }
 
     fn mention_ending_at(&self, end: usize, lo: usize) -> Option<&Mention> {
@@ -137,6 +339,22 @@ impl<'a> Context<'a> {
         self.mentions.get(idx).filter(|m| {
             m.span.end == end && m.span.start >= lo && self.kind(m.entity) != EntityKind::Place
         })
+    }
+
+    /// `Mr. Morgan of the Sierra Club said`: the person before `of the`, when
+    /// the mention `idx` right before the verb is not a person.
+    fn head_of(&self, idx: usize, lo: usize) -> Option<&Mention> {
+        let m = self.mentions.get(idx)?;
+        if self.is_person(m.entity) {
+            return None;
+        }
+        let p = self.mentions.get(idx.checked_sub(1)?)?;
+        let gap = self.slice(p.span.end, m.span.start).trim();
+        let joined = matches!(
+            gap,
+            "of" | "of the" | "at" | "at the" | "from" | "from the" | "for" | "for the" | ", of"
+        );
+        (joined && p.span.start >= lo && self.is_person(p.entity)).then_some(p)
     }
 
     /// The subject left of a verb at `verb`, inside `[lo, verb)`.
@@ -149,56 +367,169 @@ impl<'a> Context<'a> {
         open: usize,
         prev: Option<usize>,
     ) -> Option<(Option<usize>, Span)> {
+        let verb_word = words.get(vi)?;
+        let prev_word = vi.checked_sub(1).and_then(|p| words.get(p));
+        // `..., saying "..."`, `Biden was quick to retort: "..."`: the
+        // subject of the sentence (or of an earlier cue in it) speaks.
+        let through_subject =
+            verbs::is_participle(&verb_word.lower) || prev_word.is_some_and(|w| w.lower == "to");
         let idx = self.mentions.partition_point(|m| m.span.end <= verb);
         let direct = idx
             .checked_sub(1)
-            .and_then(|i| self.mentions.get(i))
-            .filter(|m| m.span.start >= lo && self.kind(m.entity) != EntityKind::Place)
-            .map(|m| (m, self.slice(m.span.end, verb).trim()));
-        if let Some((m, gap)) = direct {
+            .and_then(|i| Some((i, self.mentions.get(i)?)))
+            .filter(|(_, m)| m.span.start >= lo && self.kind(m.entity) != EntityKind::Place)
+            .map(|(i, m)| (i, m, self.slice(m.span.end, verb).trim()));
+        if let Some((i, m, gap)) = direct {
             let role_gap =
                 !gap.is_empty() && gap.split_whitespace().all(|w| ROLE_NOUNS.contains(&w));
             // `Jason Chaffetz (R-Utah) said`, `Trump later said`.
             let aside = (gap.starts_with('(') && gap.ends_with(')') && gap.len() < 40)
-                || (!gap.is_empty() && gap.split_whitespace().all(is_adverb));
-            if gap.is_empty() || role_gap || aside {
+                || (!gap.is_empty()
+                    && gap
+                        .split_whitespace()
+                        .all(|w| is_adverb(w) || is_auxiliary(w)));
+            let plain = gap.is_empty() || ((role_gap || aside) && !through_subject);
+            if plain {
+                let m = self.head_of(i, lo).unwrap_or(m);
                 return Some((Some(m.entity), m.span));
             }
         }
-        // Apposition: `Pawel Kruk, the prime minister's spokesman, told`; checked
-        // before `X, said` so that a name inside the apposition does not win.
-        let before = self.slice(lo, verb).trim_end();
-        if let Some(inner) = before.strip_suffix(',')
-            && let Some(pos) = inner.rfind(',')
-        {
-            let appo = inner.get(pos + 1..).unwrap_or("");
-            let name_end = lo + inner.get(..pos).unwrap_or("").trim_end().len();
-            if appo.split_whitespace().count() <= 12
-                && !appo.contains(is_quote_mark)
-                && let Some(m) = self.mention_ending_at(name_end, lo)
-            {
-                return Some((Some(m.entity), m.span));
+        if through_subject {
+            let before = prev_word.map_or(verb, |w| w.span.start);
+            let earlier = self
+                .search(lo, before, true, open, prev)
+                .map(|f| (f.speaker, f.speaker_span));
+            if earlier.is_some() {
+                return earlier;
             }
+            // The whole sentence, even before a quote that sits in it.
+            let start = self.sentence_start(0, lo).min(lo);
+            let sentence_words = self.words(start, verb);
+            return self.sentence_subject(start, verb, &sentence_words, open, prev);
         }
-        if let Some((m, ",")) = direct {
+        if let Some(m) = self.before_comma(lo, verb) {
             return Some((Some(m.entity), m.span));
         }
-        // Pronoun or role noun right before the verb.
-        let last = words.get(vi.checked_sub(1)?)?;
-        if last.span.start < lo {
+        // Pronoun, role noun or other noun phrase right before the verb, or
+        // before adverbs (`it further wrote`).
+        let mut li = vi.checked_sub(1)?;
+        while li > 0
+            && words
+                .get(li)
+                .is_some_and(|w| is_adverb(&w.lower) || is_auxiliary(&w.lower))
+        {
+            li -= 1;
+        }
+        let last = words.get(li)?;
+        let between = self.slice(last.span.end, verb);
+        if last.span.start < lo || !between.chars().all(|c| c.is_alphabetic() || c == ' ') {
             return None;
         }
-        if matches!(last.lower.as_str(), "he" | "she") {
-            return Some((self.pronoun(open, prev), last.span));
+        if last.lower == "and" {
+            return self.coordinated_subject(words, li, lo, open, prev);
         }
-        self.role_phrase(words, vi - 1, lo, open).or_else(|| {
-            let verb_word = words.get(vi)?;
-            if verbs::is_participle(&verb_word.lower) {
-                self.sentence_subject(lo, verb, words, open, prev)
-            } else {
-                None
+        if let Some(found) = self.pronoun_subject(last, open, prev) {
+            return Some(found);
+        }
+        self.role_phrase(words, li, lo, open.min(verb))
+            .or_else(|| self.phrase_left(words, li + 1, lo))
+    }
+
+    /// `I laughed and said`, `Tan smiled and added`: the subject a few words
+    /// before `and` (word `and_at`), in the same clause.
+    fn coordinated_subject(
+        &self,
+        words: &[Word],
+        and_at: usize,
+        lo: usize,
+        open: usize,
+        prev: Option<usize>,
+    ) -> Option<(Option<usize>, Span)> {
+        for k in (and_at.saturating_sub(4)..and_at).rev() {
+            let (w, next) = (words.get(k)?, words.get(k + 1)?);
+            if w.span.start < lo || !self.slice(w.span.end, next.span.start).trim().is_empty() {
+                return None;
             }
-        })
+            if let Some(m) = self.mention_ending_at(w.span.end, lo) {
+                return Some((Some(m.entity), m.span));
+            }
+            if let Some(found) = self.pronoun_subject(w, open, prev) {
+                return Some(found);
+            }
+        }
+        None
+    }
+
+    /// The name before the commas that end right before a verb: `Jo Tan,
+    /// said`, `Jo Tan (D-Ore.), said`, and appositions: `Pawel Kruk, the prime
+    /// minister's spokesman, told`, `Jo Tan, 30, of Derry, N.H., said`. A
+    /// person wins over a body (`Kruk, the spokesman for Havenbond, said`).
+    fn before_comma(&self, lo: usize, verb: usize) -> Option<&Mention> {
+        // `Jo Tan, who coined the word, once said`: adverbs after the comma.
+        let mut before = self.slice(lo, verb).trim_end();
+        while let Some((head, last)) = before.rsplit_once(' ')
+            && (is_adverb(last) || is_auxiliary(last))
+        {
+            before = head.trim_end();
+        }
+        let inner = before.strip_suffix(',')?;
+        let at = |end: &str| self.mention_ending_at(lo + strip_parenthetical(end).len(), lo);
+        let itself = at(inner);
+        if let Some(m) = itself.filter(|m| self.is_person(m.entity)) {
+            return Some(m);
+        }
+        let mut fallback = None;
+        let mut rest = inner;
+        while let Some(pos) = rest.rfind(',') {
+            let appo = inner.get(pos + 1..).unwrap_or("");
+            if appo.split_whitespace().count() > APPOSITION_WORDS || appo.contains(is_quote_mark) {
+                break;
+            }
+            rest = rest.get(..pos).unwrap_or("");
+            // `of Voss`, `at the yard`: a place or employer inside the
+            // apposition is no subject; of the others a person wins, else
+            // the leftmost name.
+            let Some(m) = at(rest) else { continue };
+            let governed = parallax_text::words(self.slice(lo, m.span.start))
+                .last()
+                .is_some_and(|w| matches!(w.text, "of" | "in" | "from" | "at" | "near" | "for"));
+            if governed {
+                continue;
+            }
+            if self.is_person(m.entity) {
+                return Some(m);
+            }
+            fallback = Some(m);
+        }
+        fallback.or(itself)
+    }
+
+    /// `he`, `she`, `it`, `they`, `we`, `I` as the subject. Only `he`/`she`
+    /// (a person) and `it` (an organisation) are resolved; the others keep
+    /// the pronoun as an unnamed speaker.
+    fn pronoun_subject(
+        &self,
+        w: &Word,
+        open: usize,
+        prev: Option<usize>,
+    ) -> Option<(Option<usize>, Span)> {
+        let before = open.min(w.span.start);
+        match w.lower.as_str() {
+            "he" | "she" => Some((self.pronoun(before, of_pronoun(&w.lower), prev), w.span)),
+            "it" => {
+                // The previous speaker when it is a body (a newspaper may be
+                // typed Other), else the latest organisation.
+                let body =
+                    |e: usize| !matches!(self.kind(e), EntityKind::Person | EntityKind::Place);
+                let org = |e: usize| self.kind(e) == EntityKind::Organization;
+                let e = prev
+                    .filter(|&e| body(e))
+                    .or_else(|| self.recent(before, org));
+                Some((e, w.span))
+            }
+            "they" | "we" | "i" => Some((None, w.span)),
+            _ => None,
+        }
     }
 
     /// The subject of the sentence in `[lo, verb)`: its first named person or
@@ -225,12 +556,16 @@ impl<'a> Context<'a> {
             .filter(|w| w.span.start >= lo)
             .take(4)
             .find(|w| matches!(w.lower.as_str(), "he" | "she"));
+        let resolve = |p: &Word| {
+            (
+                self.pronoun(open.min(p.span.start), of_pronoun(&p.lower), prev),
+                p.span,
+            )
+        };
         match (named, pronoun) {
-            (Some(m), Some(p)) if p.span.start < m.span.start => {
-                Some((self.pronoun(open, prev), p.span))
-            }
+            (Some(m), Some(p)) if p.span.start < m.span.start => Some(resolve(p)),
             (Some(m), _) => Some((Some(m.entity), m.span)),
-            (None, Some(p)) => Some((self.pronoun(open, prev), p.span)),
+            (None, Some(p)) => Some(resolve(p)),
             (None, None) => None,
         }
     }
@@ -241,7 +576,7 @@ impl<'a> Context<'a> {
         words: &[Word],
         li: usize,
         lo: usize,
-        open: usize,
+        before: usize,
     ) -> Option<(Option<usize>, Span)> {
         let last = words.get(li)?;
         let head = last.lower.as_str();
@@ -273,16 +608,56 @@ impl<'a> Context<'a> {
         }
         let span = Span::new(words.get(j)?.span.start, last.span.end);
         let entity = if is_org {
-            self.recent(open, |e| self.kind(e) == EntityKind::Organization)
+            self.recent(before, |e| self.kind(e) == EntityKind::Organization)
         } else {
-            self.recent(open, |e| {
-                self.kind(e) == EntityKind::Person
+            self.recent(before, |e| {
+                self.is_person(e)
                     && self.roles.get(e).is_some_and(|r| r.contains(&head))
                     && nat
                         .is_none_or(|n| self.nationalities.get(e).is_some_and(|ns| ns.contains(&n)))
             })
         };
         Some((entity, span))
+    }
+
+    /// A noun phrase ending right before the verb at word `vi`: `a friend`,
+    /// `the ad's narrator`, `one Sanders supporter`; or a short bare one that
+    /// opens the clause (`Officials said`). An unnamed speaker: no entity.
+    fn phrase_left(&self, words: &[Word], vi: usize, lo: usize) -> Option<(Option<usize>, Span)> {
+        let last = words.get(vi.checked_sub(1)?)?;
+        if breaks_phrase(&last.lower) || is_adverb(&last.lower) || last.span.start < lo {
+            return None;
+        }
+        let mut j = vi - 1;
+        loop {
+            let w = words.get(j)?;
+            if opens_phrase(&w.lower) {
+                break;
+            }
+            if breaks_phrase(&w.lower) || vi - j >= PHRASE_WORDS {
+                return None;
+            }
+            let clause_start = j == 0
+                || words.get(j - 1).is_some_and(|p| p.span.end <= lo)
+                || self
+                    .slice(words.get(j - 1)?.span.end, w.span.start)
+                    .contains(',');
+            if clause_start {
+                // Bare noun phrases only at the start of the sentence.
+                let at_start = self.slice(lo, w.span.start).trim().is_empty();
+                if at_start && vi - j <= 4 {
+                    break;
+                }
+                return None;
+            }
+            let gap = self.slice(words.get(j - 1)?.span.end, w.span.start);
+            if !gap.chars().all(|c| c == ' ' || c == '-') {
+                return None;
+            }
+            j -= 1;
+        }
+        let first = words.get(j)?;
+        Some((None, Span::new(first.span.start, last.span.end)))
     }
 
     /// The most recent entity mentioned before `before` that passes `ok`.
@@ -297,13 +672,33 @@ impl<'a> Context<'a> {
             .find(|&e| ok(e))
     }
 
-    /// `he`/`she`: the previous speaker when a person, else the latest person named.
-    fn pronoun(&self, open: usize, prev: Option<usize>) -> Option<usize> {
-        prev.filter(|&e| self.kind(e) == EntityKind::Person)
-            .or_else(|| self.recent(open, |e| self.kind(e) == EntityKind::Person))
+    /// `he`/`she` at `at`: the latest compatible person that was a subject
+    /// or the previous speaker, else the latest compatible person named.
+    fn pronoun(&self, at: usize, gender: Gender, prev: Option<usize>) -> Option<usize> {
+        let ok = |e: usize| self.is_person(e) && self.gender(e).compatible(gender);
+        let end = self.mentions.partition_point(|m| m.span.start < at);
+        let salient = self
+            .mentions
+            .get(..end)?
+            .iter()
+            .enumerate()
+            .rev()
+            .take(LOOKBACK)
+            .find(|(i, m)| {
+                ok(m.entity)
+                    && (self.subjects.get(*i).copied().unwrap_or(false) || Some(m.entity) == prev)
+            })
+            .map(|(_, m)| m.entity);
+        salient
+            .or_else(|| prev.filter(|&e| ok(e)))
+            .or_else(|| self.recent(at, ok))
     }
 
-    /// The subject right after an inverted verb (`said Dana Whitlock`).
+    /// The subject right after an inverted verb (`said Dana Whitlock`, `said
+    /// Concord resident Jo Tan`, `said a spokesman`), inside `[verb_end, hi)`.
+    /// When the verb does not open its clause (`... and said Tan`), only a
+    /// name or pronoun right after it counts (`strict`).
+    #[allow(clippy::too_many_arguments)]
     fn subject_right(
         &self,
         verb_end: usize,
@@ -312,20 +707,78 @@ impl<'a> Context<'a> {
         vi: usize,
         open: usize,
         prev: Option<usize>,
+        strict: bool,
     ) -> Option<(Option<usize>, Span)> {
         let idx = self.mentions.partition_point(|m| m.span.start < verb_end);
-        if let Some(m) = self.mentions.get(idx)
-            && m.span.end <= hi
-            && self.slice(verb_end, m.span.start).trim().is_empty()
-            && self.kind(m.entity) != EntityKind::Place
-        {
-            return Some((Some(m.entity), m.span));
+        let mut adjacent = None;
+        for m in self.mentions.get(idx..)?.iter() {
+            if m.span.end > hi {
+                break;
+            }
+            let gap = self.slice(verb_end, m.span.start);
+            let clean_gap = !gap.contains([',', ';', ':', '(', ')', '"', '“', '”'])
+                && parallax_text::words(gap).count() <= LEAD_WORDS
+                && !parallax_text::words(gap).any(|w| breaks_phrase(&w.text.to_lowercase()));
+            if !clean_gap {
+                break;
+            }
+            if self.is_person(m.entity) && (!strict || gap.trim().is_empty()) {
+                return Some((Some(m.entity), m.span));
+            }
+            if adjacent.is_none()
+                && gap.trim().is_empty()
+                && self.kind(m.entity) != EntityKind::Place
+            {
+                adjacent = Some((Some(m.entity), m.span));
+            }
+        }
+        if adjacent.is_some() {
+            return adjacent;
         }
         let next = words.get(vi + 1)?;
         if matches!(next.lower.as_str(), "he" | "she") {
-            return Some((self.pronoun(open, prev), next.span));
+            let g = of_pronoun(&next.lower);
+            return Some((self.pronoun(open.min(next.span.start), g, prev), next.span));
         }
-        None
+        if strict {
+            return None;
+        }
+        self.phrase_right(words, vi + 1, hi, open)
+    }
+
+    /// `said a spokesman for the party`, `tweeted another`: a noun phrase
+    /// opened by a determiner right after the verb, up to a break word or
+    /// punctuation. A role noun resolves as in [`Self::role_phrase`].
+    fn phrase_right(
+        &self,
+        words: &[Word],
+        first: usize,
+        hi: usize,
+        open: usize,
+    ) -> Option<(Option<usize>, Span)> {
+        let w0 = words.get(first)?;
+        if !opens_phrase(&w0.lower) || w0.span.end > hi {
+            return None;
+        }
+        let mut last = first;
+        for j in first + 1..(first + PHRASE_WORDS).min(words.len()) {
+            let (Some(p), Some(w)) = (words.get(j - 1), words.get(j)) else {
+                break;
+            };
+            let gap = self.slice(p.span.end, w.span.start);
+            if w.span.end > hi
+                || breaks_phrase(&w.lower)
+                || !gap.chars().all(|c| c == ' ' || c == '-')
+            {
+                break;
+            }
+            last = j;
+        }
+        let end = words.get(last)?;
+        if let Some(found) = self.role_phrase(words, last, w0.span.start, open.min(w0.span.start)) {
+            return Some(found);
+        }
+        Some((None, Span::new(w0.span.start, end.span.end)))
     }
 
     /// Search `[lo, hi)` for a verb with a subject. `nearest_last` scans verbs
@@ -351,13 +804,24 @@ impl<'a> Context<'a> {
                 .slice(lo, cue.start)
                 .trim_matches(|c: char| c.is_whitespace() || c == ',')
                 .is_empty();
+            // `"..." for Clinton, said Kunin`: a name right after an inverted
+            // verb that follows a comma is its subject.
+            let after_comma = inverted && self.slice(lo, cue.start).trim_end().ends_with(',');
+            let named_right = || {
+                self.subject_right(cue.end, hi, &words, vi, open, prev, false)
+                    .filter(|&(e, span)| {
+                        e.is_some_and(|e| self.is_person(e)) && self.is_mention(span)
+                    })
+            };
             let found = if inverted && leading {
-                self.subject_right(cue.end, hi, &words, vi, open, prev)
+                self.subject_right(cue.end, hi, &words, vi, open, prev, false)
+            } else if let Some(right) = after_comma.then(named_right).flatten() {
+                Some(right)
             } else {
                 self.subject_left(lo, cue.start, &words, vi, open, prev)
                     .or_else(|| {
                         if inverted {
-                            self.subject_right(cue.end, hi, &words, vi, open, prev)
+                            self.subject_right(cue.end, hi, &words, vi, open, prev, true)
                         } else {
                             None
                         }
@@ -374,12 +838,85 @@ impl<'a> Context<'a> {
         None
     }
 
+    /// `"...?" Trump said, looking at the crowd.`: the sentence after a quote
+    /// that closed its own, when it opens with its subject and a reporting
+    /// verb and says little more (`Trump said the union...` is a new statement).
+    fn next_sentence(
+        &self,
+        from: usize,
+        hi: usize,
+        open: usize,
+        prev: Option<usize>,
+    ) -> Option<Found> {
+        let s = self
+            .sentences
+            .get(self.sentences.partition_point(|s| s.start < from))?;
+        let start = s.start;
+        if start >= hi || !self.slice(from, start).trim().is_empty() {
+            return None;
+        }
+        let end = self.before_quote_mark(start, s.end.min(hi));
+        let f = self.search(start, end, false, open, prev)?;
+        // At most a title before it (`Mr. Tan said.`).
+        let lead = self.slice(start, f.speaker_span.start.min(f.cue.start));
+        let subject_first = parallax_text::words(lead).nth(2).is_none() && !lead.contains(',');
+        let rest = self
+            .slice(f.cue.end.max(f.speaker_span.end), end)
+            .trim_start();
+        // `said about ...`, `said Sunday in ...` add circumstances, not a
+        // new statement.
+        let first = parallax_text::words(rest)
+            .next()
+            .map(|w| w.text.to_lowercase())
+            .unwrap_or_default();
+        let circumstance = matches!(
+            first.as_str(),
+            "about"
+                | "of"
+                | "on"
+                | "in"
+                | "at"
+                | "during"
+                | "after"
+                | "before"
+                | "while"
+                | "when"
+                | "as"
+                | "from"
+                | "with"
+                | "through"
+                | "later"
+                | "earlier"
+                | "yesterday"
+                | "today"
+                | "tonight"
+                | "afterward"
+                | "afterwards"
+        ) || parallax_text::is_calendar_word(&first);
+        let short = rest.is_empty()
+            || rest.starts_with([',', '.', ':'])
+            || circumstance
+            || (parallax_text::words(rest).nth(6).is_none() && !rest.starts_with("that"));
+        (subject_first && short).then_some(f)
+    }
+
     fn para(&self, p: usize) -> Span {
         self.paragraphs
             .get(p)
             .copied()
             .unwrap_or(Span::new(0, self.text.len()))
     }
+}
+
+/// `Jo Tan (D-Ore.)` → `Jo Tan`: a name part without its trailing parenthetical.
+fn strip_parenthetical(s: &str) -> &str {
+    let t = s.trim_end();
+    if t.ends_with(')')
+        && let Some(open) = t.rfind('(')
+    {
+        return t.get(..open).unwrap_or(t).trim_end();
+    }
+    t
 }
 
 /// Attribute every quote (titles must already be removed). Sorted as given.
@@ -390,32 +927,42 @@ pub fn attribute(ctx: &Context, raw: &[RawQuote]) -> Vec<Quote> {
         let prev_q = i.checked_sub(1).and_then(|j| raw.get(j));
         let first = ctx.para(q.first_para);
         let last = ctx.para(q.last_para);
-        // After the closing mark, unless the quote ended its sentence and a new one starts.
-        let inner_text = q.inner.slice(ctx.text);
+        // After the closing mark, in the rest of its sentence; if the quote
+        // closed its sentence, `Marsh said.` may open the next one.
         let post_hi = raw
             .get(i + 1)
             .filter(|n| n.first_para == q.last_para)
             .map_or(last.end, |n| n.open);
         let post_end = ctx.clause_end(q.close_end, post_hi);
-        let ends_sentence = inner_text.ends_with(['.', '!', '?']);
-        let post_first_cap = ctx
-            .slice(q.close_end, post_end)
-            .trim_start()
-            .chars()
-            .next()
-            .is_some_and(char::is_uppercase);
-        let post = if ends_sentence && post_first_cap {
-            None
+        let post = if ctx.slice(q.close_end, post_end).trim().is_empty() {
+            ctx.next_sentence(q.close_end, post_hi, q.open, last_speaker)
         } else {
             ctx.search(q.close_end, post_end, false, q.open, last_speaker)
         };
-        let found = post.or_else(|| {
-            let floor = prev_q
-                .filter(|p| p.last_para == q.first_para)
-                .map_or(first.start, |p| p.close_end.max(first.start));
-            let lo = ctx.sentence_start(floor, q.open);
-            ctx.search(lo, q.open, true, q.open, last_speaker)
-        });
+        let opens_para = ctx.slice(first.start, q.open).trim().is_empty();
+        let found = post
+            .or_else(|| {
+                let floor = prev_q
+                    .filter(|p| p.last_para == q.first_para)
+                    .map_or(first.start, |p| p.close_end.max(first.start));
+                let lo = ctx.sentence_start(floor, q.open);
+                ctx.search(lo, q.open, true, q.open, last_speaker)
+            })
+            .or_else(|| {
+                // `Cruz continued:` closing the paragraph before a quote paragraph.
+                let before = ctx.para(q.first_para.checked_sub(1)?);
+                if !opens_para
+                    || !ctx
+                        .slice(before.start, before.end)
+                        .trim_end()
+                        .ends_with(':')
+                {
+                    return None;
+                }
+                let floor = prev_q.map_or(before.start, |p| p.close_end.max(before.start));
+                let lo = ctx.sentence_start(floor, before.end);
+                ctx.search(lo, before.end, true, q.open, last_speaker)
+            });
         let quote = match found {
             Some(f) => Quote {
                 span: q.inner,
@@ -427,7 +974,6 @@ pub fn attribute(ctx: &Context, raw: &[RawQuote]) -> Vec<Quote> {
             None => {
                 // Same paragraph, or a paragraph that is a bare quote right
                 // after the previous quote's paragraph.
-                let opens_para = ctx.slice(first.start, q.open).trim().is_empty();
                 let continued = prev_q.zip(out.last()).filter(|(p, _)| {
                     p.last_para == q.first_para || (opens_para && p.last_para + 1 == q.first_para)
                 });

@@ -6,6 +6,7 @@ use std::collections::HashMap;
 
 use parallax_model::{EntityKind, LocalEntity, Mention};
 
+use crate::gender::{Gender, NAME_WEIGHT, TITLE_WEIGHT, Votes, of_first_name};
 use crate::keys::{entity_key, plain_fold, token_key};
 use crate::names::Candidate;
 use crate::places;
@@ -20,6 +21,8 @@ pub struct Resolved {
     pub mentions: Vec<Mention>,
     pub roles: Vec<Vec<&'static str>>,
     pub nationalities: Vec<Vec<&'static str>>,
+    /// Gender evidence per entity from titles and first names (persons only).
+    pub gender_votes: Vec<Votes>,
 }
 
 #[derive(Default)]
@@ -39,6 +42,16 @@ fn lexical_org(text: &str, c: &Candidate) -> bool {
     c.words
         .iter()
         .any(|w| is_in(ORG_WORDS, &lower(w.slice(text))))
+}
+
+/// `Native Americans`, `Hispanics`: a people, not a person (see [`places::is_group`]).
+fn lexical_group(text: &str, c: &Candidate) -> bool {
+    let joined = words(text, c)
+        .iter()
+        .map(|w| plain_fold(w))
+        .collect::<Vec<_>>()
+        .join(" ");
+    places::is_group(&joined)
 }
 
 fn lexical_place(text: &str, c: &Candidate) -> bool {
@@ -77,7 +90,10 @@ pub fn resolve(text: &str, cands: &[Candidate], forced_other: &[bool]) -> Resolv
         .iter()
         .map(|g| {
             let c = &cands[g.fullest];
-            !lexical_org(text, c) && !lexical_place(text, c) && !forced_other[g.fullest]
+            !lexical_org(text, c)
+                && !lexical_place(text, c)
+                && !lexical_group(text, c)
+                && !forced_other[g.fullest]
         })
         .collect();
     let index = ShortIndex::new(text, cands, &keys, &groups, &person_like);
@@ -110,6 +126,13 @@ pub fn resolve(text: &str, cands: &[Candidate], forced_other: &[bool]) -> Resolv
         let ws = words(text, best);
         let mut roles = Vec::new();
         let mut nats = Vec::new();
+        let mut votes = Votes::default();
+        if kind == EntityKind::Person {
+            votes.add(first_name_gender(text, best), NAME_WEIGHT);
+            for &m in &g.members {
+                votes.add(cands[m].gender, TITLE_WEIGHT);
+            }
+        }
         for &m in &g.members {
             for r in &cands[m].roles {
                 if !roles.contains(r) {
@@ -129,6 +152,7 @@ pub fn resolve(text: &str, cands: &[Candidate], forced_other: &[bool]) -> Resolv
         });
         out.roles.push(roles);
         out.nationalities.push(nats);
+        out.gender_votes.push(votes);
     }
     out.mentions = cands
         .iter()
@@ -190,7 +214,23 @@ impl ShortIndex {
         {
             return Some(g);
         }
-        unique(self.by_last.get(word)).or_else(|| unique(self.by_first.get(word)))
+        // A titled mention (`Mr. Tan`, `President Tan`) is a surname, never a
+        // first name: `Mr. Trump` is not `Trump Tower`.
+        unique(self.by_last.get(word)).or_else(|| {
+            if cand.person_cue {
+                None
+            } else {
+                unique(self.by_first.get(word))
+            }
+        })
+    }
+}
+
+/// The gender of a two-or-more-word name's first word, when it is a known given name.
+fn first_name_gender(text: &str, c: &Candidate) -> Gender {
+    match c.words.as_slice() {
+        [first, _, ..] => of_first_name(&plain_fold(first.slice(text))),
+        _ => Gender::Unknown,
     }
 }
 
@@ -208,13 +248,16 @@ fn kind_of(text: &str, g: &Group, cands: &[Candidate], forced_other: &[bool]) ->
     if g.members.iter().any(|&m| forced_other[m]) && !ms().any(|c| c.person_cue) {
         return EntityKind::Other;
     }
+    if ms().all(|c| lexical_group(text, c)) {
+        return EntityKind::Other;
+    }
     if ms().any(|c| lexical_org(text, c)) {
         return EntityKind::Organization;
     }
     if ms().any(|c| lexical_place(text, c) || c.place_strong) {
         return EntityKind::Place;
     }
-    if ms().any(|c| c.person_cue) {
+    if ms().any(|c| c.person_cue) || first_name_gender(text, &cands[g.fullest]) != Gender::Unknown {
         return EntityKind::Person;
     }
     if ms().any(|c| c.org_cue || c.acronym) {

@@ -7,9 +7,11 @@
 //!    datelines), with the cues around them ([`titles`] has the word lists,
 //!    [`places`] the gazetteer).
 //! 3. [`entities`]: in-article resolution and kinds; [`keys`] gives the
-//!    cross-article key with transliteration and place-variant folding.
+//!    cross-article key with transliteration and place-variant folding;
+//!    [`gender`]: who `he` and `she` can be.
 //! 4. [`quotes`]: quote-mark pairs, titles of works set aside; [`attribution`]:
-//!    speakers; [`indirect`]: reported speech without quote marks.
+//!    speakers (named, or an unnamed `a crane driver`); [`indirect`]:
+//!    reported speech without quote marks.
 //! 5. [`speculation`]: the writer's own speculation and opinion.
 //!
 //! Entities named only in flagged segments (promo, boilerplate, bio, caption)
@@ -17,6 +19,7 @@
 
 pub mod attribution;
 pub mod entities;
+pub mod gender;
 pub mod indirect;
 pub mod keys;
 pub mod names;
@@ -46,6 +49,11 @@ pub fn annotate(article: &Article, cleaned: &Cleaned) -> Annotations {
         .collect();
     let resolved = entities::resolve(text, &cands, &forced_other);
     let kinds: Vec<EntityKind> = resolved.entities.iter().map(|e| e.kind).collect();
+    let sentences: Vec<Span> = cleaned.segments.iter().map(|s| s.span).collect();
+    let mut votes = resolved.gender_votes.clone();
+    gender::pronoun_votes(text, &sentences, &resolved.mentions, &kinds, &mut votes);
+    let genders: Vec<gender::Gender> = votes.iter().map(|v| v.decide()).collect();
+    let subjects = attribution::subjects(text, &sentences, &resolved.mentions);
     let speech: Vec<quotes::RawQuote> = raw_quotes.into_iter().filter(|q| !q.title).collect();
     let whole = [Span::new(0, text.len())];
     let ctx = attribution::Context {
@@ -59,6 +67,9 @@ pub fn annotate(article: &Article, cleaned: &Cleaned) -> Annotations {
         kinds: &kinds,
         roles: &resolved.roles,
         nationalities: &resolved.nationalities,
+        sentences: &sentences,
+        genders: &genders,
+        subjects: &subjects,
     };
     let mut quotes = attribution::attribute(&ctx, &speech);
     // A lone quoted word nobody said is a scare quote, not speech.

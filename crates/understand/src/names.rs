@@ -8,11 +8,12 @@ use std::collections::HashSet;
 use parallax_model::{Segment, Span};
 use parallax_text::is_calendar_word;
 
+use crate::gender::{Gender, of_title};
 use crate::keys::plain_fold;
 use crate::places;
 use crate::titles::{
-    DETERMINERS, FUNCTION_WORDS, NATIONALITIES, NEVER_NAME, ORG_NOUNS_AFTER, ORG_WORDS,
-    PLACE_NOUNS_OF, ROLE_MODIFIERS, ROLE_NOUNS, SPEECH_VERBS, TITLES, is_in,
+    ABBREVIATED_ROLES, DETERMINERS, FUNCTION_WORDS, NATIONALITIES, NEVER_NAME, ORG_NOUNS_AFTER,
+    ORG_WORDS, PLACE_NOUNS_OF, ROLE_MODIFIERS, ROLE_NOUNS, SPEECH_VERBS, TITLES, is_in,
 };
 use crate::tokens::{Tok, is_all_caps, is_capitalised, lower, possessive_len};
 
@@ -38,6 +39,8 @@ pub struct Candidate {
     /// Directly followed by a reporting verb.
     pub speech_subject: bool,
     pub acronym: bool,
+    /// What a title or gendered role word next to the name says (`Mrs.`, `spokesman`).
+    pub gender: Gender,
 }
 
 impl Default for Candidate {
@@ -54,6 +57,7 @@ impl Default for Candidate {
             place_strong: false,
             speech_subject: false,
             acronym: false,
+            gender: Gender::Unknown,
         }
     }
 }
@@ -116,6 +120,14 @@ const OF_HEADS: &[&str] = &[
 const PARTICLES: &[&str] = &[
     "de", "van", "von", "der", "den", "da", "du", "bin", "ibn", "del", "della", "di", "dos", "das",
     "ter", "al", "le", "la",
+];
+
+/// Abbreviations whose full stop does not end a name run (`Sen. Jo Tan`,
+/// `St. Ives`); single-letter initials (`Jo P. Tan`) are handled apart.
+const JOINING_ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "mx", "dr", "prof", "rev", "sen", "rep", "gov", "lt", "gen", "col", "sgt",
+    "capt", "adm", "maj", "cpl", "atty", "supt", "cmdr", "det", "insp", "pres", "amb", "hon", "fr",
+    "msgr", "messrs", "st", "mt", "ft",
 ];
 
 /// Words that, right before a name, suggest a place.
@@ -190,7 +202,19 @@ fn title_case(word: &str) -> String {
 }
 
 fn role_of(lw: &str) -> Option<&'static str> {
-    ROLE_NOUNS.iter().copied().find(|r| *r == lw)
+    ROLE_NOUNS.iter().copied().find(|r| *r == lw).or_else(|| {
+        ABBREVIATED_ROLES
+            .iter()
+            .find(|(a, _)| *a == lw)
+            .map(|(_, r)| *r)
+    })
+}
+
+/// Keep the first gendered title or role word seen next to the name.
+fn note_gender(c: &mut Candidate, lw: &str) {
+    if c.gender == Gender::Unknown {
+        c.gender = of_title(lw);
+    }
 }
 
 fn nationality_of(lw: &str) -> Option<&'static str> {
@@ -224,6 +248,16 @@ impl<'a> Ctx<'a> {
             _ => "",
         }
     }
+
+    /// Token `i` is an initial (`P` in `Jo P. Tan`, not `S` in `U.S.`) or an
+    /// abbreviated title, so a full stop after it does not end the name.
+    fn abbreviation(&self, i: usize) -> bool {
+        let w = self.word(i);
+        let mut chars = w.chars();
+        let initial = matches!((chars.next(), chars.next()), (Some(c), None) if c.is_uppercase());
+        let after_stop = i.checked_sub(1).is_some_and(|p| self.gap(p).ends_with('.'));
+        (initial && !after_stop) || is_in(JOINING_ABBREVIATIONS, &w.to_lowercase())
+    }
 }
 
 /// Maximal runs of capitalised tokens, as inclusive token index ranges.
@@ -241,7 +275,10 @@ fn runs(ctx: &Ctx, skip: usize) -> Vec<(usize, usize)> {
             let gap = ctx.gap(j);
             let next = ctx.word(j + 1);
             let plural_possessive = matches!(gap, "\u{2019} " | "' ") && ctx.word(j).ends_with('s');
-            if (gap == " " || gap == " & " || plural_possessive) && is_capitalised(next) {
+            let abbreviated = gap == ". " && ctx.abbreviation(j);
+            if (gap == " " || gap == " & " || plural_possessive || abbreviated)
+                && is_capitalised(next)
+            {
                 j += 1;
                 continue;
             }
@@ -375,8 +412,13 @@ fn candidate(ctx: &Ctx, a: usize, b: usize) -> Option<Candidate> {
     if !org_lex && !is_place {
         while s <= b {
             let lw = lower(ctx.word(s));
+            // `Mr. King`, `Dr. Judge`: after a title the last word is the name.
+            if s == b && c.person_cue {
+                break;
+            }
             if is_in(TITLES, &lw) || role_of(&lw).is_some() {
                 c.person_cue = true;
+                note_gender(&mut c, &lw);
                 if let Some(r) = role_of(&lw) {
                     push_unique(&mut c.roles, r);
                 }
@@ -457,6 +499,7 @@ fn after_inner_title(ctx: &Ctx, s: usize, b: usize, c: &mut Candidate) -> usize 
     c.person_cue = true;
     for k in s..start {
         let lw = lower(ctx.word(k));
+        note_gender(c, &lw);
         if let Some(r) = role_of(&lw) {
             push_unique(&mut c.roles, r);
         } else if let Some(n) = nationality_of(&lw) {
@@ -491,6 +534,7 @@ fn look_before(ctx: &Ctx, a: usize, c: &mut Candidate) {
         }
         if let Some(r) = role_of(&lw) {
             push_unique(&mut c.roles, r);
+            note_gender(c, &lw);
             c.person_cue = true;
         } else if let Some(n) = nationality_of(&lw) {
             push_unique(&mut c.nationalities, n);
@@ -576,6 +620,7 @@ fn look_after(ctx: &Ctx, b: usize, c: &mut Candidate) {
     }
     if let Some(r) = head {
         push_unique(&mut c.roles, r);
+        note_gender(c, r);
         c.person_cue = true;
         for n in nats {
             push_unique(&mut c.nationalities, n);

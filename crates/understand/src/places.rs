@@ -432,7 +432,287 @@ const VARIANTS: &[(&str, &str)] = &[
     ("usa", "united states"),
     ("us", "united states"),
     ("mediterranean sea", "mediterranean"),
+    // Exonyms and endonyms other outlets print (German, Polish, local forms).
+    ("kiew", "kyiv"),
+    ("kijow", "kyiv"),
+    ("kyjiw", "kyiv"),
+    ("charkiw", "kharkiv"),
+    ("lwiw", "lviv"),
+    ("moskau", "moscow"),
+    ("moskva", "moscow"),
+    ("warschau", "warsaw"),
+    ("warszawa", "warsaw"),
+    ("praha", "prague"),
+    ("prag", "prague"),
+    ("wien", "vienna"),
+    ("munchen", "munich"),
+    ("muenchen", "munich"),
+    ("koln", "cologne"),
+    ("bruxelles", "brussels"),
+    ("brussel", "brussels"),
+    ("lisboa", "lisbon"),
+    ("roma", "rome"),
+    ("firenze", "florence"),
+    ("napoli", "naples"),
+    ("venezia", "venice"),
+    ("milano", "milan"),
+    ("kobenhavn", "copenhagen"),
+    ("bucuresti", "bucharest"),
+    ("beograd", "belgrade"),
+    ("athina", "athens"),
+    ("geneve", "geneva"),
+    ("genf", "geneva"),
 ];
+
+/// Demonyms and nationality adjectives, singular and plural, with their
+/// country (folded). Written for Parallax from general knowledge; like the
+/// place list it is Apache-2.0. A name made only of these words
+/// (`Ukrainians`, `Native Americans`) names a group, never a person or a place.
+const DEMONYMS: &[(&str, &str)] = &[
+    ("afghan", "afghanistan"),
+    ("afghans", "afghanistan"),
+    ("albanian", "albania"),
+    ("albanians", "albania"),
+    ("algerian", "algeria"),
+    ("algerians", "algeria"),
+    ("american", "united states"),
+    ("americans", "united states"),
+    ("argentine", "argentina"),
+    ("argentinian", "argentina"),
+    ("argentinians", "argentina"),
+    ("armenian", "armenia"),
+    ("armenians", "armenia"),
+    ("australian", "australia"),
+    ("australians", "australia"),
+    ("austrian", "austria"),
+    ("austrians", "austria"),
+    ("azerbaijani", "azerbaijan"),
+    ("azerbaijanis", "azerbaijan"),
+    ("bangladeshi", "bangladesh"),
+    ("bangladeshis", "bangladesh"),
+    ("belarusian", "belarus"),
+    ("belarusians", "belarus"),
+    ("belgian", "belgium"),
+    ("belgians", "belgium"),
+    ("bolivian", "bolivia"),
+    ("bolivians", "bolivia"),
+    ("bosnian", "bosnia"),
+    ("bosnians", "bosnia"),
+    ("brazilian", "brazil"),
+    ("brazilians", "brazil"),
+    ("british", "britain"),
+    ("briton", "britain"),
+    ("britons", "britain"),
+    ("bulgarian", "bulgaria"),
+    ("bulgarians", "bulgaria"),
+    ("cambodian", "cambodia"),
+    ("cambodians", "cambodia"),
+    ("canadian", "canada"),
+    ("canadians", "canada"),
+    ("chilean", "chile"),
+    ("chileans", "chile"),
+    ("chinese", "china"),
+    ("colombian", "colombia"),
+    ("colombians", "colombia"),
+    ("croatian", "croatia"),
+    ("croatians", "croatia"),
+    ("croat", "croatia"),
+    ("croats", "croatia"),
+    ("cuban", "cuba"),
+    ("cubans", "cuba"),
+    ("cypriot", "cyprus"),
+    ("cypriots", "cyprus"),
+    ("czech", "czech republic"),
+    ("czechs", "czech republic"),
+    ("danish", "denmark"),
+    ("dane", "denmark"),
+    ("danes", "denmark"),
+    ("dutch", "netherlands"),
+    ("ecuadorian", "ecuador"),
+    ("ecuadorians", "ecuador"),
+    ("egyptian", "egypt"),
+    ("egyptians", "egypt"),
+    ("emirati", "united arab emirates"),
+    ("emiratis", "united arab emirates"),
+    ("english", "england"),
+    ("eritrean", "eritrea"),
+    ("eritreans", "eritrea"),
+    ("estonian", "estonia"),
+    ("estonians", "estonia"),
+    ("ethiopian", "ethiopia"),
+    ("ethiopians", "ethiopia"),
+    ("filipino", "philippines"),
+    ("filipinos", "philippines"),
+    ("finnish", "finland"),
+    ("finn", "finland"),
+    ("finns", "finland"),
+    ("french", "france"),
+    ("georgian", "georgia"),
+    ("georgians", "georgia"),
+    ("german", "germany"),
+    ("germans", "germany"),
+    ("ghanaian", "ghana"),
+    ("ghanaians", "ghana"),
+    ("greek", "greece"),
+    ("greeks", "greece"),
+    ("guatemalan", "guatemala"),
+    ("guatemalans", "guatemala"),
+    ("haitian", "haiti"),
+    ("haitians", "haiti"),
+    ("honduran", "honduras"),
+    ("hondurans", "honduras"),
+    ("hungarian", "hungary"),
+    ("hungarians", "hungary"),
+    ("icelandic", "iceland"),
+    ("icelanders", "iceland"),
+    ("indian", "india"),
+    ("indians", "india"),
+    ("indonesian", "indonesia"),
+    ("indonesians", "indonesia"),
+    ("iranian", "iran"),
+    ("iranians", "iran"),
+    ("iraqi", "iraq"),
+    ("iraqis", "iraq"),
+    ("irish", "ireland"),
+    ("israeli", "israel"),
+    ("israelis", "israel"),
+    ("italian", "italy"),
+    ("italians", "italy"),
+    ("jamaican", "jamaica"),
+    ("jamaicans", "jamaica"),
+    ("japanese", "japan"),
+    ("jordanian", "jordan"),
+    ("jordanians", "jordan"),
+    ("kazakh", "kazakhstan"),
+    ("kazakhs", "kazakhstan"),
+    ("kenyan", "kenya"),
+    ("kenyans", "kenya"),
+    ("korean", "south korea"),
+    ("koreans", "south korea"),
+    ("kosovar", "kosovo"),
+    ("kosovars", "kosovo"),
+    ("latvian", "latvia"),
+    ("latvians", "latvia"),
+    ("lebanese", "lebanon"),
+    ("libyan", "libya"),
+    ("libyans", "libya"),
+    ("lithuanian", "lithuania"),
+    ("lithuanians", "lithuania"),
+    ("malaysian", "malaysia"),
+    ("malaysians", "malaysia"),
+    ("mexican", "mexico"),
+    ("mexicans", "mexico"),
+    ("moldovan", "moldova"),
+    ("moldovans", "moldova"),
+    ("moroccan", "morocco"),
+    ("moroccans", "morocco"),
+    ("nigerian", "nigeria"),
+    ("nigerians", "nigeria"),
+    ("norwegian", "norway"),
+    ("norwegians", "norway"),
+    ("pakistani", "pakistan"),
+    ("pakistanis", "pakistan"),
+    ("palestinian", "palestine"),
+    ("palestinians", "palestine"),
+    ("peruvian", "peru"),
+    ("peruvians", "peru"),
+    ("polish", "poland"),
+    ("pole", "poland"),
+    ("poles", "poland"),
+    ("portuguese", "portugal"),
+    ("qatari", "qatar"),
+    ("qataris", "qatar"),
+    ("romanian", "romania"),
+    ("romanians", "romania"),
+    ("russian", "russia"),
+    ("russians", "russia"),
+    ("saudi", "saudi arabia"),
+    ("saudis", "saudi arabia"),
+    ("scottish", "scotland"),
+    ("scot", "scotland"),
+    ("scots", "scotland"),
+    ("serbian", "serbia"),
+    ("serb", "serbia"),
+    ("serbs", "serbia"),
+    ("slovak", "slovakia"),
+    ("slovaks", "slovakia"),
+    ("slovenian", "slovenia"),
+    ("slovenians", "slovenia"),
+    ("somali", "somalia"),
+    ("somalis", "somalia"),
+    ("spanish", "spain"),
+    ("spaniard", "spain"),
+    ("spaniards", "spain"),
+    ("sudanese", "sudan"),
+    ("swedish", "sweden"),
+    ("swede", "sweden"),
+    ("swedes", "sweden"),
+    ("swiss", "switzerland"),
+    ("syrian", "syria"),
+    ("syrians", "syria"),
+    ("taiwanese", "taiwan"),
+    ("thai", "thailand"),
+    ("thais", "thailand"),
+    ("tunisian", "tunisia"),
+    ("tunisians", "tunisia"),
+    ("turkish", "turkey"),
+    ("turk", "turkey"),
+    ("turks", "turkey"),
+    ("ukrainian", "ukraine"),
+    ("ukrainians", "ukraine"),
+    ("venezuelan", "venezuela"),
+    ("venezuelans", "venezuela"),
+    ("vietnamese", "vietnam"),
+    ("welsh", "wales"),
+    ("yemeni", "yemen"),
+    ("yemenis", "yemen"),
+];
+
+/// Words that, with demonyms, make up a group's name (`Native Americans`,
+/// `African-Americans`, `Hispanics`): never a person.
+const GROUP_WORDS: &[&str] = &[
+    "native",
+    "african",
+    "asian",
+    "latin",
+    "arab",
+    "arabs",
+    "hispanic",
+    "hispanics",
+    "latino",
+    "latinos",
+    "latina",
+    "latinas",
+    "europeans",
+    "african-americans",
+    "asian-americans",
+    "muslims",
+    "christians",
+    "jews",
+    "catholics",
+    "evangelicals",
+    "protestants",
+    "democrats",
+    "republicans",
+    "kurds",
+    "sunnis",
+    "shiites",
+];
+
+/// The country of a demonym (`"ukrainians"` → `"ukraine"`).
+pub fn demonym_country(folded: &str) -> Option<&'static str> {
+    DEMONYM_MAP.get(folded).copied()
+}
+
+/// True when every word of a folded name is a demonym or a group word
+/// (`native americans`, `hispanics`): the name of a people, not of a person.
+pub fn is_group(folded: &str) -> bool {
+    let mut words = folded
+        .split([' ', '-'])
+        .filter(|w| !w.is_empty())
+        .peekable();
+    words.peek().is_some() && words.all(|w| DEMONYM_MAP.contains_key(w) || GROUP_WORDS.contains(&w))
+}
 
 static PLACE_SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
     PLACES
@@ -444,6 +724,9 @@ static PLACE_SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
 
 static VARIANT_MAP: LazyLock<HashMap<&'static str, &'static str>> =
     LazyLock::new(|| VARIANTS.iter().copied().collect());
+
+static DEMONYM_MAP: LazyLock<HashMap<&'static str, &'static str>> =
+    LazyLock::new(|| DEMONYMS.iter().copied().collect());
 
 /// True when the folded name is a known place.
 pub fn is_place(folded: &str) -> bool {
@@ -471,5 +754,30 @@ mod tests {
         assert_eq!(canonical("atlantis"), None);
         assert!(is_place("lublin"));
         assert!(is_place("peking"));
+    }
+
+    #[test]
+    fn exonyms_fold_to_one_place() {
+        for variant in ["kiew", "kijow", "kiev", "kyiv"] {
+            assert_eq!(canonical(variant), Some("kyiv"), "{variant}");
+        }
+        assert_eq!(canonical("moskau"), Some("moscow"));
+        assert_eq!(canonical("warszawa"), Some("warsaw"));
+    }
+
+    #[test]
+    fn demonyms_name_countries_and_groups() {
+        assert_eq!(demonym_country("ukrainians"), Some("ukraine"));
+        assert_eq!(demonym_country("dutch"), Some("netherlands"));
+        assert_eq!(demonym_country("oslo"), None);
+        assert!(is_group("native americans"));
+        assert!(is_group("hispanics"));
+        assert!(is_group("african-americans"));
+        assert!(!is_group("ingrid halvorsen"));
+        assert!(!is_group(""));
+        // Every demonym's country is a place the gazetteer knows.
+        for (d, country) in DEMONYMS {
+            assert!(is_place(country), "{d} -> {country}");
+        }
     }
 }

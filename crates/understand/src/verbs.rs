@@ -21,9 +21,21 @@ fn shipped() -> &'static HashSet<&'static str> {
     })
 }
 
+/// Both lists in one set: this is asked for every word near a quote.
+fn all() -> &'static HashSet<&'static str> {
+    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    SET.get_or_init(|| {
+        shipped()
+            .iter()
+            .copied()
+            .chain(SPEECH_VERBS.iter().copied())
+            .collect()
+    })
+}
+
 /// A reporting verb (lowercase input).
 pub fn is_reporting(word: &str) -> bool {
-    SPEECH_VERBS.contains(&word) || shipped().contains(word)
+    all().contains(word)
 }
 
 /// A participle that continues the sentence subject's speech:

@@ -1,0 +1,141 @@
+//! Speaker attribution on short fictional news, cut into sentences by the
+//! real clean stage (which knows that `Mr.` and `J.` do not end a sentence).
+
+mod support;
+
+use parallax_model::{Annotations, EntityKind};
+use parallax_understand::annotate;
+
+fn ann(text: &str) -> Annotations {
+    let article = support::article("t", text);
+    annotate(&article, &parallax_clean::clean(&article))
+}
+
+/// The quote whose text (trailing `,`/`.` trimmed) starts with `quoted`.
+fn quote<'a>(a: &'a Annotations, text: &str, quoted: &str) -> &'a parallax_model::Quote {
+    a.quotes
+        .iter()
+        .find(|q| q.span.slice(text).starts_with(quoted))
+        .unwrap_or_else(|| panic!("no quote {quoted:?}"))
+}
+
+/// (speaker entity name, speaker span text) of a quote.
+fn said_by<'a>(a: &'a Annotations, text: &'a str, quoted: &str) -> (Option<&'a str>, &'a str) {
+    let q = quote(a, text, quoted);
+    (
+        q.speaker.map(|s| a.entities[s].name.as_str()),
+        q.speaker_span.map_or("", |s| s.slice(text)),
+    )
+}
+
+#[test]
+fn abbreviated_titles_and_initials_do_not_end_the_attribution() {
+    let text = "Ferry talks resumed in Tromsø on Monday.\n\n\
+        “We reopen the bridge in May,” Mr. Halden said.\n\n\
+        “The fjord is safe,” said Sen. Maren J. Lotte (D-Ore.), who chairs the panel.\n\n\
+        “Nobody wants a strike,” Rep. Ola Brekke, the union’s lawyer, told reporters.";
+    let a = ann(text);
+    assert_eq!(said_by(&a, text, "We reopen"), (Some("Halden"), "Halden"));
+    assert_eq!(
+        said_by(&a, text, "The fjord"),
+        (Some("Maren J. Lotte"), "Maren J. Lotte")
+    );
+    assert_eq!(
+        said_by(&a, text, "Nobody wants"),
+        (Some("Ola Brekke"), "Ola Brekke")
+    );
+}
+
+#[test]
+fn pronouns_follow_gender_and_the_latest_subject() {
+    let text = "Harbour master Tom Aasen closed the quay after Ingrid Solberg, the mayor, \
+        ordered an inspection.\n\n\
+        “The cranes are not safe,” Aasen said.\n\n\
+        Solberg disagreed at a council meeting on Tuesday.\n\n\
+        “We checked every crane last spring,” she said. “They are fine.”\n\n\
+        Mrs. Dahl, a crane driver, was not so sure. “I would not climb one,” she said.";
+    let a = ann(text);
+    assert_eq!(said_by(&a, text, "We checked").0, Some("Ingrid Solberg"));
+    assert_eq!(said_by(&a, text, "They are fine").0, Some("Ingrid Solberg"));
+    // A `Mrs.` is a woman even when her first name is unknown.
+    assert_eq!(said_by(&a, text, "I would not").0, Some("Dahl"));
+}
+
+#[test]
+fn unnamed_speakers_keep_their_phrase() {
+    let text = "The strike at the Vestby yard entered its third week.\n\n\
+        “We are not going back,” a crane driver said.\n\n\
+        “Nobody has called us,” said one union official who asked not to be named.\n\n\
+        “It is a question of respect,” they wrote in a letter to the yard.";
+    let a = ann(text);
+    assert_eq!(said_by(&a, text, "We are not"), (None, "a crane driver"));
+    assert_eq!(
+        said_by(&a, text, "Nobody has"),
+        (None, "one union official")
+    );
+    assert_eq!(said_by(&a, text, "It is a question"), (None, "they"));
+}
+
+#[test]
+fn attributions_outside_the_quote_sentence() {
+    let text = "Kari Nygaard, 52, of Bergen, who runs the yard, spoke to reporters.\n\n\
+        “Is the ferry late again?” Nygaard asked, looking at the board.\n\n\
+        Nygaard then wrote to the ministry:\n\n\
+        “Send us the engineers you promised.”\n\n\
+        “The delay hurts us,” Per Lie, 40, of Voss, who drives the bus, said.\n\n\
+        The minister, Siv Holm, praised the crews, saying, “They worked all night.”";
+    let a = ann(text);
+    assert_eq!(said_by(&a, text, "Is the ferry").0, Some("Kari Nygaard"));
+    assert_eq!(said_by(&a, text, "Send us").0, Some("Kari Nygaard"));
+    assert_eq!(said_by(&a, text, "The delay").0, Some("Per Lie"));
+    assert_eq!(said_by(&a, text, "They worked").0, Some("Siv Holm"));
+}
+
+#[test]
+fn peoples_are_not_persons_and_exonyms_share_a_key() {
+    let text = "Native Americans and Ukrainians marched in Kiew on Sunday.\n\n\
+        The march ended in Kyiv’s central square, Lena Dahl said.";
+    let a = ann(text);
+    let kind_of = |name: &str| a.entities.iter().find(|e| e.name == name).map(|e| e.kind);
+    assert_eq!(kind_of("Native Americans"), Some(EntityKind::Other));
+    assert_ne!(kind_of("Ukrainians"), Some(EntityKind::Person));
+    let key_of = |name: &str| {
+        a.entities
+            .iter()
+            .find(|e| e.name == name)
+            .map(|e| e.key.clone())
+    };
+    assert_eq!(key_of("Kiew").as_deref(), Some("place:kyiv"));
+    assert_eq!(key_of("Kyiv").as_deref(), Some("place:kyiv"));
+    assert_eq!(kind_of("Lena Dahl"), Some(EntityKind::Person));
+}
+
+#[test]
+fn a_title_word_after_a_title_is_a_surname() {
+    let text = "The council met on Friday.\n\n\"It is about the harbour,\" Mr. King added.";
+    let a = ann(text);
+    assert_eq!(said_by(&a, text, "It is about"), (Some("King"), "King"));
+}
+
+#[test]
+fn coordinated_verbs_and_adverbs_keep_the_subject() {
+    let text = "The Harbour Gazette covered the vote.\n\n\
+        Tove Lunde smiled and said, “We won the harbour back.”\n\n\
+        “The vote was close,” the Harbour Gazette wrote. “Too close,” it further wrote.";
+    let a = ann(text);
+    assert_eq!(said_by(&a, text, "We won").0, Some("Tove Lunde"));
+    assert_eq!(
+        said_by(&a, text, "Too close"),
+        (Some("Harbour Gazette"), "it")
+    );
+}
+
+#[test]
+fn auxiliaries_and_circumstances_keep_the_attribution() {
+    let text = "The ferry strike went on.\n\n\
+        “We cannot wait forever,” Ida Moen has said.\n\n\
+        “Why would anyone cross now?” Ola Vik said about the storm warnings on the fjord.";
+    let a = ann(text);
+    assert_eq!(said_by(&a, text, "We cannot").0, Some("Ida Moen"));
+    assert_eq!(said_by(&a, text, "Why would").0, Some("Ola Vik"));
+}
