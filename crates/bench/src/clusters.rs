@@ -15,7 +15,7 @@ use std::path::Path;
 
 use anyhow::Context;
 use chrono::{DateTime, NaiveDate, Utc};
-use parallax_model::Article;
+use parallax_model::{Article, Membership};
 use serde::Deserialize;
 
 use crate::metrics::{self, Prf};
@@ -36,6 +36,9 @@ struct Labelled {
 }
 
 pub struct Scores {
+    /// Per article in input order: id, gold story, found story, and why it
+    /// joined (score and shared names and terms).
+    pub rows: Vec<[String; 4]>,
     pub articles: usize,
     pub gold_stories: usize,
     pub stories: usize,
@@ -99,18 +102,41 @@ pub fn load(paths: &[impl AsRef<Path>]) -> anyhow::Result<(Vec<Article>, Vec<Str
 pub fn score(articles: Vec<Article>, gold: &[String]) -> Scores {
     let ids: Vec<String> = articles.iter().map(|a| a.id.clone()).collect();
     let analysis = parallax_pipeline::analyze(articles);
-    let story_of: HashMap<&str, usize> = analysis
+    let membership_of: HashMap<&str, &Membership> = analysis
         .documents
         .iter()
         .zip(&analysis.grouping.memberships)
-        .map(|(d, m)| (d.article.id.as_str(), m.story))
+        .map(|(d, m)| (d.article.id.as_str(), m))
         .collect();
     // Articles the pipeline dropped (none expected) each count as a singleton.
     let pred: Vec<String> = ids
         .iter()
-        .map(|id| match story_of.get(id.as_str()) {
-            Some(s) => s.to_string(),
+        .map(|id| match membership_of.get(id.as_str()) {
+            Some(m) => m.story.to_string(),
             None => format!("missing:{id}"),
+        })
+        .collect();
+    let rows = ids
+        .iter()
+        .zip(gold)
+        .zip(&pred)
+        .map(|((id, gold), story)| {
+            let why = membership_of
+                .get(id.as_str())
+                .map(|m| {
+                    let copy = m
+                        .copy_of
+                        .map(|c| format!("copy of #{c}; "))
+                        .unwrap_or_default();
+                    format!(
+                        "{copy}{:.3}; {}; {}",
+                        m.why.score,
+                        m.why.shared_entities.join(", "),
+                        m.why.shared_terms.join(", ")
+                    )
+                })
+                .unwrap_or_default();
+            [id.clone(), gold.clone(), story.clone(), why]
         })
         .collect();
     let gold: Vec<&str> = gold.iter().map(String::as_str).collect();
@@ -118,6 +144,7 @@ pub fn score(articles: Vec<Article>, gold: &[String]) -> Scores {
     gold_set.sort_unstable();
     gold_set.dedup();
     Scores {
+        rows,
         articles: ids.len(),
         gold_stories: gold_set.len(),
         stories: analysis.stories.len(),
@@ -125,4 +152,16 @@ pub fn score(articles: Vec<Article>, gold: &[String]) -> Scores {
         pairwise: metrics::pairwise(&gold, &pred),
         nmi: metrics::nmi(&gold, &pred),
     }
+}
+
+/// Write [`Scores::rows`] as TSV (`id`, `gold`, `story`, `why`), for reading
+/// which stories were merged or split.
+pub fn write_predictions(path: &Path, scores: &Scores) -> anyhow::Result<()> {
+    let mut out = String::from("id\tgold\tstory\twhy\n");
+    for row in &scores.rows {
+        let cells: Vec<String> = row.iter().map(|c| c.replace(['\t', '\n'], " ")).collect();
+        out.push_str(&cells.join("\t"));
+        out.push('\n');
+    }
+    std::fs::write(path, out).with_context(|| format!("cannot write {}", path.display()))
 }

@@ -46,6 +46,9 @@ enum Cmd {
         /// Fail (exit 1) when NMI is below this floor.
         #[arg(long)]
         min_nmi: Option<f64>,
+        /// Write each article's gold and found story (and why it joined) to this TSV file.
+        #[arg(long)]
+        predictions: Option<std::path::PathBuf>,
     },
     /// The story clusterer alone on an endless synthetic stream: articles/s
     /// and peak memory (each size in a child process).
@@ -79,6 +82,9 @@ enum Cmd {
         /// Fail (exit 1) when the BASIL speaker accuracy (of covered spans) is below this floor.
         #[arg(long)]
         min_basil_speaker: Option<f64>,
+        /// Write every wrong speaker (direct quotes, BASIL) with its context to this file.
+        #[arg(long)]
+        misses: Option<std::path::PathBuf>,
     },
     /// Article extraction quality (body, title, author, date) and speed on one
     /// labelled set in ../shared/data/extraction; `--peer` adds the Python
@@ -171,11 +177,15 @@ fn main() -> anyhow::Result<()> {
             files,
             min_bcubed_f1,
             min_nmi,
+            predictions,
         } => {
             let (articles, gold) = clusters::load(&files)?;
             let start = Instant::now();
             let s = clusters::score(articles, &gold);
             let secs = start.elapsed().as_secs_f64();
+            if let Some(path) = predictions {
+                clusters::write_predictions(&path, &s)?;
+            }
             println!(
                 "articles {} | gold stories {} | stories {} | BCubed P {:.3} R {:.3} F1 {:.3} | \
                  pairwise P {:.3} R {:.3} F1 {:.3} | NMI {:.3} | {:.1} s",
@@ -209,6 +219,7 @@ fn main() -> anyhow::Result<()> {
             min_direct_f1,
             min_direct_speaker,
             min_basil_speaker,
+            misses,
         } => quotes::run(quotes::Options {
             polnear,
             basil,
@@ -216,6 +227,7 @@ fn main() -> anyhow::Result<()> {
             min_direct_f1,
             min_direct_speaker,
             min_basil_speaker,
+            misses,
         })?,
         Cmd::Extraction {
             set,

@@ -80,6 +80,8 @@ pub struct Counts {
     /// Overlap matches whose gold has a Source.
     with_source: usize,
     speaker_right: usize,
+    /// Right speakers that are an entity, not only a span (`a friend`, `they`).
+    speaker_named: usize,
 }
 
 impl Counts {
@@ -91,6 +93,7 @@ impl Counts {
         self.touching += o.touching;
         self.with_source += o.with_source;
         self.speaker_right += o.speaker_right;
+        self.speaker_named += o.speaker_named;
     }
 
     fn prf(&self, predicted_hits: usize, gold_hits: usize) -> (f64, f64, f64) {
@@ -116,12 +119,13 @@ impl Counts {
         let (ep, er, ef) = self.prf(self.exact, self.exact);
         let (op, or, of) = self.prf(self.touching, self.overlap);
         format!(
-            "| {name} | {} | {} | {ep:.3} | {er:.3} | {ef:.3} | {op:.3} | {or:.3} | {of:.3} | {:.3} ({}/{}) |",
+            "| {name} | {} | {} | {ep:.3} | {er:.3} | {ef:.3} | {op:.3} | {or:.3} | {of:.3} | {:.3} ({}/{}) | {} |",
             self.gold,
             self.predicted,
             self.speaker_accuracy(),
             self.speaker_right,
-            self.with_source
+            self.with_source,
+            self.speaker_named
         )
     }
 }
@@ -141,7 +145,7 @@ pub struct PolnearScores {
 impl PolnearScores {
     pub fn table(&self) -> String {
         let mut out = format!(
-            "PolNeAR: {} articles\n\n| attributions | gold | found | exact P | exact R | exact F1 | overlap P | overlap R | overlap F1 | speaker right |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n",
+            "PolNeAR: {} articles\n\n| attributions | gold | found | exact P | exact R | exact F1 | overlap P | overlap R | overlap F1 | speaker right | of which named |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n",
             self.articles
         );
         for (name, c) in [
@@ -218,11 +222,13 @@ fn load_polnear_article(
     let mut spans: BTreeMap<String, (String, Span)> = BTreeMap::new();
     let mut events = Vec::new();
     for (n, line) in ann_text.lines().enumerate() {
-        if line.starts_with('T') {
+        // A span's text may hold line breaks, so its continuation lines can
+        // start with `T` too: only `T<digits><tab>` opens a span line.
+        if is_record(line, 'T') {
             let (id, kind, span) = parse_span_line(line, &bytes)
                 .with_context(|| format!("{}:{}: unreadable span line", ann.display(), n + 1))?;
             spans.insert(id, (kind, span));
-        } else if line.starts_with('E') {
+        } else if is_record(line, 'E') {
             events.push(line.to_string());
         }
     }
@@ -261,6 +267,13 @@ fn load_polnear_article(
         text,
         attributions,
     })
+}
+
+/// `T12\t...`: a brat record of the given type.
+fn is_record(line: &str, kind: char) -> bool {
+    line.strip_prefix(kind)
+        .and_then(|rest| rest.split_once('\t'))
+        .is_some_and(|(n, _)| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
 }
 
 /// The content, or the character just before it, opens with a quote mark.
@@ -354,6 +367,7 @@ fn score_rows(
     gold: &[GoldAttribution],
     keep: impl Fn(&GoldAttribution) -> bool,
     predicted_forms: &[QuoteForm],
+    mut misses: Option<&mut Vec<String>>,
 ) -> Counts {
     let text = doc.article.text.as_str();
     let wanted: Vec<&GoldAttribution> = gold.iter().filter(|g| keep(g)).collect();
@@ -403,25 +417,63 @@ fn score_rows(
             c.with_source += 1;
             if speaker_matches(doc, q, source) {
                 c.speaker_right += 1;
+                c.speaker_named += usize::from(q.speaker.is_some());
+            } else if let Some(m) = misses.as_deref_mut() {
+                m.push(describe_miss(doc, q, doc.text_of(source)));
             }
         }
     }
     c
 }
 
-pub fn polnear(split: &Path, data: &Path) -> anyhow::Result<PolnearScores> {
+/// One wrong speaker, for reading: the wanted speaker, ours, the quote and
+/// the text around it (line breaks shown as `¶`).
+fn describe_miss(doc: &Document, q: &parallax_model::Quote, want: &str) -> String {
+    let text = doc.article.text.as_str();
+    let got = q
+        .speaker
+        .and_then(|e| doc.annotations.entities.get(e))
+        .map_or("-", |e| e.name.as_str());
+    let said = q.speaker_span.map_or("", |s| s.slice(text));
+    let around = |a: usize, b: usize| {
+        let a = (0..=a)
+            .rev()
+            .find(|&i| text.is_char_boundary(i))
+            .unwrap_or(0);
+        let b = (b.min(text.len())..=text.len())
+            .find(|&i| text.is_char_boundary(i))
+            .unwrap_or(text.len());
+        text.get(a..b).unwrap_or("").replace('\n', "¶")
+    };
+    format!(
+        "## {}\nwant: {want}\ngot: {got} (span: {said})\nquote: {}\ncontext: {}\n",
+        doc.article.id,
+        around(q.span.start, q.span.end.min(q.span.start + 160)),
+        around(q.span.start.saturating_sub(400), q.span.end + 200),
+    )
+}
+
+/// Score a PolNeAR split; each wrong direct-quote speaker goes into `misses`.
+pub fn polnear(
+    split: &Path,
+    data: &Path,
+    misses: Option<&mut Vec<String>>,
+) -> anyhow::Result<PolnearScores> {
     let verbs = load_verbs(data)?;
     let gold = load_polnear(split, &verbs)?;
-    let per: Vec<(Counts, Counts, Counts)> = gold
+    let per: Vec<(Counts, Counts, Counts, Vec<String>)> = gold
         .par_iter()
         .map(|a| {
             let doc = understand(&a.name, &a.text);
             let marked = [QuoteForm::Direct, QuoteForm::Partial];
             let every = [QuoteForm::Direct, QuoteForm::Partial, QuoteForm::Indirect];
+            let mut wrong = Vec::new();
+            let direct = |g: &GoldAttribution| g.speech && g.direct;
             (
-                score_rows(&doc, &a.attributions, |g| g.speech && g.direct, &marked),
-                score_rows(&doc, &a.attributions, |g| g.speech, &every),
-                score_rows(&doc, &a.attributions, |_| true, &every),
+                score_rows(&doc, &a.attributions, direct, &marked, Some(&mut wrong)),
+                score_rows(&doc, &a.attributions, |g| g.speech, &every, None),
+                score_rows(&doc, &a.attributions, |_| true, &every, None),
+                wrong,
             )
         })
         .collect();
@@ -431,7 +483,11 @@ pub fn polnear(split: &Path, data: &Path) -> anyhow::Result<PolnearScores> {
         speech: Counts::default(),
         all: Counts::default(),
     };
-    for (d, sp, al) in per {
+    let mut misses = misses;
+    for (d, sp, al, wrong) in per {
+        if let Some(m) = misses.as_deref_mut() {
+            m.extend(wrong);
+        }
         s.direct.add(d);
         s.speech.add(sp);
         s.all.add(al);
@@ -501,7 +557,10 @@ fn is_named_speaker(speaker: &str) -> bool {
         || last.ends_with("ans")
         || last.ends_with("ats")
         || last.ends_with("ics")
-        || matches!(last, "Party" | "Senate" | "House" | "BuzzFeed");
+        || matches!(
+            last,
+            "Party" | "Senate" | "House" | "BuzzFeed" | "Lawmakers" | "Officials"
+        );
     !s.is_empty() && !s.starts_with("other_") && s.contains('_') && !group
 }
 
@@ -513,7 +572,8 @@ fn same_surname(ours: Option<String>, theirs: Option<String>) -> bool {
     }
 }
 
-pub fn basil(dir: &Path) -> anyhow::Result<BasilScores> {
+/// Score BASIL quote speakers; each wrong one goes into `misses`.
+pub fn basil(dir: &Path, misses: Option<&mut Vec<String>>) -> anyhow::Result<BasilScores> {
     let docs_path = dir.join("docs.jsonl");
     let docs_text = std::fs::read_to_string(&docs_path)
         .with_context(|| format!("reading {}", docs_path.display()))?;
@@ -526,17 +586,18 @@ pub fn basil(dir: &Path) -> anyhow::Result<BasilScores> {
             .with_context(|| format!("{}:{}: bad JSON", docs_path.display(), n + 1))?;
         docs.push(d);
     }
-    let per: Vec<anyhow::Result<BasilScores>> = docs
+    let per: Vec<anyhow::Result<(BasilScores, Vec<String>)>> = docs
         .par_iter()
         .map(|d| {
             let ann_path = dir.join("annotations").join(format!("{}_ann.json", d.id));
             let Ok(raw) = std::fs::read_to_string(&ann_path) else {
-                return Ok(BasilScores::default());
+                return Ok((BasilScores::default(), Vec::new()));
             };
             let ann: BasilAnnotations = serde_json::from_str(&raw)
                 .with_context(|| format!("{}: bad JSON", ann_path.display()))?;
             let doc = understand(&d.id, &d.text);
             let mut s = BasilScores::default();
+            let mut wrong = Vec::new();
             for sp in ann
                 .spans
                 .iter()
@@ -565,14 +626,20 @@ pub fn basil(dir: &Path) -> anyhow::Result<BasilScores> {
                 let theirs = surname(&sp.speaker.replace('_', " "));
                 if same_surname(ours, theirs) {
                     s.speaker_right += 1;
+                } else {
+                    wrong.push(describe_miss(&doc, q, &sp.speaker));
                 }
             }
-            Ok(s)
+            Ok((s, wrong))
         })
         .collect();
     let mut total = BasilScores::default();
-    for s in per {
-        let s = s?;
+    let mut misses = misses;
+    for r in per {
+        let (s, wrong) = r?;
+        if let Some(m) = misses.as_deref_mut() {
+            m.extend(wrong);
+        }
         total.spans += s.spans;
         total.located += s.located;
         total.covered += s.covered;
@@ -589,14 +656,17 @@ pub struct Options {
     pub min_direct_f1: Option<f64>,
     pub min_direct_speaker: Option<f64>,
     pub min_basil_speaker: Option<f64>,
+    /// Write every wrong speaker (direct quotes, BASIL) to this file.
+    pub misses: Option<PathBuf>,
 }
 
 pub fn run(o: Options) -> anyhow::Result<()> {
     let start = std::time::Instant::now();
-    let p = polnear(&o.polnear, &o.data)?;
+    let mut misses = o.misses.as_ref().map(|_| Vec::new());
+    let p = polnear(&o.polnear, &o.data, misses.as_mut())?;
     print!("{}", p.table());
     let b = if o.basil.join("docs.jsonl").exists() {
-        let b = basil(&o.basil)?;
+        let b = basil(&o.basil, misses.as_mut())?;
         println!("\n{}", b.line());
         Some(b)
     } else {
@@ -604,6 +674,11 @@ pub fn run(o: Options) -> anyhow::Result<()> {
         None
     };
     println!("{:.1} s", start.elapsed().as_secs_f64());
+    if let (Some(path), Some(m)) = (&o.misses, &misses) {
+        std::fs::write(path, m.join("\n"))
+            .with_context(|| format!("writing {}", path.display()))?;
+        println!("{} wrong speakers written to {}", m.len(), path.display());
+    }
     if let Some(floor) = o.min_direct_f1
         && p.direct.overlap_f1() < floor
     {

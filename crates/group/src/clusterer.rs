@@ -214,24 +214,30 @@ impl Clusterer {
         let copy_of = copy.map(|c| c.original);
         let original_story = copy.and_then(|c| c.story).map(|s| self.resolve(s));
 
+        // The stories the document was compared with, when it was.
+        let mut compared: Option<Vec<usize>> = None;
         let (story, why, joined) = match original_story {
             Some(story) => {
                 if self.states.get(story) == Some(&State::Closed) {
                     self.reopen(story);
                 }
-                let why = self.explain(&f, story);
+                let why = self.explain(&f, story, None);
                 (story, why, true)
             }
-            None => match self.best_story(&f) {
-                Some((story, sim)) if sim.score >= self.join_threshold(&f) => {
-                    (story, self.explain(&f, story), true)
+            None => {
+                let (best, candidates) = self.best_story(&f);
+                compared = Some(candidates);
+                match best {
+                    Some((story, sim)) if sim.score >= self.join_threshold(&f) => {
+                        (story, self.explain(&f, story, Some(sim.score)), true)
+                    }
+                    _ => (self.new_story(), Explanation::default(), false),
                 }
-                _ => (self.new_story(), Explanation::default(), false),
-            },
+            }
         };
         self.join(story, &f);
         let story = if joined {
-            self.merge_around(story)
+            self.merge_around(story, compared.as_deref())
         } else {
             story
         };
@@ -286,16 +292,9 @@ impl Clusterer {
             .map(|s| s.profile(&self.config, &self.terms, &self.entities))
     }
 
-    /// Stories active and within the time window of `dates`.
-    fn is_eligible(&self, story: usize, dates: Option<(i64, i64)>) -> bool {
-        let window = i64::try_from(self.config.window.as_secs()).unwrap_or(i64::MAX);
-        self.stories
-            .get(&story)
-            .is_some_and(|s| date_gap(dates, s.dates).is_none_or(|gap| gap <= window))
-    }
-
-    /// The most similar eligible story among the index candidates.
-    fn best_story(&mut self, f: &DocFeatures) -> Option<(usize, Similarity)> {
+    /// The most similar eligible story among the index candidates, and the
+    /// candidates.
+    fn best_story(&mut self, f: &DocFeatures) -> (Option<(usize, Similarity)>, Vec<usize>) {
         let mut lookups: Vec<(Key, f32)> = f
             .lookup_terms
             .iter()
@@ -304,7 +303,8 @@ impl Clusterer {
         lookups.extend(f.entities.iter().map(|(id, w)| (Key::Entity(id), w)));
         let candidates = self.warm_candidates(&lookups);
         let doc = self.doc_profile(f);
-        self.best_among(&candidates, &doc, None, |_| true)
+        let best = self.best_among(&candidates, &doc, None, |_| true);
+        (best, candidates)
     }
 
     /// The index candidates for `lookups`, with their profiles weighed (or
@@ -343,13 +343,19 @@ impl Clusterer {
         let mut best: Option<(usize, Similarity)> = None;
         let mut scatter = self.scatter.lock();
         scatter.load(&profile.terms);
+        let window = i64::try_from(self.config.window.as_secs()).unwrap_or(i64::MAX);
         for &story in candidates {
-            if Some(story) == exclude || !self.is_eligible(story, profile.dates) {
+            if Some(story) == exclude {
                 continue;
             }
-            let Some(candidate) = self.story_profile(story) else {
+            // Only active stories within the time window of the profile.
+            let Some(s) = self.stories.get(&story) else {
                 continue;
             };
+            if date_gap(profile.dates, s.dates).is_some_and(|gap| gap > window) {
+                continue;
+            }
+            let candidate = s.profile(&self.config, &self.terms, &self.entities);
             let terms = scatter.cosine(&profile.terms, &candidate.terms);
             let sim = similarity::similarity_with_terms(profile, &candidate, terms, &self.config);
             if !accept(&sim) {
@@ -367,11 +373,13 @@ impl Clusterer {
         best
     }
 
-    fn explain(&self, f: &DocFeatures, story: usize) -> Explanation {
+    /// Why `f` joined `story`, with the `score` of the two when known already.
+    fn explain(&self, f: &DocFeatures, story: usize, score: Option<f32>) -> Explanation {
         let doc = self.doc_profile(f);
         match self.story_profile(story) {
             Some(profile) => {
-                let score = similarity::similarity(&doc, &profile, &self.config).score;
+                let score = score
+                    .unwrap_or_else(|| similarity::similarity(&doc, &profile, &self.config).score);
                 similarity::explain(&doc, &profile, score, &self.terms, &self.entities)
             }
             None => Explanation::default(),
@@ -451,13 +459,19 @@ impl Clusterer {
     /// changes it a lot) and then each time its size doubles: a large story
     /// barely moves with one more member, and the search costs as much as
     /// placing a document.
-    fn merge_around(&mut self, mut story: usize) -> usize {
+    ///
+    /// `compared` are the stories the new document was compared with: what
+    /// changed in `story` is that document, so the stories it may now look
+    /// like are the ones that document looked like (the others were already
+    /// compared with it before). A copy, placed without comparison, searches
+    /// the index with the whole story.
+    fn merge_around(&mut self, mut story: usize, compared: Option<&[usize]>) -> usize {
         let size = self.stories.get(&story).map_or(0, |s| s.size);
         if size > MERGE_EVERY_MEMBER_UP_TO && !size.is_power_of_two() {
             return story;
         }
         for _ in 0..MAX_MERGES_PER_DOC {
-            let Some(other) = self.merge_partner(story) else {
+            let Some(other) = self.merge_partner(story, compared) else {
                 break;
             };
             let (into, absorbed) = (story.min(other), story.max(other));
@@ -467,25 +481,40 @@ impl Clusterer {
         story
     }
 
-    fn merge_partner(&mut self, story: usize) -> Option<usize> {
-        let lookups = {
-            let s = self.stories.get(&story)?;
-            let profile = s.profile(&self.config, &self.terms, &self.entities);
-            let mut lookups: Vec<(Key, f32)> = s
-                .salient_terms(self.config.lookup_terms, &self.config, &self.terms)
-                .into_iter()
-                .map(|id| (Key::Term(id), profile.terms.get(id).unwrap_or(0.0)))
-                .collect();
-            lookups.extend(profile.entities.iter().map(|(id, w)| (Key::Entity(id), w)));
-            lookups
+    /// The story `story` should merge with, among `candidates` or else the
+    /// stories the index finds for it.
+    fn merge_partner(&mut self, story: usize, candidates: Option<&[usize]>) -> Option<usize> {
+        // Weigh the grown story once, for both the lookups and the scoring.
+        let epoch = self.placed / PROFILE_EPOCH_DOCS;
+        if let Some(s) = self.stories.get_mut(&story) {
+            s.refresh_profile(epoch, &self.config, &self.terms, &self.entities);
+        }
+        let found;
+        let candidates = match candidates {
+            Some(candidates) => candidates,
+            None => {
+                let lookups = {
+                    let s = self.stories.get(&story)?;
+                    let profile = s.profile(&self.config, &self.terms, &self.entities);
+                    let mut lookups: Vec<(Key, f32)> = s
+                        .salient_terms(self.config.lookup_terms, &self.config, &self.terms)
+                        .into_iter()
+                        .map(|id| (Key::Term(id), profile.terms.get(id).unwrap_or(0.0)))
+                        .collect();
+                    lookups.extend(profile.entities.iter().map(|(id, w)| (Key::Entity(id), w)));
+                    lookups
+                };
+                found = self.warm_candidates(&lookups);
+                &found
+            }
         };
-        let candidates = self.warm_candidates(&lookups);
         let s = self.stories.get(&story)?;
         let profile = s.profile(&self.config, &self.terms, &self.entities);
         let threshold = self.config.merge_threshold;
-        self.best_among(&candidates, &profile, Some(story), |sim| {
+        self.best_among(candidates, &profile, Some(story), |sim| {
             (sim.shares_entities() || sim.entities.is_none())
                 && !sim.disjoint_entities
+                && !sim.disjoint_actors
                 && !sim.conflicting_years
                 && sim.score >= threshold
         })

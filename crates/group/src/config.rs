@@ -44,6 +44,10 @@ pub struct Config {
     pub distinctive_df: f32,
     /// Similarity multiplier for the disjoint-distinctive-entities case.
     pub disjoint_entity_penalty: f32,
+    /// Similarity multiplier when both sides name distinctive people or
+    /// organisations and share none, though they share a distinctive place:
+    /// two strikes in neighbouring ports, one report naming the other port.
+    pub disjoint_actor_penalty: f32,
     /// Similarity multiplier when both sides name calendar years and share
     /// none: the same kind of event in another year.
     pub conflicting_years_penalty: f32,
@@ -104,6 +108,7 @@ impl Default for Config {
             entity_weight: 0.4,
             distinctive_df: 0.2,
             disjoint_entity_penalty: 0.3,
+            disjoint_actor_penalty: 0.6,
             conflicting_years_penalty: 0.5,
             quote_bonus: 0.05,
             max_quote_bonus: 0.15,

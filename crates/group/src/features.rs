@@ -2,16 +2,18 @@
 //! vector, the salient keys used to look up candidate stories, quote
 //! fingerprints and the publication time.
 
-use std::collections::BTreeMap;
+use std::borrow::Cow;
 
 use chrono::Datelike;
 use parallax_model::{Document, QuoteForm};
 use parallax_text::{content_terms, fold, is_stopword, stem, words};
 
 use crate::config::Config;
-use crate::copies::MinHasher;
+use crate::copies::{MinHasher, Signature};
 use crate::hash::{FastMap, fnv1a};
+use crate::similarity::Distinct;
 use crate::sparse::SparseVec;
+use crate::tokens::{folded_hash, word_texts};
 use crate::vocabulary::{Vocabulary, key_hash};
 
 /// How many of a document's heaviest entities may count as distinctive: the
@@ -36,9 +38,8 @@ pub(crate) struct DocFeatures {
     pub entities: SparseVec,
     /// Unit sublinear mention-count vector, without idf (added to stories).
     pub entity_tf: SparseVec,
-    /// Name tails (see `Vocabulary::tail`) of the document's own rare and
-    /// prominent entities.
-    pub distinctive: Vec<u64>,
+    /// The document's own rare and prominent entities.
+    pub distinctive: Vec<Distinct>,
     /// Name tails of all its entities, sorted.
     pub entity_tails: Vec<u64>,
     /// Fingerprints of its direct and partial quotes, sorted.
@@ -51,9 +52,9 @@ pub(crate) struct DocFeatures {
 
 /// The text of the document that counts: its body sentences, or the whole
 /// text when the clean stage has not segmented it at all.
-pub(crate) fn body_text(doc: &Document) -> String {
+pub(crate) fn body_text(doc: &Document) -> Cow<'_, str> {
     if doc.cleaned.segments.is_empty() {
-        return doc.article.text.clone();
+        return Cow::Borrowed(&doc.article.text);
     }
     let mut out = String::new();
     for (_, segment) in doc.body_segments() {
@@ -62,7 +63,7 @@ pub(crate) fn body_text(doc: &Document) -> String {
         }
         out.push_str(doc.text_of(segment.span));
     }
-    out
+    Cow::Owned(out)
 }
 
 /// Sublinear term frequency: the tenth mention of a word says little more
@@ -81,13 +82,47 @@ fn sublinear(tf: f32) -> f32 {
 /// order.
 pub struct Prepared {
     /// Each distinct content term (title first, then body, in order of first
-    /// occurrence) with its [`key_hash`], the folded word it first came from
-    /// and its weighted count (title words count `Config::title_weight` times).
-    terms: Vec<(u64, String, String, f32)>,
+    /// occurrence).
+    terms: Vec<PreparedTerm>,
+    /// The text of every term and of the folded word it first came from,
+    /// one after the other (one allocation per document, not two per term).
+    term_text: String,
     /// MinHash signature of the body (`None` when too short to compare).
-    pub(crate) signature: Option<Vec<u64>>,
+    pub(crate) signature: Option<Signature>,
     /// Calendar years named in the title and body, sorted.
     years: Vec<u16>,
+    /// Each distinct entity key (in order of first occurrence) with its
+    /// [`key_hash`] and its mention count.
+    entities: Vec<(u64, String, f32)>,
+    /// Fingerprints of the direct and partial quotes, sorted.
+    quotes: Vec<u64>,
+}
+
+/// A content term of a prepared document.
+#[derive(Debug, Clone, Copy)]
+struct PreparedTerm {
+    /// Its [`key_hash`].
+    hash: u64,
+    /// Where its text ends in [`Prepared::term_text`] (it starts where the
+    /// previous term's form ends).
+    term_end: usize,
+    /// Where the folded word it first came from ends, right after the term.
+    form_end: usize,
+    /// Its weighted count (title words count `Config::title_weight` times).
+    weight: f32,
+}
+
+impl Prepared {
+    /// Each term with its text and display form.
+    fn terms(&self) -> impl Iterator<Item = (&PreparedTerm, &str, &str)> {
+        let mut start = 0;
+        self.terms.iter().map(move |t| {
+            let term = self.term_text.get(start..t.term_end).unwrap_or("");
+            let form = self.term_text.get(t.term_end..t.form_end).unwrap_or("");
+            start = t.form_end;
+            (t, term, form)
+        })
+    }
 }
 
 /// Makes [`Prepared`] documents for a [`crate::Clusterer`] (see
@@ -114,32 +149,16 @@ impl Preparer {
 
 fn prepare(doc: &Document, config: &Config, hasher: &MinHasher) -> Prepared {
     let body = body_text(doc);
-    let mut terms: Vec<(u64, String, String, f32)> = Vec::new();
-    let mut position: FastMap<u64, usize> = FastMap::default();
-    let sources = [
-        (doc.article.title.as_str(), config.title_weight),
-        (body.as_str(), 1.0),
-    ];
-    for (text, weight) in sources {
-        for word in words(text) {
-            let folded = fold(word.text);
-            if is_stopword(&folded) {
-                continue;
-            }
-            let term = stem(&folded);
-            // One-letter tokens are initials and list markers, not content.
-            if term.chars().nth(1).is_none() {
-                continue;
-            }
-            let hash = key_hash(term);
-            match position.get(&hash).and_then(|&at| terms.get_mut(at)) {
-                Some(seen) => seen.3 += weight,
-                None => {
-                    position.insert(hash, terms.len());
-                    terms.push((hash, term.to_string(), folded.clone(), weight));
-                }
-            }
-        }
+    let mut terms = TermCounter::default();
+    for word in word_texts(&doc.article.title) {
+        terms.add(word, folded_hash(word), config.title_weight);
+    }
+    // One pass over the body for its terms and its shingles.
+    let mut word_hashes: Vec<u64> = Vec::with_capacity(body.len() / 6);
+    for word in word_texts(&body) {
+        let hash = folded_hash(word);
+        word_hashes.push(hash);
+        terms.add(word, hash, 1.0);
     }
     let mut years = years_named(&doc.article.title);
     years.extend(years_named(lead(&body)));
@@ -149,10 +168,102 @@ fn prepare(doc: &Document, config: &Config, hasher: &MinHasher) -> Prepared {
     years.sort_unstable();
     years.dedup();
     Prepared {
-        terms,
-        signature: hasher.signature(&body),
+        terms: terms.terms,
+        term_text: terms.text,
+        signature: hasher.signature_of_words(&word_hashes),
         years,
+        entities: entity_counts(doc),
+        quotes: quote_fingerprints(doc),
     }
+}
+
+/// Counts a document's content terms, folding, stemming and filtering each
+/// distinct word once.
+#[derive(Default)]
+struct TermCounter {
+    /// See [`Prepared::terms`].
+    terms: Vec<PreparedTerm>,
+    /// See [`Prepared::term_text`].
+    text: String,
+    /// Term [`key_hash`] → its place in `terms`.
+    position: FastMap<u64, usize>,
+    /// [`folded_hash`] of each word seen → its place in `terms`, `None` for
+    /// a word that is no content term.
+    seen: FastMap<u64, Option<usize>>,
+}
+
+impl TermCounter {
+    /// Count `word`, whose [`folded_hash`] is `folded_hash`, `weight` times.
+    fn add(&mut self, word: &str, folded_hash: u64, weight: f32) {
+        let at = match self.seen.get(&folded_hash) {
+            Some(&at) => at,
+            None => {
+                let at = self.place_of(word);
+                self.seen.insert(folded_hash, at);
+                at
+            }
+        };
+        if let Some(term) = at.and_then(|at| self.terms.get_mut(at)) {
+            term.weight += weight;
+        }
+    }
+
+    /// Where the term of a new word is (added with no weight yet when new),
+    /// `None` when the word is no content term.
+    fn place_of(&mut self, word: &str) -> Option<usize> {
+        let folded = fold(word);
+        if is_stopword(&folded) {
+            return None;
+        }
+        let term = stem(&folded);
+        // One-letter tokens are initials and list markers, not content.
+        term.chars().nth(1)?;
+        let hash = key_hash(term);
+        if let Some(&at) = self.position.get(&hash) {
+            return Some(at);
+        }
+        let at = self.terms.len();
+        self.position.insert(hash, at);
+        self.text.push_str(term);
+        let term_end = self.text.len();
+        self.text.push_str(&folded);
+        self.terms.push(PreparedTerm {
+            hash,
+            term_end,
+            form_end: self.text.len(),
+            weight: 0.0,
+        });
+        Some(at)
+    }
+}
+
+/// The document's entity keys with their mention counts (an entity with no
+/// recorded mention still occurs once: it was found somewhere).
+fn entity_counts(doc: &Document) -> Vec<(u64, String, f32)> {
+    let annotations = &doc.annotations;
+    let mut mentions = vec![0.0f32; annotations.entities.len()];
+    for m in &annotations.mentions {
+        if let Some(count) = mentions.get_mut(m.entity) {
+            *count += 1.0;
+        }
+    }
+    let mut counts: Vec<(u64, String, f32)> = Vec::new();
+    let mut position: FastMap<u64, usize> = FastMap::default();
+    for (entity, count) in annotations.entities.iter().zip(&mentions) {
+        let key = entity.key.trim();
+        if key.is_empty() {
+            continue;
+        }
+        let hash = key_hash(key);
+        match position.get(&hash).and_then(|&at| counts.get_mut(at)) {
+            Some(seen) => seen.2 += count.max(1.0),
+            None => {
+                position.insert(hash, counts.len());
+                counts.push((hash, key.to_string(), count.max(1.0)));
+            }
+        }
+    }
+    counts
 }
 
 /// Extract the features of `doc`, updating the document frequencies.
@@ -163,8 +274,9 @@ pub(crate) fn extract(
     terms: &mut Vocabulary,
     entities: &mut Vocabulary,
 ) -> DocFeatures {
-    let (term_vec, term_tf, lookup_terms) = term_features(prepared, config, terms);
-    let (entity_vec, entity_tf, distinctive) = entity_features(doc, config, entities);
+    let (term_vec, term_tf, ranked_terms) = term_features(prepared, config, terms);
+    let lookup_terms = lookup_terms(&ranked_terms, config, terms);
+    let (entity_vec, entity_tf, distinctive) = entity_features(prepared, config, entities);
     let entity_tails = tails(&entity_vec, entities);
     DocFeatures {
         terms: term_vec,
@@ -174,7 +286,7 @@ pub(crate) fn extract(
         entity_tf,
         distinctive,
         entity_tails,
-        quotes: quote_fingerprints(doc),
+        quotes: prepared.quotes.clone(),
         published: doc.article.published.map(|t| t.timestamp()),
         years: prepared.years.clone(),
     }
@@ -209,85 +321,86 @@ fn term_features(
     config: &Config,
     vocab: &mut Vocabulary,
 ) -> (SparseVec, SparseVec, Vec<u32>) {
-    let mut counts: BTreeMap<u32, f32> = BTreeMap::new();
-    for (hash, term, form, weight) in &prepared.terms {
-        *counts
-            .entry(vocab.id_hashed(*hash, term, form))
-            .or_insert(0.0) += weight;
-    }
-    vocab.observe(counts.keys().copied());
+    // Prepared terms are distinct, so are their ids.
+    let mut counts: Vec<(u32, f32)> = prepared
+        .terms()
+        .map(|(t, term, form)| (vocab.id_hashed(t.hash, term, form), t.weight))
+        .collect();
+    counts.sort_unstable_by_key(|&(id, _)| id);
+    vocab.observe(counts.iter().map(|&(id, _)| id));
+    weigh_counts(&counts, config.doc_terms, vocab)
+}
 
-    let mut tfidf = SparseVec::from_pairs(
+/// A document's unit tf-idf vector over its `keep` heaviest `counts` (sorted
+/// by id), its unit sublinear-tf vector over the same ids, and those ids by
+/// descending tf-idf.
+fn weigh_counts(
+    counts: &[(u32, f32)],
+    keep: usize,
+    vocab: &Vocabulary,
+) -> (SparseVec, SparseVec, Vec<u32>) {
+    let mut tfidf = SparseVec::from_sorted(
         counts
             .iter()
-            .map(|(&id, &tf)| (id, sublinear(tf) * vocab.idf(id)))
+            .map(|&(id, tf)| (id, sublinear(tf) * vocab.idf(id)))
             .collect(),
     );
-    tfidf.truncate_by(config.doc_terms, |_, w| w);
-    let lookup: Vec<u32> = tfidf
-        .ranked_ids(|_, w| w)
-        .into_iter()
+    tfidf.truncate_by(keep, |_, w| w);
+    let ranked = tfidf.ranked_ids(|_, w| w);
+    let tf = tfidf
+        .map(|id, _| {
+            let at = counts.binary_search_by_key(&id, |&(i, _)| i);
+            sublinear(at.map_or(0.0, |at| counts[at].1))
+        })
+        .normalized();
+    (tfidf.normalized(), tf, ranked)
+}
+
+/// The salient terms of a document (see [`DocFeatures::lookup_terms`]).
+fn lookup_terms(ranked: &[u32], config: &Config, vocab: &Vocabulary) -> Vec<u32> {
+    ranked
+        .iter()
+        .copied()
         .filter(|&id| vocab.df_share(id) <= config.max_lookup_df)
         .take(config.lookup_terms)
-        .collect();
-    let tf = tfidf
-        .map(|id, _| sublinear(counts.get(&id).copied().unwrap_or(0.0)))
-        .normalized();
-    (tfidf.normalized(), tf, lookup)
+        .collect()
 }
 
 fn entity_features(
-    doc: &Document,
+    prepared: &Prepared,
     config: &Config,
     vocab: &mut Vocabulary,
-) -> (SparseVec, SparseVec, Vec<u64>) {
-    let annotations = &doc.annotations;
-    // Mentions per local entity; an entity with no recorded mention still
-    // occurs once (it was found somewhere).
-    let mut mentions = vec![0.0f32; annotations.entities.len()];
-    for m in &annotations.mentions {
-        if let Some(count) = mentions.get_mut(m.entity) {
-            *count += 1.0;
-        }
-    }
-    let mut counts: BTreeMap<u32, f32> = BTreeMap::new();
-    for (entity, count) in annotations.entities.iter().zip(&mentions) {
-        let key = entity.key.trim();
-        if key.is_empty() {
-            continue;
-        }
-        *counts.entry(vocab.id(key)).or_insert(0.0) += count.max(1.0);
-    }
-    vocab.observe(counts.keys().copied());
-
-    let mut weighted = SparseVec::from_pairs(
-        counts
-            .iter()
-            .map(|(&id, &c)| (id, sublinear(c) * vocab.idf(id)))
-            .collect(),
-    );
-    weighted.truncate_by(config.centroid_entities, |_, w| w);
-    let distinctive = distinctive_tails(&weighted, DISTINCTIVE_PER_DOC, config, vocab);
-    let tf = weighted
-        .map(|id, _| sublinear(counts.get(&id).copied().unwrap_or(0.0)))
-        .normalized();
-    (weighted.normalized(), tf, distinctive)
+) -> (SparseVec, SparseVec, Vec<Distinct>) {
+    // Prepared keys are distinct, so are their ids.
+    let mut counts: Vec<(u32, f32)> = prepared
+        .entities
+        .iter()
+        .map(|(hash, key, count)| (vocab.id_hashed(*hash, key, key), *count))
+        .collect();
+    counts.sort_unstable_by_key(|&(id, _)| id);
+    vocab.observe(counts.iter().map(|&(id, _)| id));
+    let (weighted, tf, ranked) = weigh_counts(&counts, config.centroid_entities, vocab);
+    let distinctive = distinctive_tails(&ranked, DISTINCTIVE_PER_DOC, config, vocab);
+    (weighted, tf, distinctive)
 }
 
-/// Name tails of the `limit` heaviest entities of `weighted` that are rare
+/// The first `limit` of `ranked` (entities, heaviest first) that are rare
 /// enough to tell one event from another.
 pub(crate) fn distinctive_tails(
-    weighted: &SparseVec,
+    ranked: &[u32],
     limit: usize,
     config: &Config,
     vocab: &Vocabulary,
-) -> Vec<u64> {
-    weighted
-        .ranked_ids(|_, w| w)
-        .into_iter()
+) -> Vec<Distinct> {
+    ranked
+        .iter()
+        .copied()
         .take(limit)
         .filter(|&id| vocab.df_share(id) <= config.distinctive_df)
-        .map(|id| vocab.tail(id))
+        .map(|id| Distinct {
+            tail: vocab.tail(id),
+            actor: vocab.is_actor(id),
+        })
         .collect()
 }
 

@@ -84,10 +84,17 @@ impl InvertedIndex {
                 *hits.entry(story).or_insert(0.0) += weight;
             }
         }
-        // The sort orders fully (weight, then id): no hash order leaks out.
+        // The order is total (weight, then id): no hash order leaks out.
         let mut ranked: Vec<(usize, f32)> = hits.drain().collect();
-        ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-        ranked.truncate(limit);
+        let order = |a: &(usize, f32), b: &(usize, f32)| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0));
+        if limit == 0 {
+            return Vec::new();
+        }
+        if ranked.len() > limit {
+            ranked.select_nth_unstable_by(limit - 1, order);
+            ranked.truncate(limit);
+        }
+        ranked.sort_unstable_by(order);
         ranked
     }
 

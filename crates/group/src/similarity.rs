@@ -16,14 +16,23 @@ const EXPLAINED_TERMS: usize = 8;
 
 const DAY_SECS: f32 = 24.0 * 60.0 * 60.0;
 
+/// A rare, prominent entity of a document or story, by the name tail (see
+/// `Vocabulary::tail`) it is compared by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Distinct {
+    pub tail: u64,
+    /// A person or an organisation: who acts, as opposed to where.
+    pub actor: bool,
+}
+
 /// A comparable view of a document or a story: unit vectors weighted with the
 /// current document frequencies. Borrowed where the owner keeps them weighted.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Profile<'a> {
     pub terms: Cow<'a, SparseVec>,
     pub entities: Cow<'a, SparseVec>,
-    /// Name tails of the rare, prominent entities.
-    pub distinctive: Cow<'a, [u64]>,
+    /// The rare, prominent entities.
+    pub distinctive: Cow<'a, [Distinct]>,
     /// Name tails of all entities, sorted.
     pub entity_tails: Cow<'a, [u64]>,
     /// Quote fingerprints, sorted.
@@ -44,6 +53,9 @@ pub(crate) struct Similarity {
     pub entities: Option<f32>,
     /// Both sides have distinctive entities and share none.
     pub disjoint_entities: bool,
+    /// Both sides have distinctive people or organisations and share none
+    /// (they may share a place).
+    pub disjoint_actors: bool,
     /// Both sides name years and none in common.
     pub conflicting_years: bool,
     pub shared_quotes: usize,
@@ -75,9 +87,12 @@ pub(crate) fn similarity_with_terms(
         Some(e) => (1.0 - weight) * terms + weight * e,
         None => terms,
     };
-    let disjoint_entities = disjoint_distinctive(a, b);
+    let disjoint_entities = disjoint_distinctive(a, b, |_| true);
+    let disjoint_actors = !disjoint_entities && disjoint_distinctive(a, b, |d| d.actor);
     if disjoint_entities {
         score *= config.disjoint_entity_penalty;
+    } else if disjoint_actors {
+        score *= config.disjoint_actor_penalty;
     }
     let conflicting_years =
         !a.years.is_empty() && !b.years.is_empty() && count_shared_sorted(a.years, b.years) == 0;
@@ -93,29 +108,32 @@ pub(crate) fn similarity_with_terms(
         terms,
         entities,
         disjoint_entities,
+        disjoint_actors,
         conflicting_years,
         shared_quotes,
     }
 }
 
-/// True when both sides are about specific people or places and neither
-/// mentions any of the other's: the signature of two different events of the
-/// same kind (two rehab admissions, two port strikes).
-fn disjoint_distinctive(a: &Profile<'_>, b: &Profile<'_>) -> bool {
-    if a.distinctive.is_empty() || b.distinctive.is_empty() {
-        return false;
-    }
+/// True when both sides are about specific people or places (those that
+/// pass `kind`) and neither mentions any of the other's: the signature of two
+/// different events of the same kind (two rehab admissions, two port
+/// strikes, even when one strike's report mentions the other's port).
+fn disjoint_distinctive(
+    a: &Profile<'_>,
+    b: &Profile<'_>,
+    kind: impl Fn(&Distinct) -> bool,
+) -> bool {
     // Compared by the last word of the name: "Eric Cantor" on one side and
     // "House Majority Leader Eric Cantor" on the other are not disjoint.
-    let a_in_b = a
-        .distinctive
-        .iter()
-        .any(|t| b.entity_tails.binary_search(t).is_ok());
-    let b_in_a = b
-        .distinctive
-        .iter()
-        .any(|t| a.entity_tails.binary_search(t).is_ok());
-    !a_in_b && !b_in_a
+    let mentioned_in = |side: &Profile<'_>, other: &Profile<'_>| {
+        let mut of_kind = side.distinctive.iter().filter(|d| kind(d)).peekable();
+        of_kind.peek()?;
+        Some(of_kind.any(|d| other.entity_tails.binary_search(&d.tail).is_ok()))
+    };
+    matches!(
+        (mentioned_in(a, b), mentioned_in(b, a)),
+        (Some(false), Some(false))
+    )
 }
 
 fn count_shared_sorted<T: Ord>(a: &[T], b: &[T]) -> usize {
@@ -191,7 +209,13 @@ mod tests {
             terms: Cow::Owned(SparseVec::from_pairs(terms.to_vec()).normalized()),
             entities: Cow::Owned(SparseVec::from_pairs(entities.to_vec()).normalized()),
             // In these tests an entity's id doubles as its name tail.
-            distinctive: distinctive.iter().map(|&id| u64::from(id)).collect(),
+            distinctive: distinctive
+                .iter()
+                .map(|&id| Distinct {
+                    tail: u64::from(id),
+                    actor: id % 2 == 0,
+                })
+                .collect(),
             entity_tails: entities.iter().map(|&(id, _)| u64::from(id)).collect(),
             quotes: &[],
             years: &[],
@@ -214,6 +238,25 @@ mod tests {
         assert!(!s.disjoint_entities);
         assert!(s.shares_entities());
         assert!(s.score > 0.8);
+    }
+
+    #[test]
+    fn disjoint_actors_sharing_a_place_are_penalised_less() {
+        // Even ids are people here, odd ones places.
+        let config = Config::default();
+        let strike_a = profile(&[(1, 1.0)], &[(3, 1.0), (10, 1.0)], &[3, 10]);
+        let strike_b = profile(&[(1, 1.0)], &[(3, 0.5), (12, 1.0)], &[3, 12]);
+        let s = similarity(&strike_a, &strike_b, &config);
+        assert!(!s.disjoint_entities && s.disjoint_actors);
+        let w = config.entity_weight;
+        let mixed = (1.0 - w) + w * strike_a.entities.cosine(&strike_b.entities);
+        assert!((s.score - mixed * config.disjoint_actor_penalty).abs() < 1e-6);
+
+        // A shared person, or no person on one side, is no contrast.
+        let same = profile(&[(1, 1.0)], &[(3, 1.0), (10, 1.0), (12, 1.0)], &[12]);
+        assert!(!similarity(&strike_a, &same, &config).disjoint_actors);
+        let placed = profile(&[(1, 1.0)], &[(3, 1.0)], &[3]);
+        assert!(!similarity(&strike_a, &placed, &config).disjoint_actors);
     }
 
     #[test]

@@ -13,6 +13,7 @@ pub(crate) struct SparseVec {
 
 impl SparseVec {
     /// Build from pairs in any order; weights of repeated ids are summed.
+    #[cfg(test)]
     pub(crate) fn from_pairs(mut pairs: Vec<(u32, f32)>) -> Self {
         pairs.sort_by_key(|&(id, _)| id);
         let mut entries: Vec<(u32, f32)> = Vec::with_capacity(pairs.len());
@@ -22,6 +23,15 @@ impl SparseVec {
                 _ => entries.push((id, w)),
             }
         }
+        SparseVec {
+            entries,
+            unit: false,
+        }
+    }
+
+    /// Build from pairs already sorted by id, without duplicates.
+    pub(crate) fn from_sorted(entries: Vec<(u32, f32)>) -> Self {
+        debug_assert!(entries.windows(2).all(|w| w[0].0 < w[1].0));
         SparseVec {
             entries,
             unit: false,
@@ -180,14 +190,26 @@ impl SparseVec {
         if self.entries.len() <= k {
             return;
         }
-        let mut ranked: Vec<(f32, u32, f32)> = self
-            .entries
+        if k == 0 {
+            self.entries.clear();
+            return;
+        }
+        // Find the k-th best `(rank, id)` in linear time, then keep the
+        // entries at least as good, in id order: no sort, no second list.
+        let ranks: Vec<f32> = self.entries.iter().map(|&(id, w)| rank(id, w)).collect();
+        let mut order: Vec<(f32, u32)> = ranks
             .iter()
-            .map(|&(id, w)| (rank(id, w), id, w))
+            .zip(&self.entries)
+            .map(|(&r, &(id, _))| (r, id))
             .collect();
-        ranked.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)));
-        ranked.truncate(k);
-        *self = SparseVec::from_pairs(ranked.into_iter().map(|(_, id, w)| (id, w)).collect());
+        let better = |x: &(f32, u32), y: &(f32, u32)| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1));
+        let (_, &mut cut, _) = order.select_nth_unstable_by(k - 1, better);
+        let mut ranks = ranks.into_iter();
+        self.entries.retain(|&(id, _)| {
+            let r = ranks.next().unwrap_or(f32::NEG_INFINITY);
+            better(&(r, id), &cut) != std::cmp::Ordering::Greater
+        });
+        self.unit = false;
     }
 
     /// Ids sorted by descending `rank(id, weight)`, ties by id.
@@ -307,5 +329,11 @@ mod tests {
         let mut v = SparseVec::from_pairs(vec![(1, 0.1), (2, 0.9), (3, 0.5), (4, 0.5)]);
         v.truncate_by(2, |_, w| w);
         assert_eq!(v.ids().collect::<Vec<_>>(), [2, 3]);
+        // Ties at the cut go to the smaller id, whatever the order of the rest.
+        let mut v = SparseVec::from_pairs(vec![(9, 0.5), (5, 0.5), (7, 0.5), (1, 0.2), (3, 0.8)]);
+        v.truncate_by(3, |_, w| w);
+        assert_eq!(v.iter().collect::<Vec<_>>(), [(3, 0.8), (5, 0.5), (7, 0.5)]);
+        v.truncate_by(0, |_, w| w);
+        assert!(v.is_empty());
     }
 }

@@ -6,7 +6,7 @@ use std::borrow::Cow;
 use crate::config::Config;
 use crate::features::{self, DocFeatures};
 use crate::index::Key;
-use crate::similarity::Profile;
+use crate::similarity::{Distinct, Profile};
 use crate::sparse::SparseVec;
 use crate::vocabulary::Vocabulary;
 
@@ -54,7 +54,7 @@ pub(crate) struct Story {
 struct Weighted {
     terms: SparseVec,
     entities: SparseVec,
-    distinctive: Vec<u64>,
+    distinctive: Vec<Distinct>,
     entity_tails: Vec<u64>,
 }
 
@@ -193,7 +193,7 @@ impl Story {
     fn weigh(&self, config: &Config, terms: &Vocabulary, entities: &Vocabulary) -> Weighted {
         let weighted_entities = self.entities.map(|id, w| w * entities.idf(id));
         let distinctive = features::distinctive_tails(
-            &weighted_entities,
+            &weighted_entities.ranked_ids(|_, w| w),
             DISTINCTIVE_PER_STORY,
             config,
             entities,
@@ -222,25 +222,45 @@ impl Story {
             .collect()
     }
 
-    /// The keys to index this story under.
+    /// The keys to index this story under: its [`salient_terms`](Self::salient_terms)
+    /// and heaviest entities, in no particular order.
     pub(crate) fn index_keys(
         &self,
         config: &Config,
         terms: &Vocabulary,
         entities: &Vocabulary,
     ) -> Vec<Key> {
-        let mut keys: Vec<Key> = self
-            .salient_terms(config.indexed_terms, config, terms)
-            .into_iter()
-            .map(Key::Term)
-            .collect();
+        let mut keys: Vec<Key> = heaviest(
+            self.centroid
+                .iter()
+                .filter(|&(id, _)| terms.df_share(id) <= config.max_lookup_df)
+                .map(|(id, w)| (w * terms.idf(id), id)),
+            config.indexed_terms,
+        )
+        .map(Key::Term)
+        .collect();
         keys.extend(
-            self.entities
-                .ranked_ids(|id, w| w * entities.idf(id))
-                .into_iter()
-                .take(config.indexed_entities)
-                .map(Key::Entity),
+            heaviest(
+                self.entities
+                    .iter()
+                    .map(|(id, w)| (w * entities.idf(id), id)),
+                config.indexed_entities,
+            )
+            .map(Key::Entity),
         );
         keys
     }
+}
+
+/// The ids of the `limit` largest `(rank, id)` pairs (ties: smaller id), in
+/// no particular order: a selection in linear time instead of a sort.
+fn heaviest(ranked: impl Iterator<Item = (f32, u32)>, limit: usize) -> impl Iterator<Item = u32> {
+    let mut ranked: Vec<(f32, u32)> = ranked.collect();
+    if limit == 0 {
+        ranked.clear();
+    } else if ranked.len() > limit {
+        ranked.select_nth_unstable_by(limit - 1, |x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)));
+        ranked.truncate(limit);
+    }
+    ranked.into_iter().map(|(_, id)| id)
 }

@@ -198,8 +198,13 @@ pub(crate) struct Vocabulary {
     tails: Vec<u64>,
     /// Document frequency per id, including the prior for generic words.
     df: Vec<f32>,
+    /// `ln(df + 1)` per id, kept with `df`: the idf is asked for far more
+    /// often than frequencies change.
+    ln_df: Vec<f32>,
     /// Documents observed so far.
     docs: f32,
+    /// `ln(docs + prior_docs + 1)`, kept with `docs`.
+    ln_total: f32,
     /// Virtual documents assumed before the stream starts.
     prior_docs: f32,
 }
@@ -213,7 +218,9 @@ impl Vocabulary {
             display: Vec::new(),
             tails: Vec::new(),
             df: Vec::new(),
+            ln_df: Vec::new(),
             docs: 0.0,
+            ln_total: (prior_docs.max(0.0) + 1.0).ln(),
             prior_docs: prior_docs.max(0.0),
         }
     }
@@ -229,9 +236,7 @@ impl Vocabulary {
         for word in words {
             let folded = fold(word);
             let id = vocab.id(stem(&folded));
-            if let Some(df) = vocab.df.get_mut(id as usize) {
-                *df = prior_df;
-            }
+            vocab.set_df(id, prior_df);
         }
         vocab
     }
@@ -258,16 +263,27 @@ impl Vocabulary {
         self.display.push(form.to_string());
         self.tails.push(tail_hash(key));
         self.df.push(0.0);
+        self.ln_df.push(0.0);
         id
     }
 
     /// Count one document containing each of `ids` (each id once).
     pub(crate) fn observe(&mut self, ids: impl IntoIterator<Item = u32>) {
         self.docs += 1.0;
+        self.ln_total = (self.docs + self.prior_docs + 1.0).ln();
         for id in ids {
-            if let Some(df) = self.df.get_mut(id as usize) {
-                *df += 1.0;
-            }
+            let df = self.df(id) + 1.0;
+            self.set_df(id, df);
+        }
+    }
+
+    fn set_df(&mut self, id: u32, df: f32) {
+        if let (Some(slot), Some(ln)) = (
+            self.df.get_mut(id as usize),
+            self.ln_df.get_mut(id as usize),
+        ) {
+            *slot = df;
+            *ln = (df + 1.0).ln();
         }
     }
 
@@ -285,14 +301,21 @@ impl Vocabulary {
         self.tails.get(id as usize).copied().unwrap_or(0)
     }
 
+    /// Whether entity `id` is a person or an organisation (by its key's
+    /// kind prefix, as the understand stage writes it: `person:`, `org:`).
+    pub(crate) fn is_actor(&self, id: u32) -> bool {
+        let name = self.name(id);
+        name.starts_with("person:") || name.starts_with("org:")
+    }
+
     fn df(&self, id: u32) -> f32 {
         self.df.get(id as usize).copied().unwrap_or(0.0)
     }
 
     /// Smoothed inverse document frequency, always positive.
     pub(crate) fn idf(&self, id: u32) -> f32 {
-        let total = self.docs + self.prior_docs + 1.0;
-        (total / (self.df(id) + 1.0)).ln().max(0.0) + 0.05
+        let ln_df = self.ln_df.get(id as usize).copied().unwrap_or(0.0);
+        (self.ln_total - ln_df).max(0.0) + 0.05
     }
 
     /// Share of (real and virtual) documents containing `id`.
