@@ -74,6 +74,7 @@ pub async fn serve_until(
             // A full channel already holds a wake-up: nothing to add.
             let _ = wake.try_send(());
         }),
+        searches: Arc::default(),
     };
     let app = router(state).into_make_service_with_connect_info::<SocketAddr>();
     axum::serve(listener, app)

@@ -9,7 +9,7 @@ pub struct FtsQuery {
     pub exact: String,
     /// The same with the last word also as a prefix (`holm isl` finds
     /// "Holm island"). Several times dearer than `exact`: tried only when
-    /// `exact` finds too little.
+    /// `exact` finds nothing.
     pub prefix: String,
 }
 

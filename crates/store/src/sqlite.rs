@@ -234,7 +234,7 @@ const RANKED: usize = 1000;
 /// The rowids of the `limit` best matches of `query` in the FTS5 `table`,
 /// ranked by `rank` among the [`RANKED`] newest matches, and the FTS5 query
 /// that found them (for excerpts): the words as typed, or with the last one
-/// as a prefix when that finds too little.
+/// as a prefix when they find nothing.
 ///
 /// Ranking every match costs as much as the matches, and a common word is in
 /// most of the log; found newest first, the newest matches are found by a
@@ -265,7 +265,7 @@ fn best_matches<'q>(
         .collect()
     };
     let exact = ranked(&query.exact)?;
-    if exact.len() >= limit {
+    if !exact.is_empty() {
         return Ok((exact, &query.exact));
     }
     Ok((ranked(&query.prefix)?, &query.prefix))

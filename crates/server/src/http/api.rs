@@ -1,6 +1,8 @@
 //! The JSON API under `/api/v1`, described by `openapi.json` (served at
 //! `/api/v1/openapi.json`).
 
+use std::sync::Arc;
+
 use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, header};
 use axum::response::{IntoResponse, Redirect, Response};
@@ -324,7 +326,7 @@ pub struct SearchQuery {
 }
 
 /// A quote or name that matched, with its story.
-#[derive(Serialize)]
+#[derive(Serialize, Clone)]
 pub struct StoryHitItem {
     pub story: i64,
     pub headline: String,
@@ -346,7 +348,7 @@ impl From<StoryHit> for StoryHitItem {
 }
 
 /// An article that matched.
-#[derive(Serialize)]
+#[derive(Serialize, Clone)]
 pub struct ArticleHitItem {
     pub seq: i64,
     pub id: String,
@@ -357,19 +359,26 @@ pub struct ArticleHitItem {
 }
 
 /// Everything a search finds: articles, quotes and names.
-#[derive(Serialize, Default)]
+#[derive(Serialize, Default, Clone)]
 pub struct Results {
     pub articles: Vec<ArticleHitItem>,
     pub quotes: Vec<StoryHitItem>,
     pub names: Vec<StoryHitItem>,
 }
 
-pub async fn run_search(state: &AppState, query: SearchQuery) -> Result<Results, Failure> {
+/// A search, answered from [`SearchCache`](super::search_cache::SearchCache)
+/// while the store has not changed since the same search.
+pub async fn run_search(state: &AppState, query: SearchQuery) -> Result<Arc<Results>, Failure> {
     let q = query.q.unwrap_or_default();
     let limit = query.limit.unwrap_or(20).min(MAX_LIMIT);
     if q.trim().is_empty() {
-        return Ok(Results::default());
+        return Ok(Arc::new(Results::default()));
     }
+    let version = blocking(state, |s| Ok((s.last_seq()?, s.analysed_to()?))).await?;
+    if let Some(results) = state.searches.get(&q, limit, version) {
+        return Ok(results);
+    }
+    let asked = q.clone();
     let (articles, stories) = blocking(state, move |s| {
         Ok((s.search(&q, limit)?, s.search_stories(&q, limit * 2)?))
     })
@@ -396,6 +405,8 @@ pub async fn run_search(state: &AppState, query: SearchQuery) -> Result<Results,
             list.push(hit.into());
         }
     }
+    let results = Arc::new(results);
+    state.searches.put(asked, limit, version, results.clone());
     Ok(results)
 }
 
@@ -403,7 +414,7 @@ async fn search(
     State(state): State<AppState>,
     Query(query): Query<SearchQuery>,
 ) -> Result<Json<Results>, Failure> {
-    Ok(Json(run_search(&state, query).await?))
+    Ok(Json(Results::clone(&*run_search(&state, query).await?)))
 }
 
 async fn quotes(
@@ -411,7 +422,7 @@ async fn quotes(
     Query(query): Query<SearchQuery>,
 ) -> Result<Json<serde_json::Value>, Failure> {
     let results = run_search(&state, query).await?;
-    Ok(Json(serde_json::json!({ "quotes": results.quotes })))
+    Ok(Json(serde_json::json!({ "quotes": &results.quotes })))
 }
 
 /// How far the store is: articles in the log, articles analysed, stories.

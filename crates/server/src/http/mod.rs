@@ -9,6 +9,7 @@
 mod api;
 mod export;
 mod pages;
+mod search_cache;
 mod sources;
 
 use std::sync::Arc;
@@ -18,6 +19,7 @@ use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use parallax_store::{ArticleLog, Sources, StoryViews};
+pub use search_cache::SearchCache;
 
 /// What the server needs from a store.
 pub trait Backend: ArticleLog + StoryViews + Sources + Send + Sync + 'static {}
@@ -31,6 +33,8 @@ pub struct AppState {
     pub default_every_minutes: u32,
     /// Called after articles were appended, to wake the analyser.
     pub appended: Arc<dyn Fn() + Send + Sync>,
+    /// Recent search answers.
+    pub searches: Arc<SearchCache>,
 }
 
 /// Largest request body accepted (a batch of posted articles).

@@ -193,7 +193,7 @@ pub async fn search(
     Query(query): Query<SearchQuery>,
 ) -> Result<Response, Failure> {
     let text = query.q.clone().unwrap_or_default();
-    let results = api::run_search(&state, query).await?;
+    let results = api::Results::clone(&*api::run_search(&state, query).await?);
     let story_rows = |hits: Vec<api::StoryHitItem>| -> Vec<StoryHitRow> {
         hits.into_iter()
             .map(|h| StoryHitRow {
