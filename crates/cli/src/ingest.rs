@@ -42,6 +42,7 @@ pub fn run(data: &Path, paths: &[PathBuf], quiet: bool) -> anyhow::Result<ExitCo
             let bar = progress(analyser.pending()?, "analysing", quiet);
             let analysed = analyser.catch_up_with(|done| bar.set_position(done as u64))?;
             bar.finish_and_clear();
+            analyser.tidy()?;
             say(format!(
                 "{analysed} articles analysed; {} stories",
                 analyser.stories().len()

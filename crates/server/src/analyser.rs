@@ -108,6 +108,19 @@ impl<'s, S: ArticleLog + StoryViews + ?Sized> Analyser<'s, S> {
         self.catch_up_with(|_| {})
     }
 
+    /// Tidy the store's search indexes while no article waits to be
+    /// analysed (each step is short, so a new article waits little).
+    pub fn tidy(&self) -> Result<(), Error> {
+        let mut steps = 0;
+        while self.pending()? == 0 && self.store.tidy_search()? {
+            steps += 1;
+        }
+        if steps > 0 {
+            tracing::info!(steps, "tidied the search indexes");
+        }
+        Ok(())
+    }
+
     /// Articles in the log not analysed yet.
     pub fn pending(&self) -> Result<usize, Error> {
         let placed = self.seqs.last().copied().unwrap_or(0);

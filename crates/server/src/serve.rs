@@ -12,7 +12,7 @@ use parallax_store::SqliteStore;
 
 use crate::Config;
 use crate::analyser::Analyser;
-use crate::http::{AppState, Backend, router};
+use crate::http::{AppState, Backend, router, store_slots};
 use crate::poller::Poller;
 
 /// How often the poller looks for feeds that are due.
@@ -75,6 +75,7 @@ pub async fn serve_until(
             let _ = wake.try_send(());
         }),
         searches: Arc::default(),
+        store_slots: store_slots(),
     };
     let app = router(state).into_make_service_with_connect_info::<SocketAddr>();
     axum::serve(listener, app)
@@ -105,7 +106,7 @@ fn analyse(dir: &Path, store: &SqliteStore, woken: &Receiver<()>) {
         }
     };
     loop {
-        if let Err(err) = analyser.catch_up() {
+        if let Err(err) = analyser.catch_up().and_then(|_| analyser.tidy()) {
             tracing::error!(%err, "analysis failed; retrying");
         }
         if let Err(RecvTimeoutError::Disconnected) = woken.recv_timeout(POLL) {

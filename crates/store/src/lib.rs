@@ -128,4 +128,11 @@ pub trait ArticleLog {
     /// Articles matching every word of `query` (any casing and diacritics;
     /// the last word may be a prefix), best first.
     fn search(&self, query: &str, limit: usize) -> Result<Vec<Hit>, Error>;
+
+    /// One short step of upkeep of the search indexes, for moments when
+    /// nothing else waits for the store; `true` while more remains. Stores
+    /// that need none keep this default.
+    fn tidy_search(&self) -> Result<bool, Error> {
+        Ok(false)
+    }
 }

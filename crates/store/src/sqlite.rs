@@ -9,9 +9,9 @@ use rusqlite::{Connection, OptionalExtension, Row, TransactionBehavior, params};
 
 use crate::keys::{body_key, url_key};
 use crate::schema::{CONNECTION, MIGRATIONS};
-use crate::search::{FtsQuery, fts_query};
+use crate::search::{FtsQuery, Marker, fts_query};
 use crate::{
-    Added, ArticleLog, Error, Found, Hit, MATCH_END, MATCH_START, Polled, Rendition, SearchKind,
+    Added, ArticleLog, Error, Found, Hit, Polled, Rendition, SearchKind,
     Seq, Source, Sources, Stored, StoryHit, StoryOrder, StorySummary, StoryView, StoryViews,
 };
 
@@ -190,85 +190,144 @@ impl ArticleLog for SqliteStore {
         })
     }
 
+    /// FTS5 adds a segment to its index at every transaction and merges
+    /// them only a few at a time, so a store filled by many small appends
+    /// holds about ten per index; every word searched is looked up in each
+    /// of them, and searches ran twice as fast once they were merged into
+    /// one. The merge is done in steps (FTS5's `merge` with a negative page
+    /// count works towards a single segment) so that appends never wait
+    /// long for the write lock.
+    fn tidy_search(&self) -> Result<bool, Error> {
+        let mut conn = lock(&self.writer);
+        let tx = conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(|e| self.sqlite(e))?;
+        let (last_seq, tidied): (Seq, Seq) = tx
+            .query_row(
+                "SELECT (SELECT coalesce(max(seq), 0) FROM articles),
+                        coalesce((SELECT seq FROM progress WHERE name = ?1), 0)",
+                [TIDIED],
+                |row| Ok((row.get(0)?, row.get(1)?)),
+            )
+            .map_err(|e| self.sqlite(e))?;
+        if !tidy_due(last_seq, tidied) {
+            return Ok(false);
+        }
+        let mut more = false;
+        for table in ["article_text", "story_text"] {
+            let before = tx.total_changes();
+            tx.execute(
+                &format!("INSERT INTO {table}({table}, rank) VALUES ('merge', ?1)"),
+                [-TIDY_PAGES],
+            )
+            .map_err(|e| self.sqlite(e))?;
+            // The command itself counts one change; a merge that did some
+            // work, at least one more.
+            more |= tx.total_changes() - before >= 2;
+        }
+        if !more {
+            tx.execute(
+                "INSERT OR REPLACE INTO progress (name, seq) VALUES (?1, ?2)",
+                params![TIDIED, last_seq],
+            )
+            .map_err(|e| self.sqlite(e))?;
+        }
+        tx.commit().map_err(|e| self.sqlite(e))?;
+        Ok(more)
+    }
+
     fn search(&self, query: &str, limit: usize) -> Result<Vec<Hit>, Error> {
         let Some(query) = fts_query(query) else {
             return Ok(Vec::new());
         };
         self.read(|conn| {
-            let (best, query) = best_matches(
+            let (best, marker) = best_matches(
                 conn,
                 "article_text",
                 "bm25(article_text, 4.0, 1.0)",
                 &query,
                 limit,
             )?;
-            let mut hit = conn.prepare_cached(
-                "SELECT a.seq, a.id, a.title, a.source,
-                        snippet(article_text, 1, ?3, ?4, '…', 24)
-                 FROM article_text JOIN articles a ON a.seq = article_text.rowid
-                 WHERE article_text MATCH ?1 AND article_text.rowid = ?2",
-            )?;
+            let mut hit =
+                conn.prepare_cached("SELECT seq, id, title, source, text FROM articles WHERE seq = ?1")?;
             best.into_iter()
                 .map(|seq| {
-                    hit.query_row(
-                        params![query, seq, MATCH_START.to_string(), MATCH_END.to_string()],
-                        |row| {
-                            Ok(Hit {
-                                seq: row.get(0)?,
-                                id: row.get(1)?,
-                                title: row.get(2)?,
-                                source: row.get(3)?,
-                                excerpt: row.get(4)?,
-                            })
-                        },
-                    )
+                    hit.query_row([seq], |row| {
+                        Ok(Hit {
+                            seq: row.get(0)?,
+                            id: row.get(1)?,
+                            title: row.get(2)?,
+                            source: row.get(3)?,
+                            excerpt: marker.snippet(row.get_ref(4)?.as_str()?, EXCERPT_WORDS),
+                        })
+                    })
                 })
                 .collect()
         })
     }
 }
 
+/// The progress row of [`ArticleLog::tidy_search`]: the log position when
+/// the search indexes were last merged into one segment each.
+const TIDIED: &str = "search tidied";
+
+/// Pages merged per step of [`ArticleLog::tidy_search`] (about 4 MB,
+/// tens of milliseconds of holding the write lock).
+const TIDY_PAGES: i64 = 1000;
+
+/// Articles appended since the last tidying, at least, before the next: a
+/// quarter of the log, so that each article is rewritten a few times over
+/// the life of the store, not at every tidying.
+fn tidy_due(last_seq: Seq, tidied: Seq) -> bool {
+    last_seq - tidied >= (last_seq / 4).max(1000)
+}
+
 /// How many of the newest matches a search ranks by relevance.
 const RANKED: usize = 1000;
 
+/// Words in the excerpt of an article found.
+const EXCERPT_WORDS: usize = 24;
+
 /// The rowids of the `limit` best matches of `query` in the FTS5 `table`,
-/// ranked by `rank` among the [`RANKED`] newest matches, and the FTS5 query
-/// that found them (for excerpts): the words as typed, or with the last one
-/// as a prefix when they find nothing.
+/// ranked by `rank` among the [`RANKED`] newest matches, and the marker of
+/// the words the query matched: the words as typed, or with the last one as
+/// a prefix when they find nothing.
 ///
 /// Ranking every match costs as much as the matches, and a common word is in
 /// most of the log; found newest first, the newest matches are found by a
-/// scan that stops early. Excerpts are then built for the hits shown only.
+/// scan that stops early.
 fn best_matches<'q>(
     conn: &Connection,
     table: &str,
     rank: &str,
     query: &'q FtsQuery,
     limit: usize,
-) -> rusqlite::Result<(Vec<i64>, &'q str)> {
+) -> rusqlite::Result<(Vec<i64>, Marker<'q>)> {
+    // The limits are written into the statements: bound, they would make
+    // SQLite plan the statement again at every search.
     let ranked = |query: &str| -> rusqlite::Result<Vec<i64>> {
         let oldest_ranked: i64 = conn
             .prepare_cached(&format!(
                 "SELECT rowid FROM {table} WHERE {table} MATCH ?1
-                 ORDER BY rowid DESC LIMIT 1 OFFSET ?2"
+                 ORDER BY rowid DESC LIMIT 1 OFFSET {}",
+                RANKED - 1
             ))?
-            .query_row(params![query, sql_limit(RANKED - 1)], |row| row.get(0))
+            .query_row([query], |row| row.get(0))
             .optional()?
             .unwrap_or(0);
         conn.prepare_cached(&format!(
             "SELECT rowid FROM {table} WHERE {table} MATCH ?1 AND rowid >= ?2
-             ORDER BY {rank}, rowid LIMIT ?3"
+             ORDER BY {rank}, rowid LIMIT {}",
+            sql_limit(limit)
         ))?
-        .query_map(params![query, oldest_ranked, sql_limit(limit)], |row| {
-            row.get(0)
-        })?
+        .query_map(params![query, oldest_ranked], |row| row.get(0))?
         .collect()
     };
     let exact = ranked(&query.exact)?;
     if !exact.is_empty() {
-        return Ok((exact, &query.exact));
+        return Ok((exact, query.marker(false)));
     }
-    Ok((ranked(&query.prefix)?, &query.prefix))
+    Ok((ranked(&query.prefix)?, query.marker(true)))
 }
 
 /// The columns [`raw_summary`] reads, in its order.
@@ -455,31 +514,24 @@ impl StoryViews for SqliteStore {
             return Ok(Vec::new());
         };
         let rows = self.read(|conn| {
-            let (best, query) = best_matches(conn, "story_text", "rank", &query, limit)?;
+            let (best, marker) = best_matches(conn, "story_text", "rank", &query, limit)?;
             let mut hit = conn.prepare_cached(
-                "SELECT t.story, s.headline, t.kind, t.label,
-                        highlight(story_text, 0, ?3, ?4)
-                 FROM story_text
-                 JOIN story_terms t ON t.id = story_text.rowid
-                 JOIN stories s ON s.id = t.story
-                 WHERE story_text MATCH ?1 AND story_text.rowid = ?2
-                   AND s.merged_into IS NULL",
+                "SELECT t.story, s.headline, t.kind, t.label, t.text
+                 FROM story_terms t JOIN stories s ON s.id = t.story
+                 WHERE t.id = ?1 AND s.merged_into IS NULL",
             )?;
             let mut rows = Vec::with_capacity(best.len());
             for rowid in best {
                 let row = hit
-                    .query_row(
-                        params![query, rowid, MATCH_START.to_string(), MATCH_END.to_string()],
-                        |row| {
-                            Ok((
-                                row.get::<_, i64>(0)?,
-                                row.get::<_, String>(1)?,
-                                row.get::<_, String>(2)?,
-                                row.get::<_, String>(3)?,
-                                row.get::<_, String>(4)?,
-                            ))
-                        },
-                    )
+                    .query_row([rowid], |row| {
+                        Ok((
+                            row.get::<_, i64>(0)?,
+                            row.get::<_, String>(1)?,
+                            row.get::<_, String>(2)?,
+                            row.get::<_, String>(3)?,
+                            marker.highlight(row.get_ref(4)?.as_str()?),
+                        ))
+                    })
                     .optional()?;
                 rows.extend(row);
             }
@@ -590,6 +642,9 @@ fn connect(path: &Path) -> Result<Connection, Error> {
     };
     let conn = Connection::open(path).map_err(sqlite)?;
     conn.execute_batch(CONNECTION).map_err(sqlite)?;
+    // Room for every statement the service runs, which are more than the
+    // default 16: an evicted statement is parsed and planned again.
+    conn.set_prepared_statement_cache_capacity(64);
     Ok(conn)
 }
 

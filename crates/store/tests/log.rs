@@ -280,3 +280,32 @@ fn two_stores_on_one_directory_write_without_losing_anything() {
     let seqs: Vec<i64> = b.after(0, 1000).unwrap().iter().map(|s| s.seq).collect();
     assert_eq!(seqs, (1..=100).collect::<Vec<_>>());
 }
+
+#[test]
+fn tidying_merges_the_search_index_in_steps_and_finds_the_same() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = SqliteStore::open(dir.path()).unwrap();
+    // One append per article: one index segment per transaction.
+    for n in 0..1200 {
+        store
+            .append(&[article(
+                &format!("notice-{n}"),
+                "The Harbour Herald",
+                None,
+                &format!("Harbour notice {n}"),
+                &format!("Berth {} is closed for dredging in week {n}.", n % 7),
+            )])
+            .unwrap();
+    }
+    let before = store.search("berth dredging", 20).unwrap();
+
+    let mut steps = 0;
+    while store.tidy_search().unwrap() {
+        steps += 1;
+        assert!(steps < 100, "tidying never ends");
+    }
+    assert!(steps > 0, "1,200 appends left nothing to merge");
+    assert_eq!(store.search("berth dredging", 20).unwrap(), before);
+    // Done until a quarter of the log again is new.
+    assert!(!store.tidy_search().unwrap());
+}

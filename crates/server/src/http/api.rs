@@ -11,7 +11,7 @@ use axum::{Json, Router};
 use chrono::{DateTime, Utc};
 use parallax_model::Article;
 use parallax_store::{
-    Added, Found, Rendition, SearchKind, Stored, StoryHit, StoryOrder, StorySummary,
+    Added, Found, Hit, Rendition, SearchKind, Stored, StoryHit, StoryOrder, StorySummary,
 };
 use serde::{Deserialize, Serialize};
 
@@ -374,15 +374,26 @@ pub async fn run_search(state: &AppState, query: SearchQuery) -> Result<Arc<Resu
     if q.trim().is_empty() {
         return Ok(Arc::new(Results::default()));
     }
-    let version = blocking(state, |s| Ok((s.last_seq()?, s.analysed_to()?))).await?;
-    if let Some(results) = state.searches.get(&q, limit, version) {
-        return Ok(results);
+    // One trip to the store: the version, then the search unless cached.
+    enum Answer {
+        Cached(Arc<Results>),
+        Found(Vec<Hit>, Vec<StoryHit>),
     }
+    let searches = state.searches.clone();
     let asked = q.clone();
-    let (articles, stories) = blocking(state, move |s| {
-        Ok((s.search(&q, limit)?, s.search_stories(&q, limit * 2)?))
+    let (version, answer) = blocking(state, move |s| {
+        let version = (s.last_seq()?, s.analysed_to()?);
+        let answer = match searches.get(&q, limit, version) {
+            Some(results) => Answer::Cached(results),
+            None => Answer::Found(s.search(&q, limit)?, s.search_stories(&q, limit * 2)?),
+        };
+        Ok((version, answer))
     })
     .await?;
+    let (articles, stories) = match answer {
+        Answer::Cached(results) => return Ok(results),
+        Answer::Found(articles, stories) => (articles, stories),
+    };
     let mut results = Results {
         articles: articles
             .into_iter()
