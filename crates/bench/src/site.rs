@@ -10,6 +10,7 @@ use std::path::{Path, PathBuf};
 
 use anyhow::Context;
 use parallax_model::Article;
+use parallax_report::escape_html;
 
 use crate::synth;
 
@@ -45,8 +46,8 @@ pub fn run(options: &Options) -> anyhow::Result<()> {
         )?;
         outlines.push_str(&format!(
             "    <outline type=\"rss\" text=\"{0}\" title=\"{0}\" xmlUrl=\"{1}\"/>\n",
-            escape(outlet),
-            escape(&url)
+            escape_html(outlet),
+            escape_html(&url)
         ));
     }
     let opml = format!(
@@ -70,8 +71,8 @@ fn write(path: &Path, text: &str) -> anyhow::Result<()> {
 /// An article page as a news site serves it: the article inside site
 /// navigation, a related-links list and a footer.
 fn page(article: &Article) -> String {
-    let outlet = escape(article.source.as_deref().unwrap_or(""));
-    let title = escape(&article.title);
+    let outlet = escape_html(article.source.as_deref().unwrap_or(""));
+    let title = escape_html(&article.title);
     let published = article
         .published
         .map(|p| p.to_rfc3339())
@@ -82,7 +83,7 @@ fn page(article: &Article) -> String {
         .unwrap_or_default();
     let mut paragraphs = String::new();
     for paragraph in article.text.split("\n\n") {
-        paragraphs.push_str(&format!("<p>{}</p>\n", escape(paragraph)));
+        paragraphs.push_str(&format!("<p>{}</p>\n", escape_html(paragraph)));
     }
     format!(
         "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\
@@ -109,32 +110,16 @@ fn feed(outlet: &str, base: &str, articles: &[Article]) -> String {
             .unwrap_or_default();
         items.push_str(&format!(
             "<item><title>{}</title><link>{}</link><guid isPermaLink=\"false\">{}</guid>{published}</item>\n",
-            escape(&article.title),
-            escape(&format!("{base}/pages/{}.html", article.id)),
-            escape(&article.id),
+            escape_html(&article.title),
+            escape_html(&format!("{base}/pages/{}.html", article.id)),
+            escape_html(&article.id),
         ));
     }
     format!(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<rss version=\"2.0\"><channel>\
          <title>{0}</title><link>{1}/</link><description>News from {0}</description>\n\
          {items}</channel></rss>\n",
-        escape(outlet),
-        escape(base)
+        escape_html(outlet),
+        escape_html(base)
     )
-}
-
-/// Text for HTML and XML content and attribute values.
-fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
 }

@@ -9,7 +9,7 @@ use std::fmt::Write as _;
 /// Escape text for an HTML text node *or* a quoted attribute value: `& < > " '`
 /// become entities. Control characters other than tab, newline and carriage
 /// return (parse errors in HTML) become U+FFFD.
-pub(crate) fn html(s: &str) -> String {
+pub fn html(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + s.len() / 8);
     push_html(&mut out, s);
     out

@@ -18,6 +18,9 @@ mod lookup;
 mod spelling;
 pub mod text;
 
+/// Text escaped for HTML (or XML) content and quoted attribute values.
+pub use escape::html as escape_html;
+
 use parallax_model::Analysis;
 
 /// The schema identifier written in every JSON document. Additive changes keep

@@ -98,7 +98,9 @@ impl Marker<'_> {
         let first_match = (best.0..words.len())
             .find(|&i| found[i].is_some())
             .unwrap_or(best.0);
-        let start = first_match.min(words.len().saturating_sub(size)).max(best.0);
+        let start = first_match
+            .min(words.len().saturating_sub(size))
+            .max(best.0);
         best.0 = start;
         let window = &words[start..(start + size).min(words.len())];
         let mut out = String::new();

@@ -11,8 +11,8 @@ use crate::keys::{body_key, url_key};
 use crate::schema::{CONNECTION, MIGRATIONS};
 use crate::search::{FtsQuery, Marker, fts_query};
 use crate::{
-    Added, ArticleLog, Error, Found, Hit, Polled, Rendition, SearchKind,
-    Seq, Source, Sources, Stored, StoryHit, StoryOrder, StorySummary, StoryView, StoryViews,
+    Added, ArticleLog, Error, Found, Hit, Polled, Rendition, SearchKind, Seq, Source, Sources,
+    Stored, StoryHit, StoryOrder, StorySummary, StoryView, StoryViews,
 };
 
 /// The store in a directory: `parallax.db` (plus SQLite's `-wal` and `-shm`).
@@ -248,8 +248,9 @@ impl ArticleLog for SqliteStore {
                 &query,
                 limit,
             )?;
-            let mut hit =
-                conn.prepare_cached("SELECT seq, id, title, source, text FROM articles WHERE seq = ?1")?;
+            let mut hit = conn.prepare_cached(
+                "SELECT seq, id, title, source, text FROM articles WHERE seq = ?1",
+            )?;
             best.into_iter()
                 .map(|seq| {
                     hit.query_row([seq], |row| {

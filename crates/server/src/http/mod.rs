@@ -19,8 +19,8 @@ use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use parallax_store::{ArticleLog, Sources, StoryViews};
-use tokio::sync::Semaphore;
 pub use search_cache::SearchCache;
+use tokio::sync::Semaphore;
 
 /// What the server needs from a store.
 pub trait Backend: ArticleLog + StoryViews + Sources + Send + Sync + 'static {}
@@ -141,7 +141,9 @@ async fn blocking<T: Send + 'static>(
 ) -> Result<T, Failure> {
     let store = state.store.clone();
     let Ok(slot) = state.store_slots.clone().acquire_owned().await else {
-        return Err(Failure::internal("internal error: the store slots were closed"));
+        return Err(Failure::internal(
+            "internal error: the store slots were closed",
+        ));
     };
     match tokio::task::spawn_blocking(move || {
         let _slot = slot;
