@@ -13,10 +13,13 @@
 use std::sync::LazyLock;
 
 use chrono::{Days, NaiveDate, NaiveTime};
+use regex::Regex;
+use scraper::node::Element;
 use scraper::{ElementRef, Html, Selector};
 
 use super::furniture::is_furniture;
 use super::jsonld;
+use super::parts::any_of;
 use super::sources::{Sources, selector};
 use super::stamp::{Stamp, declared, text_date, url_date};
 
@@ -71,12 +74,25 @@ static PUBLISHED_ELEMENT: LazyLock<Selector> = LazyLock::new(|| {
         r#"[itemprop~="datePublished"], [itemprop~="dateCreated"], time[pubdate], [property~="article:published_time"], [property~="schema:datePublished"], [property~="schema:dateCreated"]"#,
     )
 });
-/// Elements that show a date: `<time>` and those whose class or id says so.
-static SHOWN: LazyLock<Selector> = LazyLock::new(|| {
-    selector(
-        r#"time, [class*="date"], [id*="date"], [class*="Date"], [class*="time"], [class*="publish"], [class*="posted"], [class*="datum"], [class*="byline"], [class*="meta"], [class*="info"], [class*="autor"], [class*="author"]"#,
-    )
-});
+/// Parts of a class name that say an element shows a date (matched as
+/// written, like CSS `[class*="date"]`).
+const SHOWN_CLASS_PARTS: &[&str] = &[
+    "date", "Date", "time", "publish", "posted", "datum", "byline", "meta", "info", "autor",
+    "author",
+];
+
+/// Whether an element shows a date: `<time>` and those whose class or id
+/// says so. A plain test rather than a CSS selector list, which is slower.
+fn shows_date(element: &Element) -> bool {
+    element.name() == "time"
+        || element.attr("id").is_some_and(|id| id.contains("date"))
+        || element.attr("class").is_some_and(|class| {
+            static SHOWN_CLASS: LazyLock<Regex> =
+                LazyLock::new(|| any_of(SHOWN_CLASS_PARTS, false));
+            SHOWN_CLASS.is_match(class)
+        })
+}
+
 static BODY: LazyLock<Selector> = LazyLock::new(|| selector("body"));
 
 /// A shown date longer than this is a container's text, not a date line.
@@ -265,15 +281,26 @@ const UPDATE_WORDS: &[&str] = &[
 
 /// The dates shown in `<time>` and date-like elements outside the furniture, in page order.
 fn shown_dates(document: &Html) -> Vec<Shown> {
+    // In the order `Html::select` visits: the tree's nodes as parsed.
     let mut shown: Vec<Shown> = document
-        .select(&SHOWN)
+        .tree
+        .nodes()
+        .filter_map(ElementRef::wrap)
+        .filter(|e| shows_date(e.value()))
         .filter(|e| {
             !matches!(
                 e.value().name(),
                 "body" | "html" | "main" | "article" | "script" | "style" | "meta" | "link"
             )
         })
-        .filter(|e| e.text().map(str::len).sum::<usize>() <= MAX_SHOWN_LEN)
+        .filter(|e| {
+            // Stops counting at the limit: candidates include whole containers.
+            e.text()
+                .try_fold(0, |len, t| {
+                    Some(len + t.len()).filter(|&n| n <= MAX_SHOWN_LEN)
+                })
+                .is_some()
+        })
         .filter(|e| !is_furniture(*e))
         .filter_map(|e| {
             let text = e.text().collect::<Vec<_>>().join(" ");

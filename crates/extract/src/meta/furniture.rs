@@ -2,7 +2,12 @@
 //! related-article lists, footers): dates and bylines found there belong to
 //! other texts than the article.
 
+use std::sync::LazyLock;
+
+use regex::Regex;
 use scraper::ElementRef;
+
+use super::parts::any_of;
 
 /// Class or id fragments (lowercase) of containers that hold other texts.
 const FURNITURE_WORDS: &[&str] = &[
@@ -57,8 +62,9 @@ pub(super) fn is_furniture(element: ElementRef) -> bool {
                 .into_iter()
                 .flatten()
                 .any(|names| {
-                    let names = names.to_ascii_lowercase();
-                    FURNITURE_WORDS.iter().any(|w| names.contains(w))
+                    static FURNITURE: LazyLock<Regex> =
+                        LazyLock::new(|| any_of(FURNITURE_WORDS, true));
+                    FURNITURE.is_match(names)
                 })
         })
 }
@@ -70,9 +76,8 @@ fn is_articles(element: &ElementRef) -> bool {
         .into_iter()
         .flatten()
         .any(|names| {
-            let names = names.to_ascii_lowercase();
-            ["article", "entry", "post", "story", "content"]
-                .iter()
-                .any(|w| names.contains(w))
+            static ARTICLES: LazyLock<Regex> =
+                LazyLock::new(|| any_of(&["article", "entry", "post", "story", "content"], true));
+            ARTICLES.is_match(names)
         })
 }

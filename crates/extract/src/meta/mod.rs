@@ -9,6 +9,7 @@ mod authors;
 mod dates;
 mod furniture;
 mod jsonld;
+mod parts;
 mod site;
 mod sources;
 mod stamp;
