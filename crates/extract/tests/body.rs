@@ -249,3 +249,92 @@ fn a_table_inside_a_figure_is_kept_and_its_caption_is_not() {
     );
     assert!(!text.contains("The two boats to be retired"), "{text:?}");
 }
+
+/// Three paragraphs of a fictional story about the Westmere ferries.
+const FERRY_TEXT: &str = r#"<p>The Westmere ferry company will retire its two oldest boats next year, its director told shareholders on Tuesday, after a summer of breakdowns that left hundreds of passengers waiting on the quay.</p>
+<p>The boats, built in 1979 and 1981, will be replaced by a single larger vessel, leased from a company in the north, while a new ferry is designed, a process the director expects to take three years.</p>
+<p>Commuters who cross the bay every morning said they were relieved, though several asked why the decision had taken so long, and whether fares would rise to pay for the lease.</p>"#;
+
+#[test]
+fn the_standfirst_in_the_article_header_is_kept_but_not_the_dateline() {
+    let body = format!(
+        r#"<article class="story"><header>
+<h1>Two ferries to be retired</h1>
+<p>12.03.2025, 10:27</p>
+<p>The company wants one leased boat to do the work of two old ones until a new ferry is built.</p>
+</header>
+<div class="story-text">{FERRY_TEXT}</div></article>"#
+    );
+    let text = extract(&page(&body)).text;
+    assert!(
+        text.starts_with("The company wants one leased boat"),
+        "{text:?}"
+    );
+    assert!(!text.contains("12.03.2025"), "{text:?}");
+    assert!(text.contains("Commuters who cross the bay"), "{text:?}");
+}
+
+#[test]
+fn prose_between_the_headline_and_the_body_is_kept() {
+    let body = format!(
+        r#"<div class="page"><h1>Two ferries to be retired</h1>
+<div class="intro"><p>The company wants one leased boat to do the work of two old ones until a new ferry is built.</p></div>
+<div class="desk">Harbour desk</div>
+<ul class="topics"><li><a href="/t/ferries">Ferries</a></li><li><a href="/t/westmere">Westmere</a></li><li><a href="/t/transport">Transport</a></li></ul>
+<div class="story-text">{FERRY_TEXT}</div></div>"#
+    );
+    let text = extract(&page(&body)).text;
+    assert!(
+        text.starts_with("The company wants one leased boat"),
+        "{text:?}"
+    );
+    assert!(!text.contains("Harbour desk"), "{text:?}");
+}
+
+#[test]
+fn a_subhead_over_a_list_of_links_goes_with_the_list() {
+    let body = format!(
+        r#"<div class="story-text">{FERRY_TEXT}
+<h3>More on the ferries</h3>
+<ul><li><a href="/f1">Ferry timetable changes for the winter</a></li><li><a href="/f2">Quay repairs finished before summer</a></li></ul>
+<p>The director will present the lease to the council in May, together with the plans for the new boat.</p>
+<p>More on this:</p>
+</div>"#
+    );
+    let text = extract(&page(&body)).text;
+    assert!(!text.contains("More on the ferries"), "{text:?}");
+    assert!(!text.contains("More on this"), "{text:?}");
+    assert!(
+        text.ends_with("together with the plans for the new boat."),
+        "{text:?}"
+    );
+}
+
+#[test]
+fn a_sentence_with_many_links_in_the_article_is_kept() {
+    let body = format!(
+        r#"<div class="story-text">{FERRY_TEXT}
+<p>The full report is on the <a href="/r">website of the Westmere ferry company</a> and in the <a href="/c">council archive</a>.</p></div>"#
+    );
+    let text = extract(&page(&body)).text;
+    assert!(
+        text.contains("The full report is on the website"),
+        "{text:?}"
+    );
+}
+
+#[test]
+fn the_article_titled_like_the_page_wins_over_the_next_story() {
+    let next = FERRY_TEXT.replace("ferry", "tram").replace("boats", "cars");
+    let html = format!(
+        r#"<!doctype html><html><head><title>Two ferries to be retired</title></head><body>
+<div class="stream">
+<div class="item"><article><h1>Two ferries to be retired</h1>{FERRY_TEXT}{FERRY_TEXT}</article></div>
+<div class="item"><article><h1>Trams to run later at weekends</h1>{next}{next}{next}</article></div>
+</div></body></html>"#
+    );
+    let text = extract(&html).text;
+    assert!(text.starts_with("The Westmere ferry company"), "{text:?}");
+    assert!(text.contains("Commuters who cross the bay"), "{text:?}");
+    assert!(!text.contains("tram company"), "{text:?}");
+}

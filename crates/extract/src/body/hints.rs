@@ -169,6 +169,7 @@ const FURNITURE_WORDS: &[&str] = &[
 /// (`socialshare`, `relatedposts`, `commentlist`).
 const FURNITURE_FRAGMENTS: &[&str] = &[
     "comment",
+    "kommentar",
     "disqus",
     "sidebar",
     "breadcrumb",

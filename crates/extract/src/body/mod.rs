@@ -6,10 +6,13 @@
 //! paragraph-sized block scores its ancestors (more for long text and commas);
 //! the best-scoring container, discounted by its link density, is the article,
 //! widened to its ancestors while they add prose (an article cut into sibling
-//! widgets, [`widen`]), joined by siblings that score nearly as well and by a
-//! standfirst just before it ([`select`], [`edges`]). Inside it, blocks and
-//! sub-containers that are mostly links are dropped, and short non-sentence
-//! lines trailing the article are cut. When that leaves little, the walk is
+//! widgets, [`widen`]), or narrowed to the `<article>` titled like the page
+//! when several stories share it, and joined by siblings that score nearly as
+//! well, by a standfirst just before it and by the prose between the headline
+//! and it ([`select`], [`edges`]). Inside it, blocks and sub-containers that
+//! are mostly links are dropped (with the subhead over them; a sentence with
+//! links in it stays), datelines at its top and short non-sentence lines
+//! trailing it are cut. When that leaves little, the walk is
 //! repeated without the furniture heuristics, and as a last resort the
 //! prose-like blocks of the whole page are taken instead.
 

@@ -18,10 +18,26 @@ pub(crate) fn article(walk: &Walk, meta: &Meta) -> Vec<String> {
         return Vec::new();
     };
     let top = widen::widen(walk, top);
+    let top = titled_article(walk, meta, top).unwrap_or(top);
     let (roots, lead) = with_siblings(walk, &scores, top);
+    let deck = edges::deck(walk, &roots);
     let mut out: Vec<String> = Vec::new();
+    // The last paragraph kept when it is a short subhead-like line (see
+    // [`edges::is_stray_line`]), and the subheads whose section turned out to
+    // be links.
+    let mut subhead: Option<usize> = None;
+    let mut orphans: Vec<usize> = Vec::new();
     for block in &walk.blocks {
         if !roots.iter().any(|&r| inside(walk, block.owner, r)) {
+            if let Some((range, common)) = &deck
+                && range.contains(&block.owner)
+                && is_standfirst_like(block)
+                && keep_block(walk, block, meta)
+                && !in_link_cluster(walk, block.owner, *common, true)
+            {
+                out.push(block.text.clone());
+                subhead = None;
+            }
             continue;
         }
         if lead.is_some_and(|lead| inside(walk, block.owner, lead))
@@ -29,20 +45,94 @@ pub(crate) fn article(walk: &Walk, meta: &Meta) -> Vec<String> {
         {
             continue;
         }
-        if !keep_block(walk, block, meta) {
-            continue;
-        }
-        if roots
-            .iter()
-            .filter(|&&r| inside(walk, block.owner, r))
-            .any(|&r| in_link_cluster(walk, block.owner, r))
+        let standfirst = is_standfirst_like(block);
+        // A linked sentence is judged by the elements around it, not by itself.
+        let start = if is_linked_sentence(walk, block) {
+            walk.elements.get(block.owner).and_then(|e| e.parent)
+        } else {
+            Some(block.owner)
+        };
+        if !keep_block(walk, block, meta)
+            || roots
+                .iter()
+                .filter(|&&r| inside(walk, block.owner, r) && block.owner != r)
+                .any(|&r| start.is_some_and(|s| in_link_cluster(walk, s, r, standfirst)))
         {
+            // The subhead over a list of links ("Related", "More on this")
+            // goes with the list.
+            if block.link_chars > 0 {
+                orphans.extend(subhead.take());
+            }
             continue;
         }
+        subhead = (edges::is_stray_line(&block.text) && !is_list_item(walk, block.owner))
+            .then_some(out.len());
         out.push(block.text.clone());
     }
+    for &orphan in orphans.iter().rev() {
+        out.remove(orphan);
+    }
+    edges::trim_dateline_head(&mut out);
     edges::trim_stray_tail(&mut out);
     out
+}
+
+/// An `<article>` holding at least this much text can replace the chosen container.
+const MIN_TITLED_ARTICLE_CHARS: usize = 500;
+
+/// The `<article>` whose headline is the page's title, when the chosen
+/// container lies outside it: pages that append the next stories under the
+/// first (infinite scroll) or list other stories beside it put several
+/// `<article>`s on one page, and the page's own is the one it is titled after.
+fn titled_article(walk: &Walk, meta: &Meta, top: usize) -> Option<usize> {
+    let title = meta.title.as_deref()?.trim();
+    if title.is_empty() {
+        return None;
+    }
+    let headline = walk
+        .blocks
+        .iter()
+        .find(|b| is_heading(walk, b.owner) && b.text.trim() == title)?;
+    let mut article = walk.elements.get(headline.owner)?.parent?;
+    while walk.elements.get(article)?.tag != "article" {
+        article = walk.elements.get(article)?.parent?;
+    }
+    let element = walk.elements.get(article)?;
+    if article == top
+        || element.chars < MIN_TITLED_ARTICLE_CHARS
+        || link_density(element) > MAX_BLOCK_LINK_DENSITY
+    {
+        return None;
+    }
+    // Only between stories: the chosen container holds, or is in, another
+    // article with a headline of its own.
+    let rival = if inside(walk, article, top) {
+        let end = walk.elements.get(top)?.end;
+        (top..end).find(|&i| {
+            !inside(walk, i, article)
+                && !inside(walk, article, i)
+                && walk.elements.get(i).is_some_and(|e| e.tag == "article")
+                && has_headline(walk, i)
+        })
+    } else if inside(walk, top, article) {
+        None
+    } else {
+        let mut other = top;
+        while walk.elements.get(other)?.tag != "article" {
+            other = walk.elements.get(other)?.parent?;
+        }
+        has_headline(walk, other).then_some(other)
+    };
+    rival.map(|_| article)
+}
+
+/// True when the element holds an `<h1>`.
+fn has_headline(walk: &Walk, index: usize) -> bool {
+    walk.elements.get(index).is_some_and(|e| {
+        walk.elements
+            .get(index..e.end)
+            .is_some_and(|sub| sub.iter().any(|e| e.tag == "h1"))
+    })
 }
 
 /// Blocks of the whole page that read like prose: long enough or ending a
@@ -52,7 +142,7 @@ pub(crate) fn prose(walk: &Walk, meta: &Meta) -> Vec<String> {
         .iter()
         .filter(|b| b.chars >= PROSE_CHARS || b.text.ends_with(['.', '!', '?', ':']))
         .filter(|b| keep_block(walk, b, meta))
-        .filter(|b| !in_link_cluster(walk, b.owner, usize::MAX))
+        .filter(|b| !in_link_cluster(walk, b.owner, usize::MAX, false))
         .map(|b| b.text.clone())
         .collect()
 }
@@ -101,6 +191,14 @@ fn score(walk: &Walk) -> Vec<f32> {
         }
     }
     scores
+}
+
+/// An item of a list or a cell of a table (an ingredient, a figure): short
+/// lines there are data, not titles.
+fn is_list_item(walk: &Walk, index: usize) -> bool {
+    walk.elements
+        .get(index)
+        .is_some_and(|e| matches!(e.tag.as_str(), "li" | "td" | "th" | "dd" | "dt"))
 }
 
 /// Headlines and subheads are not prose: they do not vote for a container.
@@ -245,7 +343,22 @@ fn keep_block(walk: &Walk, block: &Block, meta: &Meta) -> bool {
     if is_byline(block, meta) {
         return false;
     }
-    link_density_of(block) <= MAX_BLOCK_LINK_DENSITY
+    link_density_of(block) <= MAX_BLOCK_LINK_DENSITY || is_linked_sentence(walk, block)
+}
+
+/// A paragraph at least this long that ends a sentence is prose...
+const LINKED_SENTENCE_MIN_CHARS: usize = 60;
+/// ...unless more than this share of it is link text.
+const LINKED_SENTENCE_MAX_LINK_DENSITY: f32 = 0.7;
+
+/// A `<p>` of the article that is a whole sentence with links in it ("Read
+/// the report on the agency's site."): navigation is lists of titles, not
+/// sentences.
+fn is_linked_sentence(walk: &Walk, block: &Block) -> bool {
+    walk.elements.get(block.owner).is_some_and(|e| e.tag == "p")
+        && block.chars >= LINKED_SENTENCE_MIN_CHARS
+        && link_density_of(block) <= LINKED_SENTENCE_MAX_LINK_DENSITY
+        && ends_sentence(&block.text)
 }
 
 /// A byline line is short and names one of the authors.
@@ -265,9 +378,31 @@ fn is_byline(block: &Block, meta: &Meta) -> bool {
 /// puts its whole article in one (then it has more text than this).
 const MAX_FURNITURE_HEADER_CHARS: usize = 500;
 
+/// A standfirst is at least this long.
+const STANDFIRST_MIN_CHARS: usize = 80;
+/// A standfirst has hardly any links.
+const STANDFIRST_MAX_LINK_DENSITY: f32 = 0.1;
+
+/// A block that reads like a standfirst: a sentence or more of prose with
+/// hardly any links (not a kicker, a dateline, a byline or a photo credit).
+pub(super) fn is_standfirst_like(block: &Block) -> bool {
+    block.chars >= STANDFIRST_MIN_CHARS
+        && link_density_of(block) < STANDFIRST_MAX_LINK_DENSITY
+        && ends_sentence(&block.text)
+}
+
+/// Ends with sentence punctuation (or a closing quote after it).
+pub(super) fn ends_sentence(text: &str) -> bool {
+    text.trim_end().ends_with([
+        '.', '!', '?', '\u{2026}', '"', '\u{201C}', '\u{201D}', '\u{AB}', '\u{BB}', '\u{3002}',
+    ])
+}
+
 /// True when an element between the block and the article root is mostly
-/// links (a list of related articles, a tag cloud), or a short header or footer.
-fn in_link_cluster(walk: &Walk, owner: usize, root: usize) -> bool {
+/// links (a list of related articles, a tag cloud), or a short header or
+/// footer. An article's `<header>` holds its standfirst next to the headline
+/// and byline: a `standfirst` block (see [`is_standfirst_like`]) is kept there.
+fn in_link_cluster(walk: &Walk, owner: usize, root: usize, standfirst: bool) -> bool {
     let mut current = Some(owner);
     while let Some(index) = current {
         if index == root {
@@ -277,7 +412,7 @@ fn in_link_cluster(walk: &Walk, owner: usize, root: usize) -> bool {
             return false;
         };
         let density = link_density(element);
-        let short_header = matches!(element.tag.as_str(), "header" | "footer")
+        let short_header = (element.tag == "footer" || (element.tag == "header" && !standfirst))
             && element.chars < MAX_FURNITURE_HEADER_CHARS;
         if short_header || density > 0.5 || (density > 0.4 && element.chars < 400) {
             return true;
@@ -288,7 +423,7 @@ fn in_link_cluster(walk: &Walk, owner: usize, root: usize) -> bool {
 }
 
 /// True when `index` is `root` or inside its subtree.
-fn inside(walk: &Walk, index: usize, root: usize) -> bool {
+pub(super) fn inside(walk: &Walk, index: usize, root: usize) -> bool {
     walk.elements
         .get(root)
         .is_some_and(|r| index >= root && index < r.end)
