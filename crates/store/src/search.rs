@@ -68,7 +68,8 @@ impl Marker<'_> {
     /// `text` with every matched word marked.
     pub fn highlight(&self, text: &str) -> String {
         let words: Vec<_> = tokens(text).collect();
-        self.mark(text, &words, 0..text.len())
+        let found = self.found(text, &words);
+        self.mark(text, &words, &found, 0..text.len())
     }
 
     /// The passage of at most `size` words of `text` holding the most
@@ -77,11 +78,8 @@ impl Marker<'_> {
     pub fn snippet(&self, text: &str, size: usize) -> String {
         let words: Vec<_> = tokens(text).collect();
         let size = size.max(1);
-        let found: Vec<Option<usize>> = words
-            .iter()
-            .map(|&(start, end)| self.matched(&text[start..end]))
-            .collect();
-        let mut best = (0, 0);
+        let found = self.found(text, &words);
+        let (mut best, mut best_count) = (0, 0);
         for first in 0..words.len().saturating_sub(size - 1).max(1) {
             let mut seen: Vec<usize> = found[first..(first + size).min(words.len())]
                 .iter()
@@ -90,44 +88,61 @@ impl Marker<'_> {
                 .collect();
             seen.sort_unstable();
             seen.dedup();
-            if seen.len() > best.1 {
-                best = (first, seen.len());
+            if seen.len() > best_count {
+                (best, best_count) = (first, seen.len());
             }
         }
         // Start at the window's first matched word, as far as the text allows.
-        let first_match = (best.0..words.len())
+        let first_match = (best..words.len())
             .find(|&i| found[i].is_some())
-            .unwrap_or(best.0);
-        let start = first_match
-            .min(words.len().saturating_sub(size))
-            .max(best.0);
-        best.0 = start;
-        let window = &words[start..(start + size).min(words.len())];
+            .unwrap_or(best);
+        let start = first_match.min(words.len().saturating_sub(size)).max(best);
+        let end = (start + size).min(words.len());
         let mut out = String::new();
-        if best.0 > 0 {
+        if start > 0 {
             out.push('…');
         }
-        if let (Some(first), Some(last)) = (window.first(), window.last()) {
-            out.push_str(&self.mark(text, window, first.0..last.1));
+        if let (Some(first), Some(last)) = (
+            words.get(start),
+            end.checked_sub(1).and_then(|i| words.get(i)),
+        ) {
+            out.push_str(&self.mark(
+                text,
+                &words[start..end],
+                &found[start..end],
+                first.0..last.1,
+            ));
         }
-        if best.0 + window.len() < words.len() {
+        if end < words.len() {
             out.push('…');
         }
         out
     }
 
-    /// `text[span]`, the matched ones of `words` (all inside it) marked.
-    fn mark(&self, text: &str, words: &[(usize, usize)], span: Range<usize>) -> String {
+    /// Which query token each of `words` of `text` matches, if any.
+    fn found(&self, text: &str, words: &[(usize, usize)]) -> Vec<Option<usize>> {
+        words
+            .iter()
+            .map(|&(start, end)| self.matched(&text[start..end]))
+            .collect()
+    }
+
+    /// `text[span]`, the `words` (all inside it) that `found` a query token marked.
+    fn mark(
+        &self,
+        text: &str,
+        words: &[(usize, usize)],
+        found: &[Option<usize>],
+        span: Range<usize>,
+    ) -> String {
         let mut out = String::with_capacity(span.len() + 16);
         let mut at = span.start;
-        for &(start, end) in words {
-            if self.matched(&text[start..end]).is_some() {
-                out.push_str(&text[at..start]);
-                out.push(MATCH_START);
-                out.push_str(&text[start..end]);
-                out.push(MATCH_END);
-                at = end;
-            }
+        for (&(start, end), _) in words.iter().zip(found).filter(|(_, f)| f.is_some()) {
+            out.push_str(&text[at..start]);
+            out.push(MATCH_START);
+            out.push_str(&text[start..end]);
+            out.push(MATCH_END);
+            at = end;
         }
         out.push_str(&text[at..span.end]);
         out
