@@ -102,7 +102,9 @@ pub(super) fn is_stray_line(paragraph: &str) -> bool {
     paragraph.chars().count() < STRAY_LINE_MAX_CHARS && !ends_line_of_text(paragraph)
 }
 
-fn ends_line_of_text(paragraph: &str) -> bool {
+/// Ends with sentence punctuation or a closing quote (an ellipsis does not
+/// count here; it does for a standfirst or a linked sentence in `select`).
+pub(super) fn ends_line_of_text(paragraph: &str) -> bool {
     paragraph.trim_end().ends_with([
         '.', '!', '?', '"', '\u{201C}', '\u{201D}', '\u{AB}', '\u{BB}', '\u{3002}',
     ])

@@ -385,17 +385,16 @@ const STANDFIRST_MAX_LINK_DENSITY: f32 = 0.1;
 
 /// A block that reads like a standfirst: a sentence or more of prose with
 /// hardly any links (not a kicker, a dateline, a byline or a photo credit).
-pub(super) fn is_standfirst_like(block: &Block) -> bool {
+fn is_standfirst_like(block: &Block) -> bool {
     block.chars >= STANDFIRST_MIN_CHARS
         && link_density_of(block) < STANDFIRST_MAX_LINK_DENSITY
         && ends_sentence(&block.text)
 }
 
-/// Ends with sentence punctuation (or a closing quote after it).
-pub(super) fn ends_sentence(text: &str) -> bool {
-    text.trim_end().ends_with([
-        '.', '!', '?', '\u{2026}', '"', '\u{201C}', '\u{201D}', '\u{AB}', '\u{BB}', '\u{3002}',
-    ])
+/// Ends with sentence punctuation (or a closing quote after it), an
+/// ellipsis included.
+fn ends_sentence(text: &str) -> bool {
+    edges::ends_line_of_text(text) || text.trim_end().ends_with('\u{2026}')
 }
 
 /// True when an element between the block and the article root is mostly
