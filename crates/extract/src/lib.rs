@@ -9,6 +9,7 @@
 //! the visible byline; [`body`] finds the article's main text.
 
 mod body;
+mod dom;
 mod meta;
 
 use serde::Serialize;

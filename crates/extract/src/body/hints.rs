@@ -1,7 +1,12 @@
 //! What tags, attributes, class names and ids say about an element: page
 //! furniture to skip, hidden content, and how likely it is to hold the article.
 
+use std::sync::LazyLock;
+
+use regex::Regex;
 use scraper::node::Element;
+
+use crate::dom::any_of;
 
 /// How one element takes part in the text flow.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -209,51 +214,121 @@ const ARTICLE_WORDS: &[&str] = &[
 /// the page itself and the semantic article containers.
 const NEVER_SKIPPED_BY_CLASS: &[&str] = &["html", "body", "main", "article"];
 
-/// The part an element plays. `strict` turns the furniture heuristics on
-/// (by tag, ARIA role, class and id); without them only what is never text
-/// and what is hidden is skipped.
-pub(crate) fn role(element: &Element, strict: bool) -> Role {
+/// What an element's tag and attributes say about it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct Hints {
+    pub role: Role,
+    /// Readability's class weight: positive for article-like class and id
+    /// names, negative for furniture-like ones (0 for skipped elements).
+    pub class_weight: f32,
+}
+
+/// The attributes the hints read, found in one pass over the element's.
+#[derive(Default)]
+struct Attrs<'a> {
+    class: Option<&'a str>,
+    id: Option<&'a str>,
+    role: Option<&'a str>,
+    itemprop: Option<&'a str>,
+    aria_hidden: Option<&'a str>,
+    hidden: bool,
+    style: Option<&'a str>,
+}
+
+impl<'a> Attrs<'a> {
+    fn of(element: &'a Element) -> Self {
+        let mut attrs = Attrs::default();
+        for (name, value) in &element.attrs {
+            if !name.ns.is_empty() {
+                continue;
+            }
+            let value = Some(&**value);
+            match &*name.local {
+                "class" => attrs.class = value,
+                "id" => attrs.id = value,
+                "role" => attrs.role = value,
+                "itemprop" => attrs.itemprop = value,
+                "aria-hidden" => attrs.aria_hidden = value,
+                "hidden" => attrs.hidden = true,
+                "style" => attrs.style = value,
+                _ => {}
+            }
+        }
+        attrs
+    }
+
+    fn names(&self) -> impl Iterator<Item = &'a str> {
+        self.class.into_iter().chain(self.id)
+    }
+}
+
+/// The part an element plays, and its class weight. `strict` turns the
+/// furniture heuristics on (by tag, ARIA role, class and id); without them
+/// only what is never text and what is hidden is skipped.
+pub(crate) fn read(element: &Element, strict: bool) -> Hints {
+    let skip = Hints {
+        role: Role::Skip,
+        class_weight: 0.0,
+    };
     let name = element.name();
-    if NEVER_TEXT_TAGS.contains(&name) || is_hidden(element) {
-        return Role::Skip;
+    let attrs = Attrs::of(element);
+    if NEVER_TEXT_TAGS.contains(&name) || is_hidden(&attrs) {
+        return skip;
     }
     if strict && FURNITURE_TAGS.contains(&name) {
-        return Role::Skip;
+        return skip;
     }
     if strict
-        && element
-            .attr("role")
+        && attrs
+            .role
             .is_some_and(|r| SKIPPED_ROLES.contains(&r.trim()))
     {
-        return Role::Skip;
+        return skip;
     }
+    let words = Words::of(&attrs);
+    let article_body = attrs.itemprop == Some("articleBody");
     if strict
         && !NEVER_SKIPPED_BY_CLASS.contains(&name)
-        && element.attr("itemprop") != Some("articleBody")
-        && looks_like_furniture(element)
+        && !article_body
+        && !words.article
+        && (words.furniture || attrs.names().any(|n| FURNITURE_FRAGMENT.is_match(n)))
     {
-        return Role::Skip;
+        return skip;
     }
-    if name == "br" {
+    let role = if name == "br" {
         Role::Break
     } else if BLOCK_TAGS.contains(&name) {
         Role::Block
     } else {
         Role::Inline
+    };
+    let mut class_weight = 0.0;
+    if words.article {
+        class_weight += 25.0;
     }
+    if words.furniture {
+        class_weight -= 25.0;
+    }
+    if article_body {
+        class_weight += 50.0;
+    }
+    Hints { role, class_weight }
 }
 
+/// Distinctive furniture fragments inside longer class names, as one matcher.
+static FURNITURE_FRAGMENT: LazyLock<Regex> = LazyLock::new(|| any_of(FURNITURE_FRAGMENTS, true));
+
 /// `hidden`, `aria-hidden="true"` or an inline `display:none` / `visibility:hidden`.
-fn is_hidden(element: &Element) -> bool {
-    if element.attr("aria-hidden") == Some("true") {
+fn is_hidden(attrs: &Attrs) -> bool {
+    if attrs.aria_hidden == Some("true") {
         return true;
     }
     // React streams server-rendered content into `<div hidden id="S:0">` and
     // moves it into place with a script: it is the page, not hidden text.
-    if element.attr("hidden").is_some() && !element.id().is_some_and(|id| id.starts_with("S:")) {
+    if attrs.hidden && !attrs.id.is_some_and(|id| id.starts_with("S:")) {
         return true;
     }
-    element.attr("style").is_some_and(|style| {
+    attrs.style.is_some_and(|style| {
         let compact: String = style
             .chars()
             .filter(|c| !c.is_whitespace())
@@ -263,38 +338,33 @@ fn is_hidden(element: &Element) -> bool {
     })
 }
 
-fn looks_like_furniture(element: &Element) -> bool {
-    let mut furniture = false;
-    let mut article = false;
-    for_each_word(element, |word| {
-        furniture |= FURNITURE_WORDS.contains(&word);
-        article |= ARTICLE_WORDS.contains(&word);
-    });
-    if article {
-        return false;
-    }
-    furniture || names(element).any(|n| FURNITURE_FRAGMENTS.iter().any(|f| contains_ci(n, f)))
+/// Whether the class and id words (split at anything but letters and
+/// digits, lower-cased) name an article container or furniture.
+#[derive(Default)]
+struct Words {
+    article: bool,
+    furniture: bool,
 }
 
-/// Readability's class weight: positive for article-like names, negative for
-/// furniture-like ones.
-pub(crate) fn class_weight(element: &Element) -> f32 {
-    let mut weight = 0.0;
-    let (mut article, mut furniture) = (false, false);
-    for_each_word(element, |word| {
-        article |= ARTICLE_WORDS.contains(&word);
-        furniture |= FURNITURE_WORDS.contains(&word);
-    });
-    if article {
-        weight += 25.0;
+impl Words {
+    fn of(attrs: &Attrs) -> Self {
+        let mut words = Words::default();
+        let mut word = String::new();
+        for name in attrs.names() {
+            for c in name.chars().chain(std::iter::once(' ')) {
+                if c.is_ascii_alphanumeric() {
+                    word.push(c.to_ascii_lowercase());
+                } else if !c.is_ascii() && c.is_alphanumeric() {
+                    word.extend(c.to_lowercase());
+                } else if !word.is_empty() {
+                    words.article |= ARTICLE_WORDS.contains(&word.as_str());
+                    words.furniture |= FURNITURE_WORDS.contains(&word.as_str());
+                    word.clear();
+                }
+            }
+        }
+        words
     }
-    if furniture {
-        weight -= 25.0;
-    }
-    if element.attr("itemprop") == Some("articleBody") {
-        weight += 50.0;
-    }
-    weight
 }
 
 /// Readability's starting score for a tag.
@@ -307,31 +377,4 @@ pub(crate) fn tag_weight(name: &str) -> f32 {
         "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "th" => -5.0,
         _ => 0.0,
     }
-}
-
-fn names(element: &Element) -> impl Iterator<Item = &str> {
-    element.attr("class").into_iter().chain(element.attr("id"))
-}
-
-/// Calls `f` with every lower-cased word of the class and id attributes.
-fn for_each_word(element: &Element, mut f: impl FnMut(&str)) {
-    let mut word = String::new();
-    for name in names(element) {
-        for c in name.chars().chain(std::iter::once(' ')) {
-            if c.is_alphanumeric() {
-                word.extend(c.to_lowercase());
-            } else if !word.is_empty() {
-                f(&word);
-                word.clear();
-            }
-        }
-    }
-}
-
-/// ASCII case-insensitive substring test (class names are ASCII in practice).
-fn contains_ci(haystack: &str, needle: &str) -> bool {
-    haystack
-        .as_bytes()
-        .windows(needle.len())
-        .any(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
 }

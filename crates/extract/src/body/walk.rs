@@ -55,7 +55,7 @@ struct Open {
 const MAX_ELEMENTS: usize = 400_000;
 
 /// Walk the page. `strict` turns the furniture heuristics on (tag, role,
-/// class and id; see [`hints::role`]).
+/// class and id; see [`hints::read`]).
 pub(crate) fn walk(document: &Html, strict: bool) -> Walk {
     let mut out = Walk::default();
     // Element index for every open tree node that was kept (None for skipped
@@ -88,8 +88,8 @@ pub(crate) fn walk(document: &Html, strict: bool) -> Walk {
                     stack.push(None);
                     continue;
                 }
-                let role = hints::role(element, strict);
-                match role {
+                let hints = hints::read(element, strict);
+                match hints.role {
                     Role::Skip => {
                         skipping = 1;
                         stack.push(None);
@@ -113,12 +113,12 @@ pub(crate) fn walk(document: &Html, strict: bool) -> Walk {
                     parent: stack.iter().rev().find_map(|e| *e),
                     end: index + 1,
                     tag: element.name().to_string(),
-                    class_weight: hints::class_weight(element),
+                    class_weight: hints.class_weight,
                     chars: 0,
                     link_chars: 0,
                     commas: 0,
                 });
-                if role == Role::Block {
+                if hints.role == Role::Block {
                     if let Some(current) = open.last_mut() {
                         flush(current, &mut out);
                     }

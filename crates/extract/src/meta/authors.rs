@@ -5,22 +5,26 @@
 use std::sync::LazyLock;
 
 use regex::Regex;
-use scraper::{ElementRef, Html, Selector};
+use scraper::node::Element;
+use scraper::{ElementRef, Html};
 
 use super::furniture::is_furniture;
-use super::sources::{Sources, selector};
+use super::sources::Sources;
 use super::stamp::month;
 use super::{jsonld, normalise};
+use crate::dom::{self, any_of};
 
-static REL_AUTHOR: LazyLock<Selector> = LazyLock::new(|| selector(r#"a[rel~="author"]"#));
-static ITEMPROP_AUTHOR: LazyLock<Selector> =
-    LazyLock::new(|| selector(r#"[itemprop~="author"], [itemprop~="creator"]"#));
-static ITEMPROP_NAME: LazyLock<Selector> = LazyLock::new(|| selector(r#"[itemprop~="name"]"#));
-static BYLINE: LazyLock<Selector> = LazyLock::new(|| {
-    selector(
-        r#"[class*="byline"], [class*="author"], [class*="byl"], [class*="contributor"], [id*="byline"], [id*="author"], [class*="Author"], [class*="Byline"]"#,
-    )
-});
+/// Class-name parts of visible bylines (as written, like CSS `[class*="byline"]`).
+const BYLINE_CLASS_PARTS: &[&str] = &["byl", "Byline", "author", "Author", "contributor"];
+/// Id parts of visible bylines.
+const BYLINE_ID_PARTS: &[&str] = &["byline", "author"];
+
+fn is_byline(element: &Element) -> bool {
+    static CLASS: LazyLock<Regex> = LazyLock::new(|| any_of(BYLINE_CLASS_PARTS, false));
+    static ID: LazyLock<Regex> = LazyLock::new(|| any_of(BYLINE_ID_PARTS, false));
+    dom::attr(element, "class").is_some_and(|c| CLASS.is_match(c))
+        || dom::attr(element, "id").is_some_and(|id| ID.is_match(id))
+}
 
 /// Words that introduce a byline, in the sets' languages (lowercase), longest first
 /// where one starts another.
@@ -253,8 +257,8 @@ pub(super) fn read(document: &Html, sources: &Sources, site: Option<&str>) -> Ve
             .cloned()
             .collect(),
         microdata(document),
-        document
-            .select(&REL_AUTHOR)
+        dom::elements(document)
+            .filter(|e| e.value().name() == "a" && dom::has_word(e.value(), "rel", "author"))
             .filter(|e| !is_furniture(*e))
             .map(text)
             .collect(),
@@ -271,19 +275,21 @@ fn text(element: ElementRef) -> String {
 }
 
 fn microdata(document: &Html) -> Vec<String> {
-    document
-        .select(&ITEMPROP_AUTHOR)
+    dom::elements(document)
+        .filter(|e| {
+            dom::has_word(e.value(), "itemprop", "author")
+                || dom::has_word(e.value(), "itemprop", "creator")
+        })
         .filter(|e| !is_furniture(*e))
         .map(|e| {
-            e.value()
-                .attr("content")
+            dom::attr(e.value(), "content")
                 .map(str::to_string)
                 .or_else(|| {
-                    e.select(&ITEMPROP_NAME).next().map(|n| {
-                        n.value()
-                            .attr("content")
-                            .map_or_else(|| text(n), str::to_string)
-                    })
+                    dom::descendants(e)
+                        .find(|n| dom::has_word(n.value(), "itemprop", "name"))
+                        .map(|n| {
+                            dom::attr(n.value(), "content").map_or_else(|| text(n), str::to_string)
+                        })
                 })
                 .unwrap_or_else(|| text(e))
         })
@@ -294,8 +300,8 @@ fn microdata(document: &Html) -> Vec<String> {
 /// sidebars; elements whose class says "name" (`author-name`) first, since
 /// their containers often run the name into a date or a role.
 fn visible_byline(document: &Html, site: Option<&str>) -> Vec<String> {
-    let elements: Vec<ElementRef> = document
-        .select(&BYLINE)
+    let elements: Vec<ElementRef> = dom::elements(document)
+        .filter(|e| is_byline(e.value()))
         .filter(|e| {
             !matches!(
                 e.value().name(),
@@ -319,7 +325,7 @@ fn visible_byline(document: &Html, site: Option<&str>) -> Vec<String> {
         .take(12)
         .collect();
     let says_name = |e: &ElementRef| {
-        [e.value().attr("class"), e.value().attr("id")]
+        [dom::attr(e.value(), "class"), dom::attr(e.value(), "id")]
             .into_iter()
             .flatten()
             .any(|n| n.to_lowercase().contains("name"))

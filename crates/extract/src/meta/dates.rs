@@ -15,13 +15,13 @@ use std::sync::LazyLock;
 use chrono::{Days, NaiveDate, NaiveTime};
 use regex::Regex;
 use scraper::node::Element;
-use scraper::{ElementRef, Html, Selector};
+use scraper::{ElementRef, Html};
 
 use super::furniture::is_furniture;
 use super::jsonld;
-use super::parts::any_of;
-use super::sources::{Sources, selector};
+use super::sources::Sources;
 use super::stamp::{Stamp, declared, text_date, url_date};
+use crate::dom::{self, any_of};
 
 /// Meta tags naming the publication date, most specific first.
 const PUBLISHED_META: &[&str] = &[
@@ -69,11 +69,19 @@ const MODIFIED_META: &[&str] = &[
 ];
 
 /// Microdata and RDFa publication dates in the body.
-static PUBLISHED_ELEMENT: LazyLock<Selector> = LazyLock::new(|| {
-    selector(
-        r#"[itemprop~="datePublished"], [itemprop~="dateCreated"], time[pubdate], [property~="article:published_time"], [property~="schema:datePublished"], [property~="schema:dateCreated"]"#,
-    )
-});
+fn declares_published(element: &Element) -> bool {
+    ["datePublished", "dateCreated"]
+        .iter()
+        .any(|w| dom::has_word(element, "itemprop", w))
+        || (element.name() == "time" && dom::attr(element, "pubdate").is_some())
+        || [
+            "article:published_time",
+            "schema:datePublished",
+            "schema:dateCreated",
+        ]
+        .iter()
+        .any(|w| dom::has_word(element, "property", w))
+}
 /// Parts of a class name that say an element shows a date (matched as
 /// written, like CSS `[class*="date"]`).
 const SHOWN_CLASS_PARTS: &[&str] = &[
@@ -85,15 +93,13 @@ const SHOWN_CLASS_PARTS: &[&str] = &[
 /// says so. A plain test rather than a CSS selector list, which is slower.
 fn shows_date(element: &Element) -> bool {
     element.name() == "time"
-        || element.attr("id").is_some_and(|id| id.contains("date"))
-        || element.attr("class").is_some_and(|class| {
+        || dom::attr(element, "id").is_some_and(|id| id.contains("date"))
+        || dom::attr(element, "class").is_some_and(|class| {
             static SHOWN_CLASS: LazyLock<Regex> =
                 LazyLock::new(|| any_of(SHOWN_CLASS_PARTS, false));
             SHOWN_CLASS.is_match(class)
         })
 }
-
-static BODY: LazyLock<Selector> = LazyLock::new(|| selector("body"));
 
 /// A shown date longer than this is a container's text, not a date line.
 const MAX_SHOWN_LEN: usize = 400;
@@ -231,8 +237,8 @@ fn meta_dates<'a>(sources: &'a Sources, keys: &'a [&str]) -> impl Iterator<Item 
 /// Microdata publication dates outside the furniture; none when they name
 /// several days, as on a page that lists other articles with theirs.
 fn microdata_dates(document: &Html, shown: &[Shown]) -> Vec<Stamp> {
-    let mut found: Vec<Stamp> = document
-        .select(&PUBLISHED_ELEMENT)
+    let mut found: Vec<Stamp> = dom::elements(document)
+        .filter(|e| declares_published(e.value()))
         // Meta tags are read with the others, in their order of precedence.
         .filter(|e| e.value().name() != "meta" && !is_furniture(*e))
         .filter_map(element_date)
@@ -254,8 +260,8 @@ fn microdata_dates(document: &Html, shown: &[Shown]) -> Vec<Stamp> {
 /// The date an element declares (`datetime`, `content`) or shows.
 fn element_date(element: ElementRef) -> Option<Stamp> {
     let e = element.value();
-    e.attr("datetime")
-        .or_else(|| e.attr("content"))
+    dom::attr(e, "datetime")
+        .or_else(|| dom::attr(e, "content"))
         .and_then(declared)
         .or_else(|| text_date(&element.text().collect::<String>()).map(Stamp::from))
 }
@@ -281,11 +287,7 @@ const UPDATE_WORDS: &[&str] = &[
 
 /// The dates shown in `<time>` and date-like elements outside the furniture, in page order.
 fn shown_dates(document: &Html) -> Vec<Shown> {
-    // In the order `Html::select` visits: the tree's nodes as parsed.
-    let mut shown: Vec<Shown> = document
-        .tree
-        .nodes()
-        .filter_map(ElementRef::wrap)
+    let mut shown: Vec<Shown> = dom::elements(document)
         .filter(|e| shows_date(e.value()))
         .filter(|e| {
             !matches!(
@@ -305,9 +307,7 @@ fn shown_dates(document: &Html) -> Vec<Shown> {
         .filter_map(|e| {
             let text = e.text().collect::<Vec<_>>().join(" ");
             let stamp = match e.value().name() {
-                "time" => e
-                    .value()
-                    .attr("datetime")
+                "time" => dom::attr(e.value(), "datetime")
                     .and_then(declared)
                     .or_else(|| text_date(&text).map(Stamp::from)),
                 _ => text_date(&text).map(Stamp::from),
@@ -335,7 +335,7 @@ fn shown_dates(document: &Html) -> Vec<Shown> {
 /// (WordPress marks the publication time `published updated`: not a label).
 fn says_updated(element: ElementRef) -> bool {
     let v = element.value();
-    let names = [v.attr("class"), v.attr("id")]
+    let names = [dom::attr(v, "class"), dom::attr(v, "id")]
         .into_iter()
         .flatten()
         .collect::<Vec<_>>()
@@ -360,7 +360,7 @@ fn says_updated(element: ElementRef) -> bool {
 }
 
 fn body_date(document: &Html) -> Option<NaiveDate> {
-    let body = document.select(&BODY).next()?;
+    let body = dom::first(document, "body")?;
     let text: String = body.text().collect::<Vec<_>>().join(" ");
     text_date(&text)
 }

@@ -7,7 +7,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 use scraper::ElementRef;
 
-use super::parts::any_of;
+use crate::dom::{self, any_of};
 
 /// Class or id fragments (lowercase) of containers that hold other texts.
 const FURNITURE_WORDS: &[&str] = &[
@@ -58,7 +58,7 @@ pub(super) fn is_furniture(element: ElementRef) -> bool {
             {
                 return true;
             }
-            [v.attr("class"), v.attr("id")]
+            [dom::attr(v, "class"), dom::attr(v, "id")]
                 .into_iter()
                 .flatten()
                 .any(|names| {
@@ -72,7 +72,7 @@ pub(super) fn is_furniture(element: ElementRef) -> bool {
 /// Whether a header or footer outside `<article>` says it is the article's own.
 fn is_articles(element: &ElementRef) -> bool {
     let v = element.value();
-    [v.attr("class"), v.attr("id")]
+    [dom::attr(v, "class"), dom::attr(v, "id")]
         .into_iter()
         .flatten()
         .any(|names| {

@@ -2,17 +2,10 @@
 //! article-like objects put first (a page's JSON-LD often also describes the
 //! site, the organisation and the breadcrumb).
 
-use std::sync::LazyLock;
-
-use scraper::{Html, Selector};
+use scraper::Html;
 use serde_json::Value;
 
-use super::sources::selector;
-
-static SCRIPT: LazyLock<Selector> =
-    LazyLock::new(|| selector(r#"script[type="application/ld+json"]"#));
-static META_JSONLD: LazyLock<Selector> =
-    LazyLock::new(|| selector(r#"meta[name$="ld+json"][content]"#));
+use crate::dom;
 
 /// Types whose headline, author and dates are the page's own.
 const ARTICLE_TYPES: &[&str] = &[
@@ -35,11 +28,16 @@ const ARTICLE_TYPES: &[&str] = &[
 pub(super) fn objects(document: &Html) -> Vec<Value> {
     let mut found = Vec::new();
     // Some frameworks carry the block in a meta tag (`<meta name="script:ld+json" content=...>`).
-    let in_meta = document
-        .select(&META_JSONLD)
-        .filter_map(|m| m.value().attr("content").map(str::to_string));
-    for raw in document
-        .select(&SCRIPT)
+    let in_meta = dom::elements(document)
+        .filter(|m| m.value().name() == "meta")
+        .filter(|m| dom::attr(m.value(), "name").is_some_and(|n| n.ends_with("ld+json")))
+        .filter_map(|m| dom::attr(m.value(), "content").map(str::to_string));
+    for raw in dom::elements(document)
+        .filter(|s| {
+            s.value().name() == "script"
+                && dom::attr(s.value(), "type")
+                    .is_some_and(|t| t.eq_ignore_ascii_case("application/ld+json"))
+        })
         .map(|s| s.text().collect::<String>())
         .chain(in_meta)
     {

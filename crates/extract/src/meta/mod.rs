@@ -9,7 +9,6 @@ mod authors;
 mod dates;
 mod furniture;
 mod jsonld;
-mod parts;
 mod site;
 mod sources;
 mod stamp;

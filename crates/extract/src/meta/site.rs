@@ -1,15 +1,10 @@
 //! Site name, canonical URL, language and description: declared values only.
 
-use std::sync::LazyLock;
+use scraper::Html;
 
-use scraper::{Html, Selector};
-
-use super::sources::{Sources, selector};
+use super::sources::Sources;
 use super::{jsonld, non_empty};
-
-static CANONICAL: LazyLock<Selector> =
-    LazyLock::new(|| selector(r#"link[rel~="canonical"][href]"#));
-static HTML: LazyLock<Selector> = LazyLock::new(|| selector("html[lang]"));
+use crate::dom;
 
 pub(super) fn name(sources: &Sources) -> Option<String> {
     sources
@@ -28,9 +23,9 @@ pub(super) fn name(sources: &Sources) -> Option<String> {
 }
 
 pub(super) fn canonical_url(document: &Html, sources: &Sources) -> Option<String> {
-    document
-        .select(&CANONICAL)
-        .filter_map(|l| l.value().attr("href"))
+    dom::elements(document)
+        .filter(|l| l.value().name() == "link" && dom::has_word(l.value(), "rel", "canonical"))
+        .filter_map(|l| dom::attr(l.value(), "href"))
         .chain(sources.meta(&["og:url"]))
         .map(str::trim)
         .find(|u| u.starts_with("http://") || u.starts_with("https://"))
@@ -38,9 +33,8 @@ pub(super) fn canonical_url(document: &Html, sources: &Sources) -> Option<String
 }
 
 pub(super) fn language(document: &Html, sources: &Sources) -> Option<String> {
-    document
-        .select(&HTML)
-        .find_map(|h| h.value().attr("lang").and_then(non_empty))
+    dom::first(document, "html")
+        .and_then(|h| dom::attr(h.value(), "lang").and_then(non_empty))
         .or_else(|| {
             sources
                 .meta(&["content-language", "language", "dc.language"])

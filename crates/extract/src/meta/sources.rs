@@ -2,19 +2,12 @@
 //! property and itemprop, and the JSON-LD objects.
 
 use std::collections::HashMap;
-use std::sync::LazyLock;
 
-use scraper::{Html, Selector};
+use scraper::Html;
 use serde_json::Value;
 
 use super::jsonld;
-
-pub(super) fn selector(css: &str) -> Selector {
-    // Only called with the constant selectors of this module tree.
-    Selector::parse(css).unwrap_or_else(|_| panic!("invalid built-in selector {css}"))
-}
-
-static META: LazyLock<Selector> = LazyLock::new(|| selector("meta[content]"));
+use crate::dom;
 
 pub(super) struct Sources {
     /// Meta tag contents by lowercase `name`, `property`, `itemprop` or `http-equiv`, in page order.
@@ -26,13 +19,16 @@ pub(super) struct Sources {
 impl Sources {
     pub fn gather(document: &Html) -> Self {
         let mut meta: HashMap<String, Vec<String>> = HashMap::new();
-        for element in document.select(&META) {
+        for element in dom::elements(document).filter(|e| e.value().name() == "meta") {
             let e = element.value();
-            let Some(content) = e.attr("content").map(str::trim).filter(|c| !c.is_empty()) else {
+            let Some(content) = dom::attr(e, "content")
+                .map(str::trim)
+                .filter(|c| !c.is_empty())
+            else {
                 continue;
             };
             for key in ["name", "property", "itemprop", "http-equiv"] {
-                if let Some(k) = e.attr(key) {
+                if let Some(k) = dom::attr(e, key) {
                     // `property` may hold several space-separated names.
                     for k in k.split_whitespace() {
                         meta.entry(k.to_lowercase())

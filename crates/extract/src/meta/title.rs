@@ -3,16 +3,12 @@
 //! (og:title, JSON-LD headline, `<title>`) confirm, else a declared title
 //! with the site name cut off.
 
-use std::sync::LazyLock;
-
-use scraper::{Html, Selector};
+use scraper::Html;
 
 use super::site::domain_word;
-use super::sources::{Sources, selector};
+use super::sources::Sources;
 use super::{non_empty, normalise};
-
-static TITLE: LazyLock<Selector> = LazyLock::new(|| selector("title"));
-static H1: LazyLock<Selector> = LazyLock::new(|| selector("h1"));
+use crate::dom;
 
 /// Separators between a headline and the site name in `<title>`.
 const SEPARATORS: &[&str] = &[
@@ -25,10 +21,8 @@ pub(super) fn read(
     site: Option<&str>,
     url: Option<&str>,
 ) -> Option<String> {
-    let title_tag = document
-        .select(&TITLE)
-        .next()
-        .and_then(|t| non_empty(&t.text().collect::<String>()));
+    let title_tag =
+        dom::first(document, "title").and_then(|t| non_empty(&t.text().collect::<String>()));
     let declared: Vec<String> = [
         sources.meta(&["og:title"]),
         sources.meta(&["twitter:title"]),
@@ -39,8 +33,8 @@ pub(super) fn read(
     .flatten()
     .filter_map(non_empty)
     .collect();
-    let h1s: Vec<String> = document
-        .select(&H1)
+    let h1s: Vec<String> = dom::elements(document)
+        .filter(|e| e.value().name() == "h1")
         .filter_map(|h| non_empty(&h.text().collect::<String>()))
         .filter(|h| h.chars().count() <= 300)
         .take(8)
