@@ -4,13 +4,15 @@
 //! charsets and gzip stay in `parallax-read`; flagging promo, bio and
 //! boilerplate lines inside the body stays in `parallax-clean`.
 //!
-//! The page is parsed once (html5ever through `scraper`); [`meta`] reads the
+//! The page is parsed once (html5ever through `scraper`, after [`prune`] cut
+//! out scripts, styles and comments); [`meta`] reads the
 //! headline, authors, dates and site from structured data, meta tags and
 //! the visible byline; [`body`] finds the article's main text.
 
 mod body;
 mod dom;
 mod meta;
+mod prune;
 
 use serde::Serialize;
 
@@ -37,11 +39,18 @@ pub struct Page {
 
 /// Extract the article from the HTML source of one page.
 pub fn extract(html: &str) -> Page {
-    extract_parsed(&scraper::Html::parse_document(html))
+    extract_parsed(&parse(html))
 }
 
-/// Extract the article from a page already parsed, for callers that also
-/// read the parsed page themselves (one parse instead of two).
+/// The page parsed as extraction reads it: without the contents of scripts
+/// (but JSON-LD), styles and comments, which never hold the article
+/// ([`prune`]).
+pub fn parse(html: &str) -> scraper::Html {
+    scraper::Html::parse_document(&prune::prune(html))
+}
+
+/// Extract the article from a page already parsed with [`parse`], for
+/// callers that also read the parsed page themselves (one parse instead of two).
 pub fn extract_parsed(document: &scraper::Html) -> Page {
     let meta = meta::read(document);
     let text = body::read(document, &meta);

@@ -55,7 +55,7 @@ static HTML_LANG: LazyLock<Selector> = LazyLock::new(|| selector("html[lang]"));
 /// Parse a decoded HTML page. Returns the draft (its text may be empty when the
 /// page has no article text) and messages about unusable values.
 pub(crate) fn parse(source: &str, id: &str) -> (Draft, Vec<String>) {
-    let page = Html::parse_document(source);
+    let page = parallax_extract::parse(source);
     let extracted = parallax_extract::extract_parsed(&page);
     let mut warnings = Vec::new();
     let json_ld = json_ld_blocks(&page);

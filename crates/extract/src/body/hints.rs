@@ -1,6 +1,7 @@
 //! What tags, attributes, class names and ids say about an element: page
 //! furniture to skip, hidden content, and how likely it is to hold the article.
 
+use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -21,79 +22,42 @@ pub(crate) enum Role {
     Inline,
 }
 
-/// Subtrees that are never article prose. A `<figure>` is walked (some
-/// sites put tables and code in one) but its caption is not.
-const NEVER_TEXT_TAGS: &[&str] = &[
-    "script",
-    "style",
-    "noscript",
-    "template",
-    "svg",
-    "math",
-    "iframe",
-    "object",
-    "embed",
-    "canvas",
-    "video",
-    "audio",
-    "figcaption",
-    "button",
-    "select",
-    "textarea",
-    "input",
-    "label",
-    "head",
-    "title",
-    "meta",
-    "link",
-];
+/// What a tag says about its element's part in the text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Tag {
+    /// Never article prose: the subtree is skipped. A `<figure>` is walked
+    /// (some sites put tables and code in one) but its caption is not.
+    NeverText,
+    /// Page furniture, skipped by the strict walk only: broken pages leave a
+    /// `<form>` (ASP.NET), an `<aside>` or a `<nav>` unclosed around the
+    /// whole article, and the loose walk must still find it.
+    Furniture,
+    /// The page itself and the semantic article containers: blocks whose
+    /// subtree is kept even when their class names look like furniture.
+    Container,
+    /// Starts a new paragraph.
+    Block,
+    Break,
+    Inline,
+}
 
-/// Page furniture by tag. Skipped by the strict walk only: broken pages leave
-/// a `<form>` (ASP.NET), an `<aside>` or a `<nav>` unclosed around the whole
-/// article, and the loose walk must still find it.
-const FURNITURE_TAGS: &[&str] = &["nav", "aside", "form", "dialog", "menu"];
-
-/// Elements that start a new paragraph.
-const BLOCK_TAGS: &[&str] = &[
-    "p",
-    "div",
-    "section",
-    "article",
-    "main",
-    "li",
-    "ul",
-    "ol",
-    "dl",
-    "dt",
-    "dd",
-    "blockquote",
-    "pre",
-    "table",
-    "thead",
-    "tbody",
-    "tfoot",
-    "tr",
-    "td",
-    "th",
-    "caption",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "address",
-    "center",
-    "details",
-    "summary",
-    "fieldset",
-    "hgroup",
-    "body",
-    "html",
-    "hr",
-    "header",
-    "footer",
-];
+/// One `match` instead of a search through several tag lists: this runs on
+/// every element of every page.
+fn tag(name: &str) -> Tag {
+    match name {
+        "script" | "style" | "noscript" | "template" | "svg" | "math" | "iframe" | "object"
+        | "embed" | "canvas" | "video" | "audio" | "figcaption" | "button" | "select"
+        | "textarea" | "input" | "label" | "head" | "title" | "meta" | "link" => Tag::NeverText,
+        "nav" | "aside" | "form" | "dialog" | "menu" => Tag::Furniture,
+        "html" | "body" | "main" | "article" => Tag::Container,
+        "p" | "div" | "section" | "li" | "ul" | "ol" | "dl" | "dt" | "dd" | "blockquote"
+        | "pre" | "table" | "thead" | "tbody" | "tfoot" | "tr" | "td" | "th" | "caption" | "h1"
+        | "h2" | "h3" | "h4" | "h5" | "h6" | "address" | "center" | "details" | "summary"
+        | "fieldset" | "hgroup" | "hr" | "header" | "footer" => Tag::Block,
+        "br" => Tag::Break,
+        _ => Tag::Inline,
+    }
+}
 
 /// ARIA roles of furniture when sites use `<div role=...>`.
 const SKIPPED_ROLES: &[&str] = &[
@@ -110,65 +74,34 @@ const SKIPPED_ROLES: &[&str] = &[
     "tablist",
 ];
 
-/// Class or id words (split at `-`, `_` and spaces, lower-cased) of furniture:
-/// comments, share bars, related links, banners, sign-up and paywall boxes.
-const FURNITURE_WORDS: &[&str] = &[
-    "nav",
-    "navbar",
-    "navigation",
-    "menu",
-    "footer",
-    "sidebar",
-    "breadcrumb",
-    "breadcrumbs",
-    "comment",
-    "comments",
-    "share",
-    "sharing",
-    "social",
-    "related",
-    "newsletter",
-    "cookie",
-    "cookies",
-    "consent",
-    "gdpr",
-    "paywall",
-    "subscribe",
-    "subscription",
-    "promo",
-    "sponsor",
-    "sponsored",
-    "ad",
-    "ads",
-    "advert",
-    "advertisement",
-    "banner",
-    "popup",
-    "modal",
-    "pagination",
-    "pager",
-    "widget",
-    "recommended",
-    "tags",
-    "tagcloud",
-    "byline",
-    "caption",
-    "login",
-    "signup",
-    "toolbar",
-    "disqus",
-    "outbrain",
-    "taboola",
-    "masthead",
-    "meta",
-    "print",
-    "skip",
-    "teaser",
-    "teasers",
-    "rating",
-    "author",
-    "bio",
-];
+/// What one class or id word (lower-cased) says. A `match` rather than a
+/// search through word lists: Tailwind-style pages carry a dozen words on
+/// most elements.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Word {
+    /// Comments, share bars, related links, banners, sign-up and paywall boxes.
+    Furniture,
+    /// Containers that usually hold the article.
+    Article,
+    Other,
+}
+
+fn word(word: &str) -> Word {
+    match word {
+        "nav" | "navbar" | "navigation" | "menu" | "footer" | "sidebar" | "breadcrumb"
+        | "breadcrumbs" | "comment" | "comments" | "share" | "sharing" | "social" | "related"
+        | "newsletter" | "cookie" | "cookies" | "consent" | "gdpr" | "paywall" | "subscribe"
+        | "subscription" | "promo" | "sponsor" | "sponsored" | "ad" | "ads" | "advert"
+        | "advertisement" | "banner" | "popup" | "modal" | "pagination" | "pager" | "widget"
+        | "recommended" | "tags" | "tagcloud" | "byline" | "caption" | "login" | "signup"
+        | "toolbar" | "disqus" | "outbrain" | "taboola" | "masthead" | "meta" | "print"
+        | "skip" | "teaser" | "teasers" | "rating" | "author" | "bio" => Word::Furniture,
+        "article" | "articlebody" | "body" | "content" | "entry" | "main" | "post" | "story"
+        | "text" | "hentry" | "blog" | "page" | "storybody" | "postbody" | "entrycontent"
+        | "richtext" => Word::Article,
+        _ => Word::Other,
+    }
+}
 
 /// Distinctive furniture fragments found inside longer class names
 /// (`socialshare`, `relatedposts`, `commentlist`).
@@ -189,30 +122,6 @@ const FURNITURE_FRAGMENTS: &[&str] = &[
     "social",
     "subscribe",
 ];
-
-/// Class or id words of containers that usually hold the article.
-const ARTICLE_WORDS: &[&str] = &[
-    "article",
-    "articlebody",
-    "body",
-    "content",
-    "entry",
-    "main",
-    "post",
-    "story",
-    "text",
-    "hentry",
-    "blog",
-    "page",
-    "storybody",
-    "postbody",
-    "entrycontent",
-    "richtext",
-];
-
-/// Tags whose subtree is kept even when their class names look like furniture:
-/// the page itself and the semantic article containers.
-const NEVER_SKIPPED_BY_CLASS: &[&str] = &["html", "body", "main", "article"];
 
 /// What an element's tag and attributes say about it.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -256,67 +165,74 @@ impl<'a> Attrs<'a> {
         }
         attrs
     }
-
-    fn names(&self) -> impl Iterator<Item = &'a str> {
-        self.class.into_iter().chain(self.id)
-    }
 }
 
-/// The part an element plays, and its class weight. `strict` turns the
-/// furniture heuristics on (by tag, ARIA role, class and id); without them
-/// only what is never text and what is hidden is skipped.
-pub(crate) fn read(element: &Element, strict: bool) -> Hints {
-    let skip = Hints {
-        role: Role::Skip,
-        class_weight: 0.0,
-    };
-    let name = element.name();
-    let attrs = Attrs::of(element);
-    if NEVER_TEXT_TAGS.contains(&name) || is_hidden(&attrs) {
-        return skip;
-    }
-    if strict && FURNITURE_TAGS.contains(&name) {
-        return skip;
-    }
-    if strict
-        && attrs
-            .role
-            .is_some_and(|r| SKIPPED_ROLES.contains(&r.trim()))
-    {
-        return skip;
-    }
-    let words = Words::of(&attrs);
-    let article_body = attrs.itemprop == Some("articleBody");
-    if strict
-        && !NEVER_SKIPPED_BY_CLASS.contains(&name)
-        && !article_body
-        && !words.article
-        && (words.furniture || attrs.names().any(|n| FURNITURE_FRAGMENT.is_match(n)))
-    {
-        return skip;
-    }
-    let role = if name == "br" {
-        Role::Break
-    } else if BLOCK_TAGS.contains(&name) {
-        Role::Block
-    } else {
-        Role::Inline
-    };
-    let mut class_weight = 0.0;
-    if words.article {
-        class_weight += 25.0;
-    }
-    if words.furniture {
-        class_weight -= 25.0;
-    }
-    if article_body {
-        class_weight += 50.0;
-    }
-    Hints { role, class_weight }
+/// Reads the hints of a page's elements. Pages repeat a few class
+/// attributes on most of their elements (`menu-item`, `story-card`), so what
+/// the words of each distinct one say is worked out once per page.
+#[derive(Default)]
+pub(crate) struct Reader<'a> {
+    class_words: HashMap<&'a str, Words>,
 }
 
-/// Distinctive furniture fragments inside longer class names, as one matcher.
-static FURNITURE_FRAGMENT: LazyLock<Regex> = LazyLock::new(|| any_of(FURNITURE_FRAGMENTS, true));
+impl<'a> Reader<'a> {
+    /// The part an element plays, and its class weight. `strict` turns the
+    /// furniture heuristics on (by tag, ARIA role, class and id); without
+    /// them only what is never text and what is hidden is skipped.
+    pub(crate) fn read(&mut self, element: &'a Element, strict: bool) -> Hints {
+        let skip = Hints {
+            role: Role::Skip,
+            class_weight: 0.0,
+        };
+        let tag = tag(element.name());
+        let attrs = Attrs::of(element);
+        if tag == Tag::NeverText || is_hidden(&attrs) {
+            return skip;
+        }
+        if strict && tag == Tag::Furniture {
+            return skip;
+        }
+        if strict
+            && attrs
+                .role
+                .is_some_and(|r| SKIPPED_ROLES.contains(&r.trim()))
+        {
+            return skip;
+        }
+        let mut words = attrs.id.map(Words::of).unwrap_or_default();
+        if let Some(class) = attrs.class {
+            words = words.or(*self
+                .class_words
+                .entry(class)
+                .or_insert_with(|| Words::of(class)));
+        }
+        let article_body = attrs.itemprop == Some("articleBody");
+        if strict
+            && tag != Tag::Container
+            && !article_body
+            && !words.article
+            && (words.furniture || words.fragment)
+        {
+            return skip;
+        }
+        let role = match tag {
+            Tag::Break => Role::Break,
+            Tag::Block | Tag::Container => Role::Block,
+            Tag::NeverText | Tag::Furniture | Tag::Inline => Role::Inline,
+        };
+        let mut class_weight = 0.0;
+        if words.article {
+            class_weight += 25.0;
+        }
+        if words.furniture {
+            class_weight -= 25.0;
+        }
+        if article_body {
+            class_weight += 50.0;
+        }
+        Hints { role, class_weight }
+    }
+}
 
 /// `hidden`, `aria-hidden="true"` or an inline `display:none` / `visibility:hidden`.
 fn is_hidden(attrs: &Attrs) -> bool {
@@ -338,32 +254,49 @@ fn is_hidden(attrs: &Attrs) -> bool {
     })
 }
 
-/// Whether the class and id words (split at anything but letters and
-/// digits, lower-cased) name an article container or furniture.
-#[derive(Default)]
+/// What the words of a class or id attribute (split at anything but letters
+/// and digits, lower-cased) say.
+#[derive(Debug, Default, Clone, Copy)]
 struct Words {
+    /// A word of article containers.
     article: bool,
+    /// A word of furniture.
     furniture: bool,
+    /// A furniture fragment inside a longer name (`socialshare`).
+    fragment: bool,
 }
 
 impl Words {
-    fn of(attrs: &Attrs) -> Self {
-        let mut words = Words::default();
+    fn of(names: &str) -> Self {
+        static FRAGMENT: LazyLock<Regex> = LazyLock::new(|| any_of(FURNITURE_FRAGMENTS, true));
+        let mut words = Words {
+            fragment: FRAGMENT.is_match(names),
+            ..Words::default()
+        };
         let mut word = String::new();
-        for name in attrs.names() {
-            for c in name.chars().chain(std::iter::once(' ')) {
-                if c.is_ascii_alphanumeric() {
-                    word.push(c.to_ascii_lowercase());
-                } else if !c.is_ascii() && c.is_alphanumeric() {
-                    word.extend(c.to_lowercase());
-                } else if !word.is_empty() {
-                    words.article |= ARTICLE_WORDS.contains(&word.as_str());
-                    words.furniture |= FURNITURE_WORDS.contains(&word.as_str());
-                    word.clear();
+        for c in names.chars().chain(std::iter::once(' ')) {
+            if c.is_ascii_alphanumeric() {
+                word.push(c.to_ascii_lowercase());
+            } else if !c.is_ascii() && c.is_alphanumeric() {
+                word.extend(c.to_lowercase());
+            } else if !word.is_empty() {
+                match self::word(&word) {
+                    Word::Furniture => words.furniture = true,
+                    Word::Article => words.article = true,
+                    Word::Other => {}
                 }
+                word.clear();
             }
         }
         words
+    }
+
+    fn or(self, other: Words) -> Words {
+        Words {
+            article: self.article || other.article,
+            furniture: self.furniture || other.furniture,
+            fragment: self.fragment || other.fragment,
+        }
     }
 }
 

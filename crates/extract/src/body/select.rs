@@ -174,7 +174,7 @@ fn score(walk: &Walk) -> Vec<f32> {
             };
             if !seeded[index] {
                 seeded[index] = true;
-                scores[index] += super::hints::tag_weight(&element.tag) + element.class_weight;
+                scores[index] += super::hints::tag_weight(element.tag) + element.class_weight;
             }
             let divider = match level {
                 0 => 1.0,
@@ -198,14 +198,14 @@ fn score(walk: &Walk) -> Vec<f32> {
 fn is_list_item(walk: &Walk, index: usize) -> bool {
     walk.elements
         .get(index)
-        .is_some_and(|e| matches!(e.tag.as_str(), "li" | "td" | "th" | "dd" | "dt"))
+        .is_some_and(|e| matches!(e.tag, "li" | "td" | "th" | "dd" | "dt"))
 }
 
 /// Headlines and subheads are not prose: they do not vote for a container.
 pub(super) fn is_heading(walk: &Walk, index: usize) -> bool {
     walk.elements
         .get(index)
-        .is_some_and(|e| matches!(e.tag.as_str(), "h1" | "h2" | "h3" | "h4" | "h5" | "h6"))
+        .is_some_and(|e| matches!(e.tag, "h1" | "h2" | "h3" | "h4" | "h5" | "h6"))
 }
 
 /// The element whose score a block's text raises: the parent of a paragraph.
@@ -301,7 +301,7 @@ fn with_siblings(walk: &Walk, scores: &[f32], top: usize) -> (Vec<usize>, Option
         let Some(element) = walk.elements.get(child) else {
             break;
         };
-        let furniture = matches!(element.tag.as_str(), "header" | "footer");
+        let furniture = matches!(element.tag, "header" | "footer");
         let close = scores.get(child).copied().unwrap_or(0.0) >= threshold;
         if child == top || (!furniture && (close || is_loose_paragraph(walk, child))) {
             roots.push(child);

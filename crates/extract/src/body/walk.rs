@@ -9,12 +9,12 @@ use super::hints::{self, Role};
 
 /// One element of the page that was not skipped.
 #[derive(Debug, Clone)]
-pub(crate) struct Element {
+pub(crate) struct Element<'a> {
     pub parent: Option<usize>,
     /// One past the index of the last element of this element's subtree
     /// (elements are numbered in document order, so the subtree is `self..end`).
     pub end: usize,
-    pub tag: String,
+    pub tag: &'a str,
     pub class_weight: f32,
     /// Characters of text in the subtree, and how many of them are link text.
     pub chars: usize,
@@ -34,8 +34,8 @@ pub(crate) struct Block {
 }
 
 #[derive(Debug, Default)]
-pub(crate) struct Walk {
-    pub elements: Vec<Element>,
+pub(crate) struct Walk<'a> {
+    pub elements: Vec<Element<'a>>,
     pub blocks: Vec<Block>,
 }
 
@@ -55,8 +55,8 @@ struct Open {
 const MAX_ELEMENTS: usize = 400_000;
 
 /// Walk the page. `strict` turns the furniture heuristics on (tag, role,
-/// class and id; see [`hints::read`]).
-pub(crate) fn walk(document: &Html, strict: bool) -> Walk {
+/// class and id; see [`hints::Reader`]).
+pub(crate) fn walk(document: &Html, strict: bool) -> Walk<'_> {
     let mut out = Walk::default();
     // Element index for every open tree node that was kept (None for skipped
     // or inline ones, so closing knows what to do).
@@ -64,6 +64,7 @@ pub(crate) fn walk(document: &Html, strict: bool) -> Walk {
     let mut open: Vec<Open> = Vec::new();
     let mut skipping: usize = 0;
     let mut in_link: usize = 0;
+    let mut hints = hints::Reader::default();
     for edge in document.tree.root().traverse() {
         match edge {
             Edge::Open(node) => {
@@ -88,7 +89,7 @@ pub(crate) fn walk(document: &Html, strict: bool) -> Walk {
                     stack.push(None);
                     continue;
                 }
-                let hints = hints::read(element, strict);
+                let hints = hints.read(element, strict);
                 match hints.role {
                     Role::Skip => {
                         skipping = 1;
@@ -112,7 +113,7 @@ pub(crate) fn walk(document: &Html, strict: bool) -> Walk {
                 out.elements.push(Element {
                     parent: stack.iter().rev().find_map(|e| *e),
                     end: index + 1,
-                    tag: element.name().to_string(),
+                    tag: element.name(),
                     class_weight: hints.class_weight,
                     chars: 0,
                     link_chars: 0,

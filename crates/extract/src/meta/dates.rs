@@ -69,18 +69,29 @@ const MODIFIED_META: &[&str] = &[
 ];
 
 /// Microdata and RDFa publication dates in the body.
+/// CSS `[itemprop~="datePublished"], [itemprop~="dateCreated"],
+/// time[pubdate], [property~="article:published_time"],
+/// [property~="schema:datePublished"], [property~="schema:dateCreated"]`,
+/// in one pass over the element's attributes.
 fn declares_published(element: &Element) -> bool {
-    ["datePublished", "dateCreated"]
-        .iter()
-        .any(|w| dom::has_word(element, "itemprop", w))
-        || (element.name() == "time" && dom::attr(element, "pubdate").is_some())
-        || [
-            "article:published_time",
-            "schema:datePublished",
-            "schema:dateCreated",
-        ]
-        .iter()
-        .any(|w| dom::has_word(element, "property", w))
+    let any_word = |value: &str, words: &[&str]| {
+        value
+            .split_ascii_whitespace()
+            .any(|v| words.iter().any(|w| v.eq_ignore_ascii_case(w)))
+    };
+    element.attrs().any(|(name, value)| match name {
+        "itemprop" => any_word(value, &["datePublished", "dateCreated"]),
+        "property" => any_word(
+            value,
+            &[
+                "article:published_time",
+                "schema:datePublished",
+                "schema:dateCreated",
+            ],
+        ),
+        "pubdate" => element.name() == "time",
+        _ => false,
+    })
 }
 /// Parts of a class name that say an element shows a date (matched as
 /// written, like CSS `[class*="date"]`).
