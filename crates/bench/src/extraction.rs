@@ -27,28 +27,40 @@ pub struct Options {
     pub min_date: Option<f64>,
     /// Print every title, author and date miss of Parallax to stderr.
     pub misses: bool,
+    /// Passes over the set; each page's time is its fastest.
+    pub repeat: usize,
 }
 
 pub fn run(o: Options) -> anyhow::Result<()> {
     let cases = sets::load(o.set, &o.data)?;
-    let mut ours = HashMap::new();
-    for case in &cases {
-        let html = sets::read_page(&case.html)?;
-        // Only the extraction call is timed: reading and decoding are the same for every tool.
-        let start = Instant::now();
-        let page = parallax_extract::extract(&html);
-        let seconds = start.elapsed().as_secs_f64();
-        let author = (!page.authors.is_empty()).then(|| page.authors.join("; "));
-        ours.insert(
-            case.id.clone(),
-            Output {
-                text: page.text,
-                title: page.title,
-                author,
-                date: page.published,
-                seconds,
-            },
-        );
+    // Only the extraction call is timed: reading and decoding are the same for every tool.
+    let pages = cases
+        .iter()
+        .map(|case| sets::read_page(&case.html))
+        .collect::<anyhow::Result<Vec<_>>>()?;
+    let mut ours: HashMap<String, Output> = HashMap::new();
+    // Whole passes over the set, as the Python baseline does.
+    for _ in 0..o.repeat.max(1) {
+        for (case, html) in cases.iter().zip(&pages) {
+            let start = Instant::now();
+            let page = parallax_extract::extract(html);
+            let seconds = start.elapsed().as_secs_f64();
+            if let Some(best) = ours.get_mut(&case.id) {
+                best.seconds = best.seconds.min(seconds);
+                continue;
+            }
+            let author = (!page.authors.is_empty()).then(|| page.authors.join("; "));
+            ours.insert(
+                case.id.clone(),
+                Output {
+                    text: page.text,
+                    title: page.title,
+                    author,
+                    date: page.published,
+                    seconds,
+                },
+            );
+        }
     }
     let parallax = score::score(o.set, &cases, &ours);
     if o.misses {

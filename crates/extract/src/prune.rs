@@ -1,8 +1,9 @@
 //! Before parsing: the source without what never becomes article text or
 //! metadata. The contents of `<script>` code and `<style>` elements and
-//! comments are cut out; everything else is kept byte for byte, data
-//! scripts too (JSON-LD, a framework's JSON page state), where the last
-//! resort for a date finds one.
+//! comments are cut out, and whitespace between two tags is cut to its first
+//! character; everything else is kept byte for byte, data scripts too
+//! (JSON-LD, a framework's JSON page state), where the last resort for a
+//! date finds one.
 //!
 //! Pages carry a third of their bytes in scripts, styles and comments, and
 //! html5ever tokenizes comments one character at a time and splits script
@@ -85,6 +86,15 @@ pub(crate) fn prune(html: &str) -> Cow<'_, str> {
             }
             _ => start + 1,
         };
+        // Between two tags, a run of whitespace (a line break and the next
+        // line's indent) is one text token to the tokenizer if it is one character.
+        let run = bytes[next..]
+            .iter()
+            .take_while(|c| c.is_ascii_whitespace())
+            .count();
+        if run >= 2 && next > start + 1 && bytes.get(next + run) == Some(&b'<') {
+            cuts.push((next + 1, next + run));
+        }
         at = next;
     }
     if cuts.is_empty() {
@@ -208,6 +218,11 @@ mod tests {
         assert_eq!(prune(attribute), attribute);
         let textarea = "<textarea><script></textarea><p>x</p></script>";
         assert_eq!(prune(textarea), textarea);
+        // Whitespace between tags is one character; next to text it stays.
+        assert_eq!(
+            prune("<ul>\n    <li>a  b</li>  c\n\t<li>d</li></ul>"),
+            "<ul>\n<li>a  b</li>  c\n\t<li>d</li></ul>"
+        );
         // Comments end at `--!>` too; a `--` inside does not end them.
         assert_eq!(prune("a<!-- x -- y --!>b"), "ab");
     }
