@@ -186,7 +186,64 @@ fn end_tag(bytes: &[u8], from: usize, name: &str) -> Option<usize> {
 
 #[cfg(test)]
 mod tests {
+    use proptest::prelude::*;
+
     use super::*;
+
+    /// Markup made of the pieces the scan reacts to, in any order and
+    /// unbalanced, with multi-byte text between them.
+    fn markup() -> impl Strategy<Value = String> {
+        let piece = prop::sample::select(vec![
+            "<script>",
+            "</script>",
+            "<SCRIPT type=\"application/json\">",
+            "<style>",
+            "</style >",
+            "<!--",
+            "-->",
+            "--!>",
+            "<!-->",
+            "<title>",
+            "</title>",
+            "<textarea>",
+            "<svg>",
+            "<style/>",
+            "<![CDATA[",
+            "]]>",
+            "<plaintext>",
+            "<p class='a>b'>",
+            "<a href=\"x\">",
+            "=\"",
+            "'",
+            "<",
+            ">",
+            "</",
+            "/>",
+            "\n   ",
+            "  ",
+            "é",
+            "日本",
+            "🙂",
+            "text",
+            "<!DOCTYPE html>",
+            "<?x?>",
+        ]);
+        prop::collection::vec(piece, 0..40).prop_map(|pieces| pieces.concat())
+    }
+
+    /// Whether `part` is `whole` with some ranges left out.
+    fn is_subsequence(part: &str, whole: &str) -> bool {
+        let mut rest = whole.chars();
+        part.chars().all(|c| rest.any(|w| w == c))
+    }
+
+    proptest! {
+        #[test]
+        fn only_ever_cuts(html in markup()) {
+            let pruned = prune(&html);
+            prop_assert!(is_subsequence(&pruned, &html), "{pruned:?} is not cut from {html:?}");
+        }
+    }
 
     #[test]
     fn cuts_code_styles_and_comments_but_keeps_data() {
