@@ -1,26 +1,18 @@
 //! Saved article pages: the article body and metadata come from
-//! `parallax-extract` (one parse of the page). What that does not provide yet
-//! is read here from the `<head>`: `og:`/`<title>` headline, site name,
-//! canonical URL, `lang`, and the publication date (with a warning when the
-//! page gives one that does not parse).
+//! `parallax-extract` (one parse of the page). What is added here: the
+//! language tag normalised, the publication date as a time, and a warning
+//! when the page declares a publication date that does not parse.
 
 use std::sync::LazyLock;
 
 use chrono::{DateTime, Utc};
-use scraper::{ElementRef, Html, Node, Selector};
+use scraper::{Html, Selector};
 
 use serde_json::Value;
 
 use crate::date;
 use crate::draft::Draft;
 use crate::lang;
-use crate::paragraphs;
-
-/// Elements whose text content is never prose.
-const NON_TEXT: &[&str] = &["script", "style", "noscript", "template"];
-
-/// Separators between a headline and the site name in `<title>`.
-const TITLE_SEPARATORS: &[&str] = &[" | ", " - ", " – ", " — ", " :: ", " · "];
 
 /// Compile one of this file's selector literals. They are constants checked by
 /// every test that parses a page, never derived from input.
@@ -28,20 +20,6 @@ fn selector(css: &str) -> Selector {
     Selector::parse(css).expect("selector literals in html.rs are valid CSS")
 }
 
-static OG_TITLE: LazyLock<Selector> =
-    LazyLock::new(|| selector(r#"meta[property="og:title"], meta[name="og:title"]"#));
-static TWITTER_TITLE: LazyLock<Selector> =
-    LazyLock::new(|| selector(r#"meta[name="twitter:title"]"#));
-static TITLE: LazyLock<Selector> = LazyLock::new(|| selector("title"));
-static H1: LazyLock<Selector> = LazyLock::new(|| selector("h1"));
-static SITE_NAME: LazyLock<Selector> = LazyLock::new(|| {
-    selector(
-        r#"meta[property="og:site_name"], meta[name="og:site_name"], meta[name="application-name"]"#,
-    )
-});
-static OG_URL: LazyLock<Selector> =
-    LazyLock::new(|| selector(r#"meta[property="og:url"], meta[name="og:url"]"#));
-static CANONICAL: LazyLock<Selector> = LazyLock::new(|| selector(r#"link[rel="canonical"]"#));
 static PUBLISHED_META: LazyLock<Selector> = LazyLock::new(|| {
     selector(
         r#"meta[property="article:published_time"], meta[name="article:published_time"], meta[itemprop="datePublished"], meta[name="date"], meta[name="pubdate"], meta[name="publish-date"], meta[name="dc.date"]"#,
@@ -50,7 +28,6 @@ static PUBLISHED_META: LazyLock<Selector> = LazyLock::new(|| {
 static TIME: LazyLock<Selector> = LazyLock::new(|| selector("time[datetime]"));
 static JSON_LD: LazyLock<Selector> =
     LazyLock::new(|| selector(r#"script[type="application/ld+json"]"#));
-static HTML_LANG: LazyLock<Selector> = LazyLock::new(|| selector("html[lang]"));
 
 /// Parse a decoded HTML page. Returns the draft (its text may be empty when the
 /// page has no article text) and messages about unusable values.
@@ -58,105 +35,24 @@ pub(crate) fn parse(source: &str, id: &str) -> (Draft, Vec<String>) {
     let page = parallax_extract::parse(source);
     let extracted = parallax_extract::extract_parsed(&page);
     let mut warnings = Vec::new();
-    let json_ld = json_ld_blocks(&page);
-
-    let source_name = extracted
-        .site_name
-        .or_else(|| first_content(&page, &SITE_NAME))
-        .or_else(|| {
-            json_ld
-                .iter()
-                .find_map(|v| find_key(v, "publisher").and_then(|p| p.get("name")?.as_str()))
-                .map(str::to_string)
-        });
-    let title = extracted
-        .title
-        .or_else(|| first_content(&page, &OG_TITLE))
-        .or_else(|| first_content(&page, &TWITTER_TITLE))
-        .or_else(|| page_title(&page, source_name.as_deref()))
-        .or_else(|| page.select(&H1).next().map(element_text));
-    let url = extracted
-        .url
-        .or_else(|| first_content(&page, &OG_URL))
-        .or_else(|| first_attr(&page, &CANONICAL, "href"));
-    let language = extracted
-        .language
-        .as_deref()
-        .and_then(lang::normalise_tag)
-        .or_else(|| {
-            page.select(&HTML_LANG)
-                .next()
-                .and_then(|html| html.attr("lang"))
-                .and_then(lang::normalise_tag)
-        });
     let published = match extracted
         .published
         .as_deref()
         .and_then(date::parse_published)
     {
         Some(time) => Some(time),
-        None => published(&page, &json_ld, &mut warnings),
+        None => published(&page, &json_ld_blocks(&page), &mut warnings),
     };
-
     let draft = Draft {
         id: id.to_string(),
-        title: title.filter(|t| !t.is_empty()),
-        source: source_name,
-        url,
+        title: extracted.title.filter(|t| !t.is_empty()),
+        source: extracted.site_name,
+        url: extracted.url,
         published,
-        language,
+        language: extracted.language.as_deref().and_then(lang::normalise_tag),
         text: extracted.text,
     };
     (draft, warnings)
-}
-
-/// The text of an element: its text nodes in order, `<br>` as a space,
-/// scripts and styles left out.
-fn element_text(element: ElementRef<'_>) -> String {
-    let mut out = String::new();
-    for node in element.descendants() {
-        match node.value() {
-            Node::Text(text) => {
-                let in_non_text = node
-                    .parent()
-                    .and_then(|p| p.value().as_element().map(|e| NON_TEXT.contains(&e.name())))
-                    .unwrap_or(false);
-                if !in_non_text {
-                    out.push_str(text);
-                }
-            }
-            Node::Element(e) if e.name() == "br" => out.push(' '),
-            _ => {}
-        }
-    }
-    out
-}
-
-/// The `content` of the first matching `<meta>` that has a non-blank one.
-fn first_content(page: &Html, selector: &Selector) -> Option<String> {
-    first_attr(page, selector, "content")
-}
-
-fn first_attr(page: &Html, selector: &Selector, attr: &str) -> Option<String> {
-    page.select(selector)
-        .filter_map(|e| e.attr(attr))
-        .map(paragraphs::collapse_whitespace)
-        .find(|v| !v.is_empty())
-}
-
-/// `<title>`, without a trailing ` | Site` when it names the site.
-fn page_title(page: &Html, site: Option<&str>) -> Option<String> {
-    let title = paragraphs::collapse_whitespace(&element_text(page.select(&TITLE).next()?));
-    let stripped = site.and_then(|site| strip_site_suffix(&title, site));
-    Some(stripped.unwrap_or(&title).to_string()).filter(|t| !t.is_empty())
-}
-
-fn strip_site_suffix<'a>(title: &'a str, site: &str) -> Option<&'a str> {
-    TITLE_SEPARATORS.iter().find_map(|sep| {
-        let (head, tail) = title.rsplit_once(sep)?;
-        (tail.trim().eq_ignore_ascii_case(site.trim()) && !head.trim().is_empty())
-            .then(|| head.trim())
-    })
 }
 
 /// The first parseable of: `article:published_time` and similar `<meta>`s,
@@ -251,15 +147,6 @@ mod tests {
         assert_eq!(
             draft.published.map(|t| t.to_rfc3339()).as_deref(),
             Some("2026-02-03T08:15:00+00:00")
-        );
-    }
-
-    #[test]
-    fn title_suffix_kept_when_not_the_site_name() {
-        assert_eq!(strip_site_suffix("Budget - a guide", "Fjord Times"), None);
-        assert_eq!(
-            strip_site_suffix("Budget — Fjord Times", "fjord times"),
-            Some("Budget")
         );
     }
 
