@@ -39,10 +39,15 @@ pub(crate) fn attr<'a>(element: &'a Element, name: &str) -> Option<&'a str> {
 /// space-separated words, ASCII case ignored (as browsers match `rel`; an
 /// `itemprop="Author"` means the same as `author`).
 pub(crate) fn has_word(element: &Element, name: &str, word: &str) -> bool {
-    attr(element, name).is_some_and(|v| {
-        v.split_ascii_whitespace()
-            .any(|w| w.eq_ignore_ascii_case(word))
-    })
+    attr(element, name).is_some_and(|v| holds_any_word(v, &[word]))
+}
+
+/// Whether the space-separated words of an attribute value hold one of
+/// `words`, ASCII case ignored (see [`has_word`]).
+pub(crate) fn holds_any_word(value: &str, words: &[&str]) -> bool {
+    value
+        .split_ascii_whitespace()
+        .any(|v| words.iter().any(|w| v.eq_ignore_ascii_case(w)))
 }
 
 /// A matcher for any of `parts` inside a string, ASCII case ignored when

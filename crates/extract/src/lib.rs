@@ -5,7 +5,7 @@
 //! boilerplate lines inside the body stays in `parallax-clean`.
 //!
 //! The page is parsed once (html5ever through `scraper`, after [`prune`] cut
-//! out scripts, styles and comments); [`meta`] reads the
+//! out script code, styles and comments); [`meta`] reads the
 //! headline, authors, dates and site from structured data, meta tags and
 //! the visible byline; [`body`] finds the article's main text.
 
@@ -42,9 +42,9 @@ pub fn extract(html: &str) -> Page {
     extract_parsed(&parse(html))
 }
 
-/// The page parsed as extraction reads it: without the contents of scripts
-/// (but JSON-LD), styles and comments, which never hold the article
-/// ([`prune`]).
+/// The page parsed as extraction reads it: without script code, style
+/// contents, comments and runs of whitespace between tags, which never hold
+/// the article ([`prune`]).
 pub fn parse(html: &str) -> scraper::Html {
     scraper::Html::parse_document(&prune::prune(html))
 }

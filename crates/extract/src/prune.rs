@@ -23,8 +23,8 @@ const RAW_TEXT: &[&str] = &[
     "script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes", "noscript",
 ];
 
-/// The source with script, style and comment contents cut out, or the
-/// source itself when there is nothing to cut.
+/// The source with script code, style contents, comments and whitespace
+/// runs between tags cut out, or the source itself when there is nothing to cut.
 pub(crate) fn prune(html: &str) -> Cow<'_, str> {
     let bytes = html.as_bytes();
     // Ranges to cut, in order.
@@ -104,8 +104,8 @@ pub(crate) fn prune(html: &str) -> Cow<'_, str> {
         String::with_capacity(html.len() - cuts.iter().map(|(s, e)| e - s).sum::<usize>());
     let mut kept = 0;
     for (start, end) in cuts {
-        // Cuts start at `<` or just after `>` and end just after `>` or at
-        // `<`: always on character boundaries.
+        // Cuts start at `<` or just after `>` or an ASCII space, and end just
+        // after `>` or at `<`: always on character boundaries.
         out.push_str(&html[kept..start]);
         kept = end;
     }

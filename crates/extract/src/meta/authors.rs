@@ -277,8 +277,8 @@ fn text(element: ElementRef) -> String {
 fn microdata(document: &Html) -> Vec<String> {
     dom::elements(document)
         .filter(|e| {
-            dom::has_word(e.value(), "itemprop", "author")
-                || dom::has_word(e.value(), "itemprop", "creator")
+            dom::attr(e.value(), "itemprop")
+                .is_some_and(|v| dom::holds_any_word(v, &["author", "creator"]))
         })
         .filter(|e| !is_furniture(*e))
         .map(|e| {

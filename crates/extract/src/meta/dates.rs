@@ -74,14 +74,9 @@ const MODIFIED_META: &[&str] = &[
 /// [property~="schema:datePublished"], [property~="schema:dateCreated"]`,
 /// in one pass over the element's attributes.
 fn declares_published(element: &Element) -> bool {
-    let any_word = |value: &str, words: &[&str]| {
-        value
-            .split_ascii_whitespace()
-            .any(|v| words.iter().any(|w| v.eq_ignore_ascii_case(w)))
-    };
     element.attrs().any(|(name, value)| match name {
-        "itemprop" => any_word(value, &["datePublished", "dateCreated"]),
-        "property" => any_word(
+        "itemprop" => dom::holds_any_word(value, &["datePublished", "dateCreated"]),
+        "property" => dom::holds_any_word(
             value,
             &[
                 "article:published_time",
