@@ -29,8 +29,8 @@
 //! its membership, for endless streams (`parallax-bench stream`).
 //!
 //! Quality on public labelled sets, measured by `parallax-bench clusters`:
-//! BCubed F1 with the full pipeline: BASIL 0.970, ECB+ 0.878, both mixed in
-//! one stream 0.892; NMI on GoogleNews TS 0.941, News-T 0.880; see
+//! BCubed F1 with the full pipeline: BASIL 0.991, ECB+ 0.879, both mixed in
+//! one stream 0.897; NMI on GoogleNews TS 0.941, News-T 0.880; see
 //! docs/benchmarks.md (ECB+ topics pair two events of the same kind with the
 //! same people and no dates, e.g. the same coach fired and later re-hired).
 //!
