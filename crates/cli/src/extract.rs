@@ -8,7 +8,8 @@ use std::process::ExitCode;
 
 use anyhow::Context;
 use clap::ValueEnum;
-use parallax_model::{Article, SegmentKind};
+use parallax_model::Article;
+use parallax_report::json::SegmentDoc;
 use serde::Serialize;
 
 use crate::EXIT_SKIPPED;
@@ -35,14 +36,6 @@ struct PageDoc<'a> {
     description: Option<&'a str>,
     text: &'a str,
     segments: Vec<SegmentDoc>,
-}
-
-/// A sentence of `text` and its kind, as in `analyze`'s JSON.
-#[derive(Serialize)]
-struct SegmentDoc {
-    start: usize,
-    end: usize,
-    kind: SegmentKind,
 }
 
 /// Extract every file; a file that cannot be read is named on stderr and the
@@ -111,15 +104,7 @@ fn document<'a>(path: &Path, page: &'a parallax_extract::Page) -> PageDoc<'a> {
         language: page.language.as_deref(),
         description: page.description.as_deref(),
         text: &page.text,
-        segments: cleaned
-            .segments
-            .iter()
-            .map(|s| SegmentDoc {
-                start: s.span.start,
-                end: s.span.end,
-                kind: s.kind,
-            })
-            .collect(),
+        segments: cleaned.segments.iter().map(SegmentDoc::from).collect(),
     }
 }
 

@@ -9,8 +9,8 @@
 
 use chrono::{DateTime, SecondsFormat, Utc};
 use parallax_model::{
-    Analysis, DiffOp, Document, EntityKind, Occurrence, QuoteForm, QuoteGroup, SegmentKind,
-    SharedClaim, Spelling, Story, StoryEntity,
+    Analysis, DiffOp, Document, EntityKind, Occurrence, QuoteForm, QuoteGroup, Segment,
+    SegmentKind, SharedClaim, Spelling, Story, StoryEntity,
 };
 use serde::Serialize;
 
@@ -64,11 +64,23 @@ pub struct RangeDoc {
     pub end: usize,
 }
 
+/// A sentence of an article's text and its kind (also what `parallax
+/// extract` prints).
 #[derive(Debug, Serialize)]
 pub struct SegmentDoc {
     pub start: usize,
     pub end: usize,
     pub kind: SegmentKind,
+}
+
+impl From<&Segment> for SegmentDoc {
+    fn from(s: &Segment) -> Self {
+        SegmentDoc {
+            start: s.span.start,
+            end: s.span.end,
+            kind: s.kind,
+        }
+    }
 }
 
 /// A quote as found in one article.
@@ -235,16 +247,7 @@ fn article<'a>(lookup: &Lookup<'a>, index: usize, doc: &'a Document) -> ArticleD
                 end: p.end,
             })
             .collect(),
-        segments: doc
-            .cleaned
-            .segments
-            .iter()
-            .map(|s| SegmentDoc {
-                start: s.span.start,
-                end: s.span.end,
-                kind: s.kind,
-            })
-            .collect(),
+        segments: doc.cleaned.segments.iter().map(SegmentDoc::from).collect(),
         quotes: doc
             .annotations
             .quotes

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 
 use chrono::{DateTime, Utc};
 use parallax_model::{
-    Analysis, Document, EntityKind, Occurrence, QuoteForm, Segment, SegmentKind, Story,
+    Analysis, Document, EntityKind, Occurrence, QuoteForm, QuoteGroup, Segment, SegmentKind, Story,
 };
 
 /// Where a document sits in the story list.
@@ -215,6 +215,22 @@ impl<'a> Lookup<'a> {
     /// Distinct outlets of the given articles (by id).
     pub fn outlets_of<'b>(&self, articles: impl Iterator<Item = &'b str>) -> usize {
         count_distinct(articles.map(|a| self.outlet(a)))
+    }
+
+    /// A story's quote groups with the number of outlets printing each, the
+    /// most printed first: that is where wordings can differ. The sort is
+    /// stable, so ties keep the story's order.
+    pub fn quote_groups_by_reach(&self, story: &'a Story) -> Vec<(usize, &'a QuoteGroup)> {
+        let mut groups: Vec<(usize, &QuoteGroup)> = story
+            .quotes
+            .iter()
+            .map(|g| {
+                let articles = g.occurrences.iter().map(|o| o.at.article.as_str());
+                (self.outlets_of(articles), g)
+            })
+            .collect();
+        groups.sort_by_key(|(n, _)| std::cmp::Reverse(*n));
+        groups
     }
 
     /// Flagged segments of a story's documents, per kind, in [`FLAGGED_KINDS`] order.

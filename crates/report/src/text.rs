@@ -223,17 +223,7 @@ fn quotes(lookup: &Lookup<'_>, story: &Story, out: &mut Lines) {
         "  Quotes ({})",
         plural(story.quotes.len(), "group", "groups")
     ));
-    let mut groups: Vec<(usize, &QuoteGroup)> = story
-        .quotes
-        .iter()
-        .map(|g| {
-            (
-                lookup.outlets_of(g.occurrences.iter().map(|o| o.at.article.as_str())),
-                g,
-            )
-        })
-        .collect();
-    groups.sort_by_key(|(n, _)| std::cmp::Reverse(*n));
+    let groups = lookup.quote_groups_by_reach(story);
     for (outlets, group) in groups.iter().take(QUOTES_SHOWN) {
         let speaker = group
             .speaker

@@ -2,7 +2,7 @@
 //! difference from the reference wording (`<del>` / `<ins>`), a fragment badge
 //! for partial quotations, and a link to the quote in the article's text.
 
-use parallax_model::{DiffOp, QuoteGroup, QuoteOccurrence, Story};
+use parallax_model::{DiffOp, QuoteOccurrence, Story};
 
 use super::{html, jump, outlet_link, passage};
 use crate::diff::{self, Layout};
@@ -17,19 +17,7 @@ pub(super) fn render(lookup: &Lookup<'_>, story: &Story, out: &mut String) {
         out.push_str("<p class=\"none\">No quotes found.</p>\n");
         return;
     }
-    let mut groups: Vec<(usize, &QuoteGroup)> = story
-        .quotes
-        .iter()
-        .map(|g| {
-            (
-                lookup.outlets_of(g.occurrences.iter().map(|o| o.at.article.as_str())),
-                g,
-            )
-        })
-        .collect();
-    // Quotes several outlets print first (that is where wordings can differ);
-    // the sort is stable, so ties keep the story's order.
-    groups.sort_by_key(|(n, _)| std::cmp::Reverse(*n));
+    let groups = lookup.quote_groups_by_reach(story);
     out.push_str("<div class=\"qgroups\">\n");
     for (outlets, group) in groups {
         let speaker = group
