@@ -27,6 +27,9 @@ pub struct Page {
     pub authors: Vec<String>,
     /// Publication date or date-time, ISO 8601.
     pub published: Option<String>,
+    /// When `published` is `None`: the first publication date the page
+    /// declares in a form no reader knows ("soon"), as written.
+    pub unreadable_published: Option<String>,
     /// Last modification date or date-time, ISO 8601.
     pub modified: Option<String>,
     pub site_name: Option<String>,
@@ -45,13 +48,13 @@ pub fn extract(html: &str) -> Page {
 /// The page parsed as extraction reads it: without script code, style
 /// contents, comments and runs of whitespace between tags, which never hold
 /// the article ([`prune`]).
-pub fn parse(html: &str) -> scraper::Html {
+fn parse(html: &str) -> scraper::Html {
     scraper::Html::parse_document(&prune::prune(html))
 }
 
-/// Extract the article from a page already parsed with [`parse`], for
-/// callers that also read the parsed page themselves (one parse instead of two).
-pub fn extract_parsed(document: &scraper::Html) -> Page {
+/// Extract the article from a page already parsed (with [`parse`], or in
+/// full to check that pruning changes nothing).
+fn extract_parsed(document: &scraper::Html) -> Page {
     let meta = meta::read(document);
     let text = body::read(document, &meta);
     Page {
@@ -59,6 +62,7 @@ pub fn extract_parsed(document: &scraper::Html) -> Page {
         title: meta.title,
         authors: meta.authors,
         published: meta.published,
+        unreadable_published: meta.unreadable_published,
         modified: meta.modified,
         site_name: meta.site_name,
         language: meta.language,

@@ -1,48 +1,25 @@
 //! Saved article pages: the article body and metadata come from
-//! `parallax-extract` (one parse of the page). What is added here: the
-//! language tag normalised, the publication date as a time, and a warning
-//! when the page declares a publication date that does not parse.
-
-use std::sync::LazyLock;
-
-use chrono::{DateTime, Utc};
-use scraper::{Html, Selector};
-
-use serde_json::Value;
+//! `parallax-extract`. What is added here: the language tag normalised, the
+//! publication date as a time, and a warning when the page declares a
+//! publication date that does not parse.
 
 use crate::date;
 use crate::draft::Draft;
 use crate::lang;
 
-/// Compile one of this file's selector literals. They are constants checked by
-/// every test that parses a page, never derived from input.
-fn selector(css: &str) -> Selector {
-    Selector::parse(css).expect("selector literals in html.rs are valid CSS")
-}
-
-static PUBLISHED_META: LazyLock<Selector> = LazyLock::new(|| {
-    selector(
-        r#"meta[property="article:published_time"], meta[name="article:published_time"], meta[itemprop="datePublished"], meta[name="date"], meta[name="pubdate"], meta[name="publish-date"], meta[name="dc.date"]"#,
-    )
-});
-static TIME: LazyLock<Selector> = LazyLock::new(|| selector("time[datetime]"));
-static JSON_LD: LazyLock<Selector> =
-    LazyLock::new(|| selector(r#"script[type="application/ld+json"]"#));
-
 /// Parse a decoded HTML page. Returns the draft (its text may be empty when the
 /// page has no article text) and messages about unusable values.
 pub(crate) fn parse(source: &str, id: &str) -> (Draft, Vec<String>) {
-    let page = parallax_extract::parse(source);
-    let extracted = parallax_extract::extract_parsed(&page);
+    let extracted = parallax_extract::extract(source);
     let mut warnings = Vec::new();
-    let published = match extracted
+    // The extractor writes ISO 8601, which always parses.
+    let published = extracted
         .published
         .as_deref()
-        .and_then(date::parse_published)
-    {
-        Some(time) => Some(time),
-        None => published(&page, &json_ld_blocks(&page), &mut warnings),
-    };
+        .and_then(date::parse_published);
+    if let Some(bad) = &extracted.unreadable_published {
+        warnings.push(format!("unrecognised publication date {bad:?}"));
+    }
     let draft = Draft {
         id: id.to_string(),
         title: extracted.title.filter(|t| !t.is_empty()),
@@ -53,52 +30,6 @@ pub(crate) fn parse(source: &str, id: &str) -> (Draft, Vec<String>) {
         text: extracted.text,
     };
     (draft, warnings)
-}
-
-/// The first parseable of: `article:published_time` and similar `<meta>`s,
-/// `<time datetime>`, JSON-LD `datePublished`.
-/// When values exist but none parses, one warning names the first.
-fn published(page: &Html, json_ld: &[Value], warnings: &mut Vec<String>) -> Option<DateTime<Utc>> {
-    let metas = page
-        .select(&PUBLISHED_META)
-        .filter_map(|e| e.attr("content"));
-    let page_times = page.select(&TIME).filter_map(|e| e.attr("datetime"));
-    let ld = json_ld
-        .iter()
-        .filter_map(|v| find_key(v, "datePublished")?.as_str());
-    let mut first_bad = None;
-    for value in metas.chain(page_times).chain(ld) {
-        if value.trim().is_empty() {
-            continue;
-        }
-        if let Some(time) = date::parse_published(value) {
-            return Some(time);
-        }
-        first_bad.get_or_insert(value);
-    }
-    if let Some(bad) = first_bad {
-        warnings.push(format!("unrecognised publication date {:?}", bad.trim()));
-    }
-    None
-}
-
-/// Every JSON-LD block that parses.
-fn json_ld_blocks(page: &Html) -> Vec<Value> {
-    page.select(&JSON_LD)
-        .filter_map(|script| serde_json::from_str(&script.text().collect::<String>()).ok())
-        .collect()
-}
-
-/// Depth-first search for the first value under `key` (JSON-LD nests the
-/// article in `@graph` arrays). serde_json's recursion limit bounds the depth.
-fn find_key<'v>(value: &'v Value, key: &str) -> Option<&'v Value> {
-    match value {
-        Value::Object(map) => map
-            .get(key)
-            .or_else(|| map.values().find_map(|v| find_key(v, key))),
-        Value::Array(items) => items.iter().find_map(|v| find_key(v, key)),
-        _ => None,
-    }
 }
 
 #[cfg(test)]

@@ -151,6 +151,23 @@ pub(super) fn read(
     (published.map(|s| s.iso()), modified.map(|s| s.iso()))
 }
 
+/// The first publication date the page declares in no form known here
+/// ("soon", "Tuesday"), for a caller that wants to say why it found none.
+pub(super) fn unreadable(sources: &Sources) -> Option<String> {
+    let jsonld = sources
+        .jsonld
+        .iter()
+        .filter_map(|o| jsonld::text(o.get("datePublished")?));
+    let metas = PUBLISHED_META
+        .iter()
+        .chain(GENERIC_META)
+        .filter_map(|k| sources.meta(&[k]));
+    jsonld
+        .chain(metas)
+        .find(|raw| !raw.trim().is_empty() && declared(raw).is_none())
+        .map(|raw| raw.trim().to_string())
+}
+
 /// When the page does not show the first declared date but shows another
 /// declared one, the declaration that the reader sees.
 fn confirmed_by_shown(
