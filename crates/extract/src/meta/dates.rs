@@ -154,16 +154,9 @@ pub(super) fn read(
 /// The first publication date the page declares in no form known here
 /// ("soon", "Tuesday"), for a caller that wants to say why it found none.
 pub(super) fn unreadable(sources: &Sources) -> Option<String> {
-    let jsonld = sources
-        .jsonld
-        .iter()
-        .filter_map(|o| jsonld::text(o.get("datePublished")?));
-    let metas = PUBLISHED_META
-        .iter()
-        .chain(GENERIC_META)
-        .filter_map(|k| sources.meta(&[k]));
-    jsonld
-        .chain(metas)
+    jsonld_values(sources, &["datePublished"])
+        .chain(meta_values(sources, PUBLISHED_META))
+        .chain(meta_values(sources, GENERIC_META))
         .find(|raw| !raw.trim().is_empty() && declared(raw).is_none())
         .map(|raw| raw.trim().to_string())
 }
@@ -242,19 +235,26 @@ fn local_day(
 }
 
 fn jsonld_dates(sources: &Sources, keys: &[&str]) -> Vec<Stamp> {
-    keys.iter()
-        .flat_map(|k| {
-            sources
-                .jsonld
-                .iter()
-                .filter_map(|o| jsonld::text(o.get(*k)?).and_then(declared))
-        })
-        .collect()
+    jsonld_values(sources, keys).filter_map(declared).collect()
 }
 
 fn meta_dates<'a>(sources: &'a Sources, keys: &'a [&str]) -> impl Iterator<Item = Stamp> + 'a {
-    keys.iter()
-        .filter_map(|k| sources.meta(&[k]).and_then(declared))
+    meta_values(sources, keys).filter_map(declared)
+}
+
+/// The JSON-LD values under `keys`, key by key, as written.
+fn jsonld_values<'a>(sources: &'a Sources, keys: &'a [&str]) -> impl Iterator<Item = &'a str> {
+    keys.iter().flat_map(|k| {
+        sources
+            .jsonld
+            .iter()
+            .filter_map(|o| jsonld::text(o.get(*k)?))
+    })
+}
+
+/// The first content of each meta tag of `keys`, as written.
+fn meta_values<'a>(sources: &'a Sources, keys: &'a [&str]) -> impl Iterator<Item = &'a str> {
+    keys.iter().filter_map(|k| sources.meta(&[k]))
 }
 
 /// Microdata publication dates outside the furniture; none when they name
