@@ -5,6 +5,7 @@
 //! Markdown table for docs/benchmarks.md.
 
 mod clusters;
+mod compare;
 mod extraction;
 mod metrics;
 mod quotes;
@@ -49,6 +50,34 @@ enum Cmd {
         /// Write each article's gold and found story (and why it joined) to this TSV file.
         #[arg(long)]
         predictions: Option<std::path::PathBuf>,
+    },
+    /// Comparison quality: shared claims and names across articles against
+    /// the ECB+ comparison gold, and shared claims per BASIL story.
+    Compare {
+        /// The comparison gold (`parallax.compare-gold/1`); `docs.jsonl` beside it is analysed.
+        #[arg(long, default_value = "../shared/data/compare/ecbplus/gold.json")]
+        gold: std::path::PathBuf,
+        /// BASIL's `docs.jsonl`: real three-outlet stories, for shared claims per story.
+        #[arg(long)]
+        basil: Option<std::path::PathBuf>,
+        /// Fail (exit 1) when strict claim-pair precision is below this floor.
+        #[arg(long)]
+        min_claim_precision: Option<f64>,
+        /// Fail (exit 1) when strict claim-pair recall is below this floor.
+        #[arg(long)]
+        min_claim_recall: Option<f64>,
+        /// Fail (exit 1) when name-pair (alias) recall is below this floor.
+        #[arg(long)]
+        min_alias_recall: Option<f64>,
+        /// Fail (exit 1) when name-pair (alias) precision is below this floor.
+        #[arg(long)]
+        min_alias_precision: Option<f64>,
+        /// Fail (exit 1) when the median BASIL story has fewer shared claims.
+        #[arg(long)]
+        min_basil_median: Option<f64>,
+        /// Write the missed and the wrong claim pairs to this file.
+        #[arg(long)]
+        examples: Option<std::path::PathBuf>,
     },
     /// The story clusterer alone on an endless synthetic stream: articles/s
     /// and peak memory (each size in a child process).
@@ -253,6 +282,25 @@ fn main() -> anyhow::Result<()> {
             min_date,
             misses,
             repeat,
+        })?,
+        Cmd::Compare {
+            gold,
+            basil,
+            min_claim_precision,
+            min_claim_recall,
+            min_alias_recall,
+            min_alias_precision,
+            min_basil_median,
+            examples,
+        } => compare::run(compare::Options {
+            gold,
+            basil,
+            min_claim_precision,
+            min_claim_recall,
+            min_alias_recall,
+            min_alias_precision,
+            min_basil_median,
+            examples,
         })?,
         Cmd::Stream { sizes, seed, child } => match (child, sizes.first()) {
             (true, Some(&size)) => stream::run_one(size, seed),
