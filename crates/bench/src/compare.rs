@@ -65,8 +65,49 @@ struct RawDoc {
     text: String,
 }
 
+/// Which ECB+ topics to score: tuning happens on one part and is reported
+/// on the other, so that no setting is fitted to the topics it is judged on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Part {
+    /// Every topic of the set.
+    All,
+    /// Topics 1 to 21, where settings are tuned.
+    Tune,
+    /// Topics 23 to 45, never used for tuning.
+    Check,
+}
+
+impl Part {
+    /// Whether the document (or gold cluster) id `"<topic>_..."` is in this part.
+    fn holds(self, id: &str) -> bool {
+        let topic: Option<u32> = id.split('_').next().and_then(|t| t.parse().ok());
+        match (self, topic) {
+            (Part::All, _) => true,
+            (Part::Tune, Some(t)) => t <= 21,
+            (Part::Check, Some(t)) => t > 21,
+            (_, None) => false,
+        }
+    }
+
+    /// Keep only the gold of this part.
+    fn filter(self, gold: &mut Gold) {
+        let kept: HashSet<String> = gold
+            .sentences
+            .iter()
+            .filter(|s| self.holds(&s.doc))
+            .map(|s| s.id.clone())
+            .collect();
+        gold.sentences.retain(|s| kept.contains(&s.id));
+        for list in [&mut gold.claims.strict, &mut gold.claims.loose] {
+            list.retain(|[a, b]| kept.contains(a) && kept.contains(b));
+        }
+        gold.entities.retain(|e| self.holds(&e.cluster));
+    }
+}
+
 /// What `parallax-bench compare` reads and the floors it enforces.
 pub struct Options {
+    pub part: Part,
     /// `gold.json`; `docs.jsonl` is read beside it.
     pub gold: PathBuf,
     /// BASIL's `docs.jsonl`, for shared claims per real story.
@@ -404,12 +445,14 @@ fn read_texts(path: &Path) -> anyhow::Result<HashMap<String, String>> {
     Ok(texts)
 }
 
-/// Read a JSONL corpus the way `parallax analyze` does and analyse it.
-fn analyse(path: &Path) -> anyhow::Result<Analysis> {
-    let batch = parallax_read::read_file(path);
+/// Read a JSONL corpus the way `parallax analyze` does and analyse the
+/// articles `keep` accepts.
+fn analyse(path: &Path, keep: impl Fn(&str) -> bool) -> anyhow::Result<Analysis> {
+    let mut batch = parallax_read::read_file(path);
     if let Some(w) = batch.warnings.first() {
         bail!("{}: {}", path.display(), w.message);
     }
+    batch.articles.retain(|a| keep(&a.id));
     Ok(parallax_pipeline::analyze(batch.articles))
 }
 
@@ -464,11 +507,12 @@ pub fn run(o: Options) -> anyhow::Result<()> {
     let start = std::time::Instant::now();
     let raw = std::fs::read_to_string(&o.gold)
         .with_context(|| format!("reading {}", o.gold.display()))?;
-    let gold: Gold = serde_json::from_str(&raw)
+    let mut gold: Gold = serde_json::from_str(&raw)
         .with_context(|| format!("{}: not comparison gold", o.gold.display()))?;
     let docs = o.gold.with_file_name("docs.jsonl");
     let texts = read_texts(&docs)?;
-    let analysis = analyse(&docs)?;
+    o.part.filter(&mut gold);
+    let analysis = analyse(&docs, |id| o.part.holds(id))?;
     let (s, examples) = score(&gold, &texts, &analysis);
     println!(
         "claim pairs (strict): P {:.3} R {:.3} F1 {:.3}  right {} predicted {} gold {}",
@@ -509,7 +553,7 @@ pub fn run(o: Options) -> anyhow::Result<()> {
     }
     let mut basil_median = None;
     if let Some(path) = &o.basil {
-        let counts = shared_per_story(&analyse(path)?);
+        let counts = shared_per_story(&analyse(path, |_| true)?);
         let zero = counts.iter().filter(|&&c| c == 0).count();
         let m = median(&counts);
         println!(

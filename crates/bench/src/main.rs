@@ -57,6 +57,9 @@ enum Cmd {
         /// The comparison gold (`parallax.compare-gold/1`); `docs.jsonl` beside it is analysed.
         #[arg(long, default_value = "../shared/data/compare/ecbplus/gold.json")]
         gold: std::path::PathBuf,
+        /// The topics scored: `tune` (1-21) for tuning, `check` (23-45) to report.
+        #[arg(long, value_enum, default_value = "all")]
+        part: compare::Part,
         /// BASIL's `docs.jsonl`: real three-outlet stories, for shared claims per story.
         #[arg(long)]
         basil: Option<std::path::PathBuf>,
@@ -285,6 +288,7 @@ fn main() -> anyhow::Result<()> {
         })?,
         Cmd::Compare {
             gold,
+            part,
             basil,
             min_claim_precision,
             min_claim_recall,
@@ -294,6 +298,7 @@ fn main() -> anyhow::Result<()> {
             examples,
         } => compare::run(compare::Options {
             gold,
+            part,
             basil,
             min_claim_precision,
             min_claim_recall,

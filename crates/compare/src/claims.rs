@@ -4,34 +4,50 @@
 //! mostly a direct quote) becomes a set of features: folded content terms,
 //! normalised numbers and the story entities it names. Features are weighted
 //! by IDF within the story and by kind (numbers and names are strong
-//! evidence). Candidate pairs come from an inverted index whose postings are
-//! read only up to a cap, so the work stays near-linear in the number of
-//! sentences; pairs from different outlets scoring above [`THRESHOLD`]
-//! (weighted Dice) are merged best-first, never putting two sentences of one
-//! article into one claim, which stops chains of loosely related sentences.
+//! evidence); two sentences score their weighted Dice. A pair is discounted
+//! when a sentence names a person the other sentence's article never names:
+//! the same fact reported twice has the same people in it, and an outlet that
+//! reports it names them somewhere.
+//!
+//! Candidate pairs come from an inverted index whose postings are read only
+//! up to a cap, so the work stays near-linear in the number of sentences.
+//! Pairs are merged best-first into claims with average linkage: two groups
+//! join only when all their sentences, the same article's included, agree on
+//! average above [`THRESHOLD`]. An article may state a fact twice (headline
+//! and lead), but a chain of loosely related sentences never becomes one
+//! claim. A group is a shared claim when it spans two or more outlets.
 
 use std::collections::HashMap;
 
-use parallax_model::{Occurrence, Quote, QuoteForm, SharedClaim, Span};
+use parallax_model::{
+    EntityKind, Mention, Occurrence, Quote, QuoteForm, SharedClaim, Span, StoryEntity,
+};
 
 use crate::Member;
 use crate::terms::{self, Kind};
 use crate::union_find::UnionFind;
 
-/// Weighted Dice a pair of sentences needs to be one claim. Tuned on the demo
-/// corpus: its listed shared claims need at most 0.65, wrong pairs start
-/// below 0.40 (no entities given); 0.5 sits in the middle.
-const THRESHOLD: f32 = 0.5;
-/// Shared features a pair needs besides the score: one shared word between
-/// two short sentences is not a claim.
-const MIN_SHARED: usize = 3;
+/// Mean weighted Dice the sentences of one claim need. Chosen on ECB+
+/// topics 1-21 (`parallax-bench compare --part tune`) and read on BASIL:
+/// above it claims stay one fact, below it they drift into one theme.
+const THRESHOLD: f32 = 0.15;
+/// Pairs scoring below this are not kept: they count as 0 in the average.
+const PAIR_FLOOR: f32 = 0.05;
+/// Shared words or numbers a pair needs besides the score: one shared word
+/// between two short sentences is not a claim, and sentences that share only
+/// names are about the same people, not about the same fact.
+const MIN_SHARED_TERMS: usize = 2;
+/// Score kept when one sentence of a pair names a person the other's article
+/// never names, and when both do.
+const ONE_STRANGER: f32 = 0.7;
+const TWO_STRANGERS: f32 = 0.3;
 /// Postings kept per feature: a feature in thousands of sentences is only
 /// compared with its first entries (later ones still link through them).
-const POSTING_CAP: usize = 32;
+const POSTING_CAP: usize = 256;
 /// Features of a sentence looked up in the index: its heaviest ones.
-const PROBE_FEATURES: usize = 8;
+const PROBE_FEATURES: usize = 16;
 /// Candidates scored exactly per sentence, best partial scores first.
-const CANDIDATE_CAP: usize = 48;
+const CANDIDATE_CAP: usize = 256;
 
 /// One candidate sentence.
 struct Sentence {
@@ -40,6 +56,8 @@ struct Sentence {
     span: Span,
     /// Feature ids, sorted, unique.
     features: Vec<u32>,
+    /// The people (story entities) the sentence names, sorted, unique.
+    people: Vec<usize>,
 }
 
 /// Claims of one story: shared claims and exclusive sentences.
@@ -82,6 +100,7 @@ impl Features {
 /// Gather the candidate sentences of the story's non-copy articles.
 fn candidates(
     members: &[Member<'_>],
+    entities: &[StoryEntity],
     entity_map: &[Vec<Option<usize>>],
     features: &mut Features,
 ) -> Vec<Sentence> {
@@ -116,32 +135,77 @@ fn candidates(
             if text.trim().is_empty() || mostly_quote(open_quotes, span) {
                 continue;
             }
-            let mut ids: Vec<u32> = terms::sentence_terms(text)
-                .into_iter()
-                .map(|(kind, key)| features.id(kind, key))
-                .collect();
             let from = mentions.partition_point(|m| m.span.start < span.start);
-            let named = mentions
+            let inside: Vec<&Mention> = mentions
                 .get(from..)
                 .unwrap_or_default()
                 .iter()
                 .take_while(|m| m.span.start < span.end)
                 .filter(|m| span.contains(m.span))
-                .filter_map(|m| entity_map.get(pos)?.get(m.entity).copied().flatten());
-            for entity in named {
-                ids.push(features.id(Kind::Entity, entity.to_string()));
-            }
+                .collect();
+            let mut named: Vec<usize> = inside
+                .iter()
+                .filter_map(|m| entity_map.get(pos)?.get(m.entity).copied().flatten())
+                .collect();
+            // Mentions of known story entities, relative to the sentence.
+            let names: Vec<(usize, usize)> = inside
+                .iter()
+                .filter(|m| {
+                    entity_map
+                        .get(pos)
+                        .and_then(|l| l.get(m.entity))
+                        .is_some_and(Option::is_some)
+                })
+                .map(|m| (m.span.start - span.start, m.span.end - span.start))
+                .collect();
+            let mut ids: Vec<u32> = terms::sentence_terms(text, &names)
+                .into_iter()
+                .map(|(kind, key)| features.id(kind, key))
+                .collect();
+            named.sort_unstable();
+            named.dedup();
+            ids.extend(
+                named
+                    .iter()
+                    .map(|entity| features.id(Kind::Entity, entity.to_string())),
+            );
             ids.sort_unstable();
             ids.dedup();
+            named.retain(|&e| is_person(entities, e));
             out.push(Sentence {
                 member: pos,
                 outlet,
                 span,
                 features: ids,
+                people: named,
             });
         }
     }
     out
+}
+
+fn is_person(entities: &[StoryEntity], e: usize) -> bool {
+    entities
+        .get(e)
+        .is_some_and(|x| x.kind == EntityKind::Person)
+}
+
+/// Per article: the people (story entities) it names anywhere, sorted.
+fn people_named(entities: &[StoryEntity], entity_map: &[Vec<Option<usize>>]) -> Vec<Vec<usize>> {
+    entity_map
+        .iter()
+        .map(|local| {
+            let mut people: Vec<usize> = local
+                .iter()
+                .flatten()
+                .copied()
+                .filter(|&e| is_person(entities, e))
+                .collect();
+            people.sort_unstable();
+            people.dedup();
+            people
+        })
+        .collect()
 }
 
 /// Weight of each feature: IDF over the story's sentences times its kind's boost.
@@ -162,9 +226,10 @@ fn weights(sentences: &[Sentence], features: &Features) -> Vec<f32> {
 }
 
 /// Weighted Dice of two sorted feature lists (given their total weights),
-/// and how many features they share.
-fn dice(a: &[u32], b: &[u32], w: &[f32], total: f32) -> (f32, usize) {
+/// and how many words and numbers (features that are not names) they share.
+fn dice(a: &[u32], b: &[u32], w: &[f32], kinds: &[Kind], total: f32) -> (f32, usize) {
     let weight = |f: &u32| w.get(*f as usize).copied().unwrap_or(0.0);
+    let is_term = |f: &u32| kinds.get(*f as usize).is_some_and(|k| *k != Kind::Entity);
     let (mut i, mut j, mut shared, mut count) = (0, 0, 0.0f32, 0usize);
     while let (Some(x), Some(y)) = (a.get(i), b.get(j)) {
         match x.cmp(y) {
@@ -172,7 +237,7 @@ fn dice(a: &[u32], b: &[u32], w: &[f32], total: f32) -> (f32, usize) {
             std::cmp::Ordering::Greater => j += 1,
             std::cmp::Ordering::Equal => {
                 shared += weight(x);
-                count += 1;
+                count += usize::from(is_term(x));
                 i += 1;
                 j += 1;
             }
@@ -184,14 +249,35 @@ fn dice(a: &[u32], b: &[u32], w: &[f32], total: f32) -> (f32, usize) {
     (2.0 * shared / total, count)
 }
 
-/// Matching pairs `(score, i, j)` found through the inverted index.
+/// The share of a pair's score kept, by how many of the two sentences name a
+/// person that the other sentence's article never names.
+fn stranger_discount(a: &Sentence, b: &Sentence, named: &[Vec<usize>]) -> f32 {
+    let stranger = |s: &Sentence, other: &Sentence| {
+        let known = named.get(other.member).map_or(&[][..], Vec::as_slice);
+        s.people.iter().any(|p| known.binary_search(p).is_err())
+    };
+    match (stranger(a, b), stranger(b, a)) {
+        (false, false) => 1.0,
+        (true, true) => TWO_STRANGERS,
+        _ => ONE_STRANGER,
+    }
+}
+
+/// Scored pairs `(score, i, j)`, best first, found through the inverted index;
+/// `named` holds the people each article names.
 ///
 /// Each sentence looks up only its [`PROBE_FEATURES`] heaviest features (a
 /// true match shares several), accumulates their weight per candidate in a
 /// dense array, and is scored exactly only against candidates whose upper
 /// bound (found weight plus the weight of its unprobed features) can reach
-/// the threshold.
-fn scored_pairs(sentences: &[Sentence], w: &[f32]) -> Vec<(f32, usize, usize)> {
+/// [`PAIR_FLOOR`]. Sentences of one article are scored too: the average
+/// linkage needs them.
+fn scored_pairs(
+    sentences: &[Sentence],
+    w: &[f32],
+    kinds: &[Kind],
+    named: &[Vec<usize>],
+) -> Vec<(f32, usize, usize)> {
     let weight = |f: u32| w.get(f as usize).copied().unwrap_or(0.0);
     let totals: Vec<f32> = sentences
         .iter()
@@ -226,10 +312,9 @@ fn scored_pairs(sentences: &[Sentence], w: &[f32]) -> Vec<(f32, usize, usize)> {
             .drain(..)
             .filter_map(|j| {
                 let partial = found.get_mut(j).map(std::mem::take)?;
-                let other = sentences.get(j)?;
                 let total = total_i + totals.get(j).copied().unwrap_or(0.0);
                 let bound = 2.0 * (partial + unprobed.max(0.0)) / total.max(f32::MIN_POSITIVE);
-                (other.outlet != s.outlet && bound >= THRESHOLD).then_some((j, partial))
+                (bound >= PAIR_FLOOR).then_some((j, partial))
             })
             .collect();
         candidates.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
@@ -238,8 +323,9 @@ fn scored_pairs(sentences: &[Sentence], w: &[f32]) -> Vec<(f32, usize, usize)> {
                 continue;
             };
             let total = total_i + totals.get(j).copied().unwrap_or(0.0);
-            let (score, shared) = dice(&s.features, &other.features, w, total);
-            if score >= THRESHOLD && shared >= MIN_SHARED {
+            let (score, shared) = dice(&s.features, &other.features, w, kinds, total);
+            let score = score * stranger_discount(s, other, named);
+            if score >= PAIR_FLOOR && shared >= MIN_SHARED_TERMS {
                 pairs.push((score, j, i));
             }
         }
@@ -255,30 +341,79 @@ fn scored_pairs(sentences: &[Sentence], w: &[f32]) -> Vec<(f32, usize, usize)> {
     pairs
 }
 
-/// Merge pairs best-first into groups that hold at most one sentence per article.
-fn cluster(sentences: &[Sentence], pairs: &[(f32, usize, usize)]) -> UnionFind {
+/// Scores of the kept pairs, by `(lower, higher)` sentence index; a pair not
+/// in it scores 0.
+struct PairScores(HashMap<(usize, usize), f32>);
+
+impl PairScores {
+    fn new(pairs: &[(f32, usize, usize)]) -> Self {
+        PairScores(
+            pairs
+                .iter()
+                .map(|&(s, a, b)| ((a.min(b), a.max(b)), s))
+                .collect(),
+        )
+    }
+
+    fn get(&self, a: usize, b: usize) -> f32 {
+        self.0.get(&(a.min(b), a.max(b))).copied().unwrap_or(0.0)
+    }
+
+    /// Mean score of the pairs `(a, b)`, `a` in `left`, `b` in `right`, that
+    /// `counts` accepts (0 when none does).
+    fn mean(&self, left: &[usize], right: &[usize], counts: impl Fn(usize, usize) -> bool) -> f32 {
+        let (mut sum, mut n) = (0.0f32, 0usize);
+        for &a in left {
+            for &b in right.iter().filter(|&&b| b != a && counts(a, b)) {
+                sum += self.get(a, b);
+                n += 1;
+            }
+        }
+        if n == 0 { 0.0 } else { sum / n as f32 }
+    }
+}
+
+/// Merge pairs best-first into groups with average linkage: two groups join
+/// only when all pairs across them score [`THRESHOLD`] on average. Groups
+/// come back in story order (sentences are in article, then text order).
+fn cluster(
+    sentences: &[Sentence],
+    pairs: &[(f32, usize, usize)],
+    scores: &PairScores,
+) -> Vec<Vec<usize>> {
     let mut uf = UnionFind::new(sentences.len());
-    let mut articles: HashMap<usize, Vec<usize>> = sentences
-        .iter()
-        .enumerate()
-        .map(|(i, s)| (i, vec![s.member]))
-        .collect();
-    for &(_, a, b) in pairs {
+    let mut groups: HashMap<usize, Vec<usize>> = HashMap::new();
+    for &(score, a, b) in pairs {
+        if score < tmp_threshold() {
+            break;
+        }
         let (ra, rb) = (uf.find(a), uf.find(b));
         if ra == rb {
             continue;
         }
-        let left = articles.get(&ra).map_or(&[][..], Vec::as_slice);
-        let right = articles.get(&rb).map_or(&[][..], Vec::as_slice);
-        if left.iter().any(|m| right.contains(m)) {
+        let left = groups.remove(&ra).unwrap_or_else(|| vec![ra]);
+        let right = groups.remove(&rb).unwrap_or_else(|| vec![rb]);
+        if scores.mean(&left, &right, |_, _| true) < tmp_threshold() {
+            groups.insert(ra, left);
+            groups.insert(rb, right);
             continue;
         }
-        let mut merged = articles.remove(&ra).unwrap_or_default();
-        merged.extend(articles.remove(&rb).unwrap_or_default());
         let root = uf.union(ra, rb);
-        articles.insert(root, merged);
+        groups.insert(root, [left, right].concat());
     }
-    uf
+    let mut out: Vec<Vec<usize>> = Vec::new();
+    let mut group_of: HashMap<usize, usize> = HashMap::new();
+    for i in 0..sentences.len() {
+        let root = uf.find(i);
+        let g = *group_of.entry(root).or_insert_with(|| {
+            out.push(Vec::new());
+            out.len() - 1
+        });
+        if let Some(list) = out.get_mut(g) {
+            list.push(i);
+        }
+    }
+    out
 }
 
 fn occurrence(members: &[Member<'_>], s: &Sentence) -> Option<Occurrence> {
@@ -291,41 +426,44 @@ fn occurrence(members: &[Member<'_>], s: &Sentence) -> Option<Occurrence> {
     })
 }
 
-/// Align the story's sentences into shared claims and exclusive sentences.
-pub(crate) fn align(members: &[Member<'_>], entity_map: &[Vec<Option<usize>>]) -> Claims {
+/// Align the story's sentences into shared claims and exclusive sentences;
+/// `entities` and `entity_map` are the story's unified entities.
+pub(crate) fn align(
+    members: &[Member<'_>],
+    entities: &[StoryEntity],
+    entity_map: &[Vec<Option<usize>>],
+) -> Claims {
     let mut features = Features::default();
-    let sentences = candidates(members, entity_map, &mut features);
+    let sentences = candidates(members, entities, entity_map, &mut features);
     let w = weights(&sentences, &features);
-    let pairs = scored_pairs(&sentences, &w);
-    let mut uf = cluster(&sentences, &pairs);
-    // Sentences are in story order (article, then position), so groups are too.
-    let mut groups: Vec<Vec<usize>> = Vec::new();
-    let mut group_of: HashMap<usize, usize> = HashMap::new();
-    for i in 0..sentences.len() {
-        let root = uf.find(i);
-        let g = *group_of.entry(root).or_insert_with(|| {
-            groups.push(Vec::new());
-            groups.len() - 1
-        });
-        if let Some(list) = groups.get_mut(g) {
-            list.push(i);
-        }
-    }
+    let pairs = scored_pairs(
+        &sentences,
+        &w,
+        &features.kinds,
+        &people_named(entities, entity_map),
+    );
+    let scores = PairScores::new(&pairs);
+    let outlet = |i: usize| sentences.get(i).map(|s| s.outlet);
     let mut shared: Vec<(usize, usize, SharedClaim)> = Vec::new();
     let mut exclusive = Vec::new();
-    for (order, members_of) in groups.iter().enumerate() {
-        let mut outlets: Vec<usize> = members_of
-            .iter()
-            .filter_map(|&i| sentences.get(i).map(|s| s.outlet))
-            .collect();
+    for (order, group) in cluster(&sentences, &pairs, &scores).iter().enumerate() {
+        let mut outlets: Vec<usize> = group.iter().filter_map(|&i| outlet(i)).collect();
         outlets.sort_unstable();
         outlets.dedup();
-        let occurrences: Vec<Occurrence> = members_of
+        let occurrences: Vec<Occurrence> = group
             .iter()
             .filter_map(|&i| occurrence(members, sentences.get(i)?))
             .collect();
         if outlets.len() >= 2 {
-            shared.push((outlets.len(), order, SharedClaim { occurrences }));
+            let agreement = scores.mean(group, group, |a, b| a < b && outlet(a) != outlet(b));
+            shared.push((
+                outlets.len(),
+                order,
+                SharedClaim {
+                    occurrences,
+                    agreement,
+                },
+            ));
         } else {
             exclusive.extend(occurrences);
         }
@@ -342,4 +480,11 @@ pub(crate) fn align(members: &[Member<'_>], entity_map: &[Vec<Option<usize>>]) -
         shared: shared.into_iter().map(|(_, _, c)| c).collect(),
         exclusive,
     }
+}
+
+fn tmp_threshold() -> f32 {
+    std::env::var("PX_T")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(THRESHOLD)
 }

@@ -33,7 +33,7 @@ pub(crate) fn build(index: usize, members: &[Member<'_>]) -> Story {
         })
         .collect();
     let quote_groups = quotes::group(&items, &names);
-    let claims = claims::align(members, &unified.map);
+    let claims = claims::align(members, &unified.entities, &unified.map);
 
     Story {
         id: format!("story-{}", index + 1),

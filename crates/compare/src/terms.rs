@@ -82,10 +82,13 @@ fn light_fold(folded: &str) -> String {
     s
 }
 
-/// The word and number features of a sentence, each once.
-pub(crate) fn sentence_terms(text: &str) -> Vec<(Kind, String)> {
+/// The word and number features of a sentence, each once, leaving out the
+/// words inside `names` (byte ranges into `text`): a name counts once, as its
+/// entity, not again as words.
+pub(crate) fn sentence_terms(text: &str, names: &[(usize, usize)]) -> Vec<(Kind, String)> {
     let mut seen = std::collections::HashSet::new();
     words(text)
+        .filter(|w| !names.iter().any(|&(a, b)| w.start >= a && w.end <= b))
         .filter_map(|w| term(w.text))
         .filter(|t| seen.insert(t.clone()))
         .collect()
@@ -119,7 +122,17 @@ mod tests {
 
     #[test]
     fn sentence_terms_are_unique() {
-        let t = sentence_terms("Ferries wait, and ferries waited.");
+        let t = sentence_terms("Ferries wait, and ferries waited.", &[]);
         assert_eq!(t.len(), 2);
+    }
+
+    #[test]
+    fn words_of_names_are_left_to_the_entity() {
+        let text = "Ida Marr opened the bridge.";
+        let keys: Vec<String> = sentence_terms(text, &[(0, 8)])
+            .into_iter()
+            .map(|(_, k)| k)
+            .collect();
+        assert_eq!(keys, [key("opened"), key("bridge")]);
     }
 }

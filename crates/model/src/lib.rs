@@ -336,10 +336,15 @@ pub struct StoryEntity {
     pub spellings: Vec<Spelling>,
 }
 
-/// A claim (a body sentence) reported by two or more independent outlets.
+/// A claim reported by two or more independent outlets: the body sentences
+/// that state it, one or more per article, in article then text order.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SharedClaim {
     pub occurrences: Vec<Occurrence>,
+    /// How closely the outlets' wordings agree, from 0 to 1: the mean
+    /// similarity of its sentences from different outlets (weighted overlap
+    /// of their words, numbers and names).
+    pub agreement: f32,
 }
 
 /// The comparison of one story's coverage.

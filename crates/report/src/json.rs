@@ -166,6 +166,7 @@ pub struct DiffDoc<'a> {
 #[derive(Debug, Serialize)]
 pub struct SharedDoc<'a> {
     pub occurrences: Vec<OccurrenceDoc<'a>>,
+    pub agreement: f32,
 }
 
 #[derive(Debug, Serialize)]
@@ -340,6 +341,8 @@ fn quote_group(g: &QuoteGroup) -> QuoteGroupDoc<'_> {
 fn shared(c: &SharedClaim) -> SharedDoc<'_> {
     SharedDoc {
         occurrences: c.occurrences.iter().map(occurrence).collect(),
+        // Two decimals: the figure is a reading aid, not a measurement.
+        agreement: (c.agreement * 100.0).round() / 100.0,
     }
 }
 

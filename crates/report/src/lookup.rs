@@ -323,6 +323,21 @@ pub(crate) fn plural(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
 
+/// How a shared claim's agreement reads to people: "close wording (0.62)".
+/// The bands follow what the figure means in practice: from 0.5 the outlets
+/// share most of their words, numbers and names; under 0.25 they state the
+/// fact in words of their own.
+pub(crate) fn agreement(value: f32) -> String {
+    let band = if value >= 0.5 {
+        "close wording"
+    } else if value >= 0.25 {
+        "similar wording"
+    } else {
+        "paraphrased"
+    };
+    format!("{band} ({value:.2})")
+}
+
 /// A publication time for people: `2026-03-12 20:05`.
 pub(crate) fn short_time(t: DateTime<Utc>) -> String {
     t.format("%Y-%m-%d %H:%M").to_string()

@@ -6,11 +6,13 @@
 //! each outlet's variant, names spelled differently, flagged segment counts.
 //! The full detail is in the JSON and HTML outputs; this is the overview.
 
-use parallax_model::{Analysis, Occurrence, QuoteGroup, Story};
+use parallax_model::{Analysis, Occurrence, QuoteGroup, SharedClaim, Story};
 
 use crate::diff;
 use crate::escape;
-use crate::lookup::{Lookup, exclusive_by_article, plural, short_time, story_facts, story_title};
+use crate::lookup::{
+    Lookup, agreement, exclusive_by_article, plural, short_time, story_facts, story_title,
+};
 use crate::spelling;
 
 /// Maximum line length, in characters.
@@ -168,21 +170,22 @@ fn shared(lookup: &Lookup<'_>, story: &Story, out: &mut Lines) {
         return;
     }
     out.push(format!("  Shared claims ({})", story.shared.len()));
-    let mut claims: Vec<(Vec<&str>, &[Occurrence])> = story
+    let mut claims: Vec<(Vec<&str>, &SharedClaim)> = story
         .shared
         .iter()
-        .map(|c| (outlets_of(lookup, &c.occurrences), c.occurrences.as_slice()))
+        .map(|c| (outlets_of(lookup, &c.occurrences), c))
         .collect();
     // Most widely reported first; the sort is stable, so ties keep story order.
     claims.sort_by_key(|(outlets, _)| std::cmp::Reverse(outlets.len()));
-    for (outlets, occurrences) in claims.iter().take(SHARED_SHOWN) {
+    for (outlets, claim) in claims.iter().take(SHARED_SHOWN) {
         let names: Vec<String> = outlets.iter().map(|o| escape::line(o)).collect();
         out.push(format!(
-            "    • {}: {}",
+            "    • {}: {}, {}",
             plural(outlets.len(), "outlet", "outlets"),
-            names.join(", ")
+            names.join(", "),
+            agreement(claim.agreement)
         ));
-        if let Some(first) = occurrences.first() {
+        if let Some(first) = claim.occurrences.first() {
             out.push(format!("      {}", escape::line(&first.text)));
         }
     }

@@ -1,10 +1,10 @@
 //! Shared claims (each outlet's wording side by side) and exclusive claims
 //! (grouped by the article that alone reports them).
 
-use parallax_model::{Occurrence, Story};
+use parallax_model::{SharedClaim, Story};
 
 use super::{article_anchor, claim_anchor, html, jump, link_key, outlet_link, passage};
-use crate::lookup::{Lookup, exclusive_by_article, plural};
+use crate::lookup::{Lookup, agreement, exclusive_by_article, plural};
 
 /// `key`: the story's anchor key, for the claims' ids.
 pub(super) fn render(lookup: &Lookup<'_>, key: &str, story: &Story, out: &mut String) {
@@ -23,7 +23,7 @@ fn shared(lookup: &Lookup<'_>, key: &str, story: &Story, out: &mut String) {
     }
     // Numbered in story order (the article text links to these numbers), shown
     // most widely reported first.
-    let mut claims: Vec<(usize, usize, &[Occurrence])> = story
+    let mut claims: Vec<(usize, usize, &SharedClaim)> = story
         .shared
         .iter()
         .enumerate()
@@ -31,19 +31,20 @@ fn shared(lookup: &Lookup<'_>, key: &str, story: &Story, out: &mut String) {
             (
                 i + 1,
                 lookup.outlets_of(c.occurrences.iter().map(|o| o.article.as_str())),
-                c.occurrences.as_slice(),
+                c,
             )
         })
         .collect();
     claims.sort_by_key(|&(_, outlets, _)| std::cmp::Reverse(outlets));
     out.push_str("<ol class=\"claims\">\n");
-    for (n, outlets, occurrences) in claims {
+    for (n, outlets, claim) in claims {
         out.push_str(&format!(
-            "<li class=\"claim\" id=\"{}\"><p><b>S{n}</b> · reported by {}</p>\n<div class=\"claim-grid\">",
+            "<li class=\"claim\" id=\"{}\"><p><b>S{n}</b> · reported by {} · {}</p>\n<div class=\"claim-grid\">",
             claim_anchor(key, n),
-            plural(outlets, "outlet", "outlets")
+            plural(outlets, "outlet", "outlets"),
+            agreement(claim.agreement)
         ));
-        for o in occurrences {
+        for o in &claim.occurrences {
             out.push_str(&format!(
                 "<figure><figcaption>{} {}</figcaption><blockquote>{}</blockquote></figure>",
                 outlet_link(lookup, &o.article),

@@ -333,6 +333,7 @@ pub fn story() -> Story {
                 occurrence("herald-ferry", HERALD, HERALD_SHARED),
                 occurrence("ledger-ferry", LEDGER, LEDGER_SHARED),
             ],
+            agreement: 0.42,
         }],
         exclusive: vec![occurrence("herald-ferry", HERALD, HERALD_EXCLUSIVE)],
         entity_map: vec![vec![Some(0), Some(1)], vec![Some(1), Some(0)]],

@@ -186,7 +186,10 @@ fn story() -> impl Strategy<Value = Story> {
                     .collect(),
                 shared: shared
                     .into_iter()
-                    .map(|occurrences| SharedClaim { occurrences })
+                    .map(|occurrences| SharedClaim {
+                        occurrences,
+                        agreement: 0.5,
+                    })
                     .collect(),
                 exclusive,
                 entity_map,
