@@ -1,56 +1,23 @@
-//! Story-level entities: the articles' local entities unified by key, with
-//! the spelling each outlet uses.
+//! Story-level entities: the articles' local entities unified, with the
+//! spelling each outlet uses.
 //!
-//! Keys come from the understand stage. One extra merge happens here because
-//! only the story sees all articles: an article that names a person by
-//! surname only gets a surname key (`person:sokolovski`); it is folded into
-//! the one full key of the story whose last word is that surname. When two
-//! full keys share the surname the short key stays apart (we cannot tell
-//! which person is meant).
+//! Local entities with one key (from the understand stage, which folds
+//! spelling and transliteration) are one draft; then drafts whose names fit
+//! each other are linked ([`aliases`]: the same name under another kind, a
+//! surname and the one full name it can stand for, an acronym).
 
 use std::collections::HashMap;
 
 use parallax_model::{Spelling, StoryEntity};
 
 use crate::Member;
+use crate::aliases;
 
 /// The unified entities of a story and, per article, the story index of each
 /// of its local entities.
 pub(crate) struct Unified {
     pub entities: Vec<StoryEntity>,
     pub map: Vec<Vec<Option<usize>>>,
-}
-
-const PERSON: &str = "person:";
-
-/// Map each surname-only person key to the single full key ending in it.
-fn surname_merges<'a>(keys: impl Iterator<Item = &'a str>) -> HashMap<String, String> {
-    let mut full_by_surname: HashMap<&str, Vec<&str>> = HashMap::new();
-    let mut short: Vec<&str> = Vec::new();
-    for key in keys {
-        let Some(rest) = key.strip_prefix(PERSON) else {
-            continue;
-        };
-        match rest.rsplit_once(' ') {
-            Some((_, last)) if !last.is_empty() => {
-                let list = full_by_surname.entry(last).or_default();
-                if !list.contains(&key) {
-                    list.push(key);
-                }
-            }
-            _ => short.push(key),
-        }
-    }
-    short
-        .into_iter()
-        .filter_map(|key| {
-            let surname = key.strip_prefix(PERSON)?;
-            match full_by_surname.get(surname).map(Vec::as_slice) {
-                Some([only]) => Some((key.to_string(), (*only).to_string())),
-                _ => None,
-            }
-        })
-        .collect()
 }
 
 /// Words that name an office, not a person; stripped from the front of a form.
@@ -138,6 +105,15 @@ impl FormCounts {
         }
     }
 
+    /// Add another article count of the same article, keeping first use first.
+    fn absorb(&mut self, other: FormCounts) {
+        for (form, n) in other.forms {
+            for _ in 0..n {
+                self.add(form.clone());
+            }
+        }
+    }
+
     fn total(&self) -> usize {
         self.forms.iter().map(|(_, n)| n).sum()
     }
@@ -162,6 +138,41 @@ struct Draft {
 }
 
 impl Draft {
+    /// One draft from several that name the same entity (`None` for none).
+    fn merge(group: Vec<Draft>) -> Option<Draft> {
+        let lead = group
+            .iter()
+            .enumerate()
+            .max_by_key(|(i, d)| (d.mentions(), std::cmp::Reverse(*i)))?
+            .0;
+        let (key, kind) = group.get(lead).map(|d| (d.key.clone(), d.kind))?;
+        let first_seen = group.iter().map(|d| d.first_seen).min()?;
+        let mut names: Vec<(String, usize)> = Vec::new();
+        let mut per_article: Vec<(usize, FormCounts)> = Vec::new();
+        for d in group {
+            for (name, count) in d.names {
+                match names.iter_mut().find(|(n, _)| *n == name) {
+                    Some((_, c)) => *c += count,
+                    None => names.push((name, count)),
+                }
+            }
+            for (pos, forms) in d.per_article {
+                match per_article.iter_mut().find(|(p, _)| *p == pos) {
+                    Some((_, mine)) => mine.absorb(forms),
+                    None => per_article.push((pos, forms)),
+                }
+            }
+        }
+        per_article.sort_by_key(|(pos, _)| *pos);
+        Some(Draft {
+            key,
+            kind,
+            names,
+            per_article,
+            first_seen,
+        })
+    }
+
     fn mentions(&self) -> usize {
         self.per_article.iter().map(|(_, f)| f.total()).sum()
     }
@@ -187,11 +198,6 @@ impl Draft {
 
 /// Unify the local entities of the story's articles.
 pub(crate) fn unify(members: &[Member<'_>]) -> Unified {
-    let merges = surname_merges(
-        members
-            .iter()
-            .flat_map(|m| m.doc.annotations.entities.iter().map(|e| e.key.as_str())),
-    );
     let mut drafts: Vec<Draft> = Vec::new();
     let mut by_key: HashMap<String, usize> = HashMap::new();
     let mut map: Vec<Vec<Option<usize>>> = Vec::with_capacity(members.len());
@@ -202,10 +208,7 @@ pub(crate) fn unify(members: &[Member<'_>]) -> Unified {
             let key = if local.key.is_empty() {
                 format!("name:{}", local.name.to_lowercase())
             } else {
-                merges
-                    .get(&local.key)
-                    .cloned()
-                    .unwrap_or_else(|| local.key.clone())
+                local.key.clone()
             };
             let next = drafts.len();
             let idx = *by_key.entry(key.clone()).or_insert(next);
@@ -249,7 +252,51 @@ pub(crate) fn unify(members: &[Member<'_>]) -> Unified {
         }
         map.push(local_map);
     }
+    let (drafts, map) = merge_linked(drafts, map);
     finish(drafts, map, members)
+}
+
+/// Merge the drafts that [`aliases::link`] finds to name one entity: names
+/// and forms pooled, the kind and key of the most mentioned, the earliest
+/// first sighting.
+fn merge_linked(
+    drafts: Vec<Draft>,
+    map: Vec<Vec<Option<usize>>>,
+) -> (Vec<Draft>, Vec<Vec<Option<usize>>>) {
+    let names: Vec<aliases::Names<'_>> = drafts
+        .iter()
+        .map(|d| aliases::Names {
+            kind: d.kind,
+            names: d.names.iter().map(|(n, _)| n.as_str()).collect(),
+        })
+        .collect();
+    let roots = aliases::link(&names);
+    // New index per root, in order of the first draft of each group.
+    let mut index_of_root: HashMap<usize, usize> = HashMap::new();
+    let new_index: Vec<usize> = roots
+        .iter()
+        .map(|r| {
+            let next = index_of_root.len();
+            *index_of_root.entry(*r).or_insert(next)
+        })
+        .collect();
+    let mut groups: Vec<Vec<Draft>> = (0..index_of_root.len()).map(|_| Vec::new()).collect();
+    for (d, &to) in drafts.into_iter().zip(&new_index) {
+        if let Some(g) = groups.get_mut(to) {
+            g.push(d);
+        }
+    }
+    let merged = groups.into_iter().filter_map(Draft::merge).collect();
+    let map = map
+        .into_iter()
+        .map(|local| {
+            local
+                .into_iter()
+                .map(|slot| slot.and_then(|old| new_index.get(old).copied()))
+                .collect()
+        })
+        .collect();
+    (merged, map)
 }
 
 /// Order the drafts (most articles, then most mentions, then first seen),
@@ -335,22 +382,5 @@ mod tests {
         assert_eq!(surface_form("Darn’s"), "Darn");
         assert_eq!(surface_form("President"), "President");
         assert_eq!(surface_form("Italian Job"), "Italian Job");
-    }
-
-    #[test]
-    fn surname_key_merges_only_when_unambiguous() {
-        let keys = [
-            "person:ivo darn",
-            "person:darn",
-            "person:vell",
-            "person:ana vell",
-            "person:eva vell",
-        ];
-        let m = surname_merges(keys.into_iter());
-        assert_eq!(
-            m.get("person:darn").map(String::as_str),
-            Some("person:ivo darn")
-        );
-        assert_eq!(m.get("person:vell"), None);
     }
 }

@@ -7,6 +7,7 @@
 //! Syndicated copies (`Membership::copy_of`) are listed and their quotes kept,
 //! but they never count as an independent outlet or claim.
 
+mod aliases;
 mod claims;
 mod entities;
 mod quotes;

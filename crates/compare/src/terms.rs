@@ -38,7 +38,10 @@ pub(crate) fn term(word: &str) -> Option<(Kind, String)> {
         return None;
     }
     if let Some(number) = number(&folded) {
-        return Some((Kind::Number, number));
+        // A count under ten ("three years", "3 million") is everywhere; it
+        // weighs as a word, not as a figure that pins a fact down.
+        let small = number.len() == 1;
+        return Some((if small { Kind::Word } else { Kind::Number }, number));
     }
     if folded.chars().count() < 2 {
         return None;
@@ -46,8 +49,67 @@ pub(crate) fn term(word: &str) -> Option<(Kind, String)> {
     Some((Kind::Word, light_fold(&folded)))
 }
 
-/// `1,200` and `1200` are the same number; `3.5` keeps its point.
+/// Numbers written as words, cardinal and ordinal, with their value: news
+/// style spells out small numbers, and outlets differ ("two" / "2", "12th" /
+/// "twelfth"). "One", "first" and "second" are left out: "one of the", "for
+/// the first time" and "a second" are rarely counts.
+const NUMBER_WORDS: &[(&str, u32)] = &[
+    ("two", 2),
+    ("three", 3),
+    ("four", 4),
+    ("five", 5),
+    ("six", 6),
+    ("seven", 7),
+    ("eight", 8),
+    ("nine", 9),
+    ("ten", 10),
+    ("eleven", 11),
+    ("twelve", 12),
+    ("dozen", 12),
+    ("thirteen", 13),
+    ("fourteen", 14),
+    ("fifteen", 15),
+    ("sixteen", 16),
+    ("seventeen", 17),
+    ("eighteen", 18),
+    ("nineteen", 19),
+    ("twenty", 20),
+    ("thirty", 30),
+    ("forty", 40),
+    ("fifty", 50),
+    ("sixty", 60),
+    ("seventy", 70),
+    ("eighty", 80),
+    ("ninety", 90),
+    ("hundred", 100),
+    ("third", 3),
+    ("fourth", 4),
+    ("fifth", 5),
+    ("sixth", 6),
+    ("seventh", 7),
+    ("eighth", 8),
+    ("ninth", 9),
+    ("tenth", 10),
+    ("eleventh", 11),
+    ("twelfth", 12),
+    ("thirteenth", 13),
+    ("twentieth", 20),
+];
+
+/// `1,200` and `1200` are the same number; `3.5` keeps its point; `12th`,
+/// `twelfth` and `twelve` are 12.
 fn number(folded: &str) -> Option<String> {
+    if let Some((_, n)) = NUMBER_WORDS.iter().find(|(w, _)| *w == folded) {
+        return Some(n.to_string());
+    }
+    let folded = ["st", "nd", "rd", "th"]
+        .iter()
+        .find_map(|s| {
+            folded
+                .strip_suffix(s)
+                .filter(|d| !d.is_empty() && d.chars().all(|c| c.is_ascii_digit()))
+        })
+        .unwrap_or(folded);
     if !folded.starts_with(|c: char| c.is_ascii_digit()) {
         return None;
     }
@@ -116,6 +178,10 @@ mod tests {
     fn numbers_are_normalised_and_typed() {
         assert_eq!(term("1,200"), Some((Kind::Number, "1200".to_string())));
         assert_eq!(term("3.5"), Some((Kind::Number, "3.5".to_string())));
+        assert_eq!(term("Twelfth"), Some((Kind::Number, "12".to_string())));
+        assert_eq!(term("12th"), Some((Kind::Number, "12".to_string())));
+        assert_eq!(term("two"), Some((Kind::Word, "2".to_string())));
+        assert_eq!(term("2"), Some((Kind::Word, "2".to_string())));
         assert_eq!(term("the"), None);
         assert_eq!(term("said"), None);
     }

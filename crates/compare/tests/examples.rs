@@ -330,6 +330,10 @@ const SHARED: &[(usize, &[(&str, &str)])] = &[
                 "northgate-sokolovsky-call",
                 "The working group will meet for the first time within 10 days, according to the Polish government.",
             ),
+            (
+                "eastbridge-sokolovskyy-call",
+                "Wielgosz said the new joint working group would meet “within days” and would report to both leaders before the Lublin meeting.",
+            ),
         ],
     ),
     (

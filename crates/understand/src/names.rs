@@ -231,6 +231,9 @@ struct Ctx<'a> {
     text: &'a str,
     toks: &'a [Tok],
     initial: Vec<bool>,
+    /// Capitalised only because its sentence is in title case (a headline
+    /// printed in the text), and not written as a name anywhere else.
+    doubtful: Vec<bool>,
     lowercase_words: HashSet<&'a str>,
     name_tokens: HashSet<String>,
     /// Folded one-word runs seen away from a sentence start.
@@ -261,12 +264,63 @@ impl<'a> Ctx<'a> {
 }
 
 /// Maximal runs of capitalised tokens, as inclusive token index ranges.
+/// True when a segment is in title case ("Singer Checks Into Rehab After
+/// Tour"): at least three words of four letters or more are capitalised, and
+/// at most one in five of them is not. Running text names people and places
+/// but its verbs and common nouns are lowercase.
+fn is_title_case(words: &[&str]) -> bool {
+    let long: Vec<&&str> = words
+        .iter()
+        .skip(1)
+        .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 4)
+        .collect();
+    let capitalised = long.iter().filter(|w| is_capitalised(w)).count();
+    capitalised >= 3 && (long.len() - capitalised) * 5 <= capitalised
+}
+
+/// For each token, whether its capital letter comes from a title-case
+/// segment only: such a word is a name when the rest of the text writes it
+/// as one ("Lindsay Lohan Checks Into Rehab": only "Lindsay Lohan" is).
+fn doubtful_capitals(
+    text: &str,
+    toks: &[Tok],
+    segments: &[Segment],
+    initial: &[bool],
+) -> Vec<bool> {
+    let mut in_title = vec![false; toks.len()];
+    let mut first = 0;
+    for seg in segments {
+        let from = first + toks[first..].partition_point(|t| t.start < seg.span.start);
+        let to = from + toks[from..].partition_point(|t| t.start < seg.span.end);
+        first = to;
+        let words: Vec<&str> = toks[from..to].iter().map(|t| t.text(text)).collect();
+        if is_title_case(&words) {
+            in_title[from..to].fill(true);
+        }
+    }
+    if in_title.iter().all(|&t| t) {
+        return vec![false; toks.len()];
+    }
+    let confirmed: HashSet<String> = toks
+        .iter()
+        .enumerate()
+        .filter(|&(i, t)| !in_title[i] && !initial[i] && is_capitalised(t.text(text)))
+        .map(|(_, t)| plain_fold(t.text(text)))
+        .collect();
+    toks.iter()
+        .enumerate()
+        .map(|(i, t)| in_title[i] && !confirmed.contains(&plain_fold(t.text(text))))
+        .collect()
+}
+
 fn runs(ctx: &Ctx, skip: usize) -> Vec<(usize, usize)> {
     let toks = ctx.toks;
+    let capital =
+        |i: usize| is_capitalised(ctx.word(i)) && !ctx.doubtful.get(i).copied().unwrap_or(false);
     let mut out = Vec::new();
     let mut i = skip;
     while i < toks.len() {
-        if !is_capitalised(ctx.word(i)) {
+        if !capital(i) {
             i += 1;
             continue;
         }
@@ -276,15 +330,13 @@ fn runs(ctx: &Ctx, skip: usize) -> Vec<(usize, usize)> {
             let next = ctx.word(j + 1);
             let plural_possessive = matches!(gap, "\u{2019} " | "' ") && ctx.word(j).ends_with('s');
             let abbreviated = gap == ". " && ctx.abbreviation(j);
-            if (gap == " " || gap == " & " || plural_possessive || abbreviated)
-                && is_capitalised(next)
-            {
+            if (gap == " " || gap == " & " || plural_possessive || abbreviated) && capital(j + 1) {
                 j += 1;
                 continue;
             }
             let connector_ok = gap == " "
                 && ctx.gap(j + 1) == " "
-                && is_capitalised(ctx.word(j + 2))
+                && capital(j + 2)
                 && ((next == "of" && is_in(OF_HEADS, &lower(ctx.word(j))))
                     || is_in(PARTICLES, next));
             if connector_ok {
@@ -301,10 +353,12 @@ fn runs(ctx: &Ctx, skip: usize) -> Vec<(usize, usize)> {
 
 /// Find every name candidate of the text, in order.
 pub fn candidates(text: &str, toks: &[Tok], segments: &[Segment]) -> Vec<Candidate> {
+    let initial = sentence_initial(text, toks, segments);
     let mut ctx = Ctx {
         text,
         toks,
-        initial: sentence_initial(text, toks, segments),
+        doubtful: doubtful_capitals(text, toks, segments, &initial),
+        initial,
         lowercase_words: HashSet::new(),
         name_tokens: HashSet::new(),
         solo_names: HashSet::new(),
@@ -640,6 +694,42 @@ mod tests {
 
     fn shown(text: &str) -> Vec<String> {
         names(text).into_iter().map(|c| c.display).collect()
+    }
+
+    /// Names of a text whose paragraphs are its segments.
+    fn shown_in_paragraphs(text: &str) -> Vec<String> {
+        let mut segments = Vec::new();
+        let mut at = 0;
+        for para in text.split("\n\n") {
+            segments.push(Segment {
+                span: Span::new(at, at + para.len()),
+                paragraph: segments.len(),
+                kind: parallax_model::SegmentKind::Body,
+            });
+            at += para.len() + 2;
+        }
+        let toks = tokenize(text);
+        candidates(text, &toks, &segments)
+            .into_iter()
+            .map(|c| c.display)
+            .collect()
+    }
+
+    #[test]
+    fn a_title_case_headline_gives_only_the_names_the_text_confirms() {
+        let text = "Singer Ola Brenn Checks Into Rehab After Tour Collapse\n\n\
+                    The singer Ola Brenn has entered a clinic in Tarnow, her agent said.";
+        assert_eq!(
+            shown_in_paragraphs(text),
+            ["Ola Brenn", "Ola Brenn", "Tarnow"]
+        );
+        // Running text full of names is not title case.
+        let text = "Polish Prime Minister Marta Wielgosz and Ukrainian President Andrii \
+                    Sokolovsky agreed on Thursday to form a joint working group.";
+        assert_eq!(
+            shown_in_paragraphs(text),
+            ["Marta Wielgosz", "Andrii Sokolovsky"]
+        );
     }
 
     #[test]

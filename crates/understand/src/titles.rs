@@ -502,6 +502,10 @@ pub const NEVER_NAME: &[&str] = &[
 /// Words that make a name an organisation wherever they stand in it.
 pub const ORG_WORDS: &[&str] = &[
     "union",
+    "center",
+    "centre",
+    "clinic",
+    "hospital",
     "association",
     "ministry",
     "party",

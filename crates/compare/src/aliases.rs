@@ -1,0 +1,297 @@
+//! Which of a story's entities name the same thing, across articles.
+//!
+//! The understand stage gives each article's entities a key, but the key
+//! carries the entity's kind, and the kind is fragile (the same name is a
+//! person in one article and an organisation in the next). Here names are
+//! compared as names, with the kind only as a guard:
+//! 1. the same name, ignoring case, diacritics, spaces and hyphens
+//!    ("SeaMicro" / "Sea Micro"), company and generational suffixes ("Intel
+//!    Corp." / "Intel", "Arcade Joseph Comeaux Jr."), and a person's middle
+//!    names ("LuAnn Marie Johnson" / "LuAnn Johnson");
+//! 2. a one-word name and the one full name it can stand for: a surname
+//!    ("Lohan"), a name that comes first ("Xi" / "Xi Jinping") or an acronym
+//!    ("AP" / "Associated Press"), linked only when exactly one full name fits,
+//!    so that two Lis stay apart;
+//! 3. a name that begins a longer organisation or place name, when only one
+//!    does ("Betty Ford" / "Betty Ford Center").
+//!
+//! Places take no part in 2, which would make "Sudan" South Sudan, and join
+//! only places through 3: "New York" is not the "New York Times".
+
+use std::collections::HashMap;
+
+use parallax_model::EntityKind;
+use parallax_text::fold;
+
+use crate::union_find::UnionFind;
+
+/// What the linker knows of one entity: its kind and every name it goes by.
+pub(crate) struct Names<'a> {
+    pub kind: EntityKind,
+    pub names: Vec<&'a str>,
+}
+
+/// Trailing words that do not tell two names apart.
+const SUFFIXES: &[&str] = &[
+    "corp",
+    "corporation",
+    "inc",
+    "incorporated",
+    "ltd",
+    "limited",
+    "co",
+    "plc",
+    "llc",
+    "jr",
+    "sr",
+    "ii",
+    "iii",
+    "iv",
+];
+
+/// Words skipped when reading an acronym off a name.
+const NOT_IN_ACRONYMS: &[&str] = &["of", "and", "the", "for", "de", "&"];
+
+/// The words of a name as matching keys: folded, possessive and full stops
+/// dropped, split at hyphens, without a leading "the" or trailing suffixes.
+pub(crate) fn tokens(name: &str) -> Vec<String> {
+    let mut out: Vec<String> = name
+        .split(|c: char| c.is_whitespace() || c == '-')
+        .map(|w| {
+            let w = w
+                .strip_suffix("'s")
+                .or_else(|| w.strip_suffix("’s"))
+                .unwrap_or(w);
+            fold(w.trim_matches(|c: char| !c.is_alphanumeric() && c != '&'))
+        })
+        .filter(|w| !w.is_empty())
+        .collect();
+    if out.len() > 1 && out.first().is_some_and(|w| w == "the") {
+        out.remove(0);
+    }
+    while out.len() > 1 && out.last().is_some_and(|w| SUFFIXES.contains(&w.as_str())) {
+        out.pop();
+    }
+    out
+}
+
+/// The initials of a name of two or more words ("associated press" → "ap").
+fn initials(tokens: &[String]) -> Option<String> {
+    let words: Vec<&String> = tokens
+        .iter()
+        .filter(|t| !NOT_IN_ACRONYMS.contains(&t.as_str()))
+        .collect();
+    (words.len() >= 2).then(|| words.iter().filter_map(|w| w.chars().next()).collect())
+}
+
+/// A name written in capitals of two to six letters ("AP", "NYPD").
+fn is_acronym(name: &str) -> bool {
+    let letters = name.chars().filter(|c| c.is_alphabetic()).count();
+    (2..=6).contains(&letters) && !name.chars().any(char::is_lowercase)
+}
+
+/// Link the entities; returns, per entity, the index of the entity it joins
+/// (itself when it stays alone). Deterministic: entities are visited in order.
+pub(crate) fn link(entities: &[Names<'_>]) -> Vec<usize> {
+    let mut uf = UnionFind::new(entities.len());
+    let toks: Vec<Vec<Vec<String>>> = entities
+        .iter()
+        .map(|e| {
+            e.names
+                .iter()
+                .map(|n| tokens(n))
+                .filter(|t| !t.is_empty())
+                .collect()
+        })
+        .collect();
+
+    // 1. The same name.
+    let mut first_with: HashMap<String, usize> = HashMap::new();
+    for (i, (e, names)) in entities.iter().zip(&toks).enumerate() {
+        for t in names {
+            let mut keys = vec![t.concat()];
+            if e.kind != EntityKind::Organization && e.kind != EntityKind::Place && t.len() >= 3 {
+                keys.push(format!("{}{}", t[0], t[t.len() - 1]));
+            }
+            for key in keys {
+                let j = *first_with.entry(key).or_insert(i);
+                uf.union(i, j);
+            }
+        }
+    }
+
+    // The full names of each group after step 1, by their words.
+    let is_place = |i: usize| entities.get(i).is_some_and(|e| e.kind == EntityKind::Place);
+    let mut by_last: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut by_first: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut by_initials: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut long_names: Vec<(usize, &[String])> = Vec::new();
+    for (i, names) in toks.iter().enumerate() {
+        let root = uf.find(i);
+        for t in names.iter().filter(|t| t.len() >= 2) {
+            let add = |list: &mut Vec<usize>| {
+                if !list.contains(&root) {
+                    list.push(root);
+                }
+            };
+            add(by_last.entry(t[t.len() - 1].as_str()).or_default());
+            add(by_first.entry(t[0].as_str()).or_default());
+            if let Some(acronym) = initials(t) {
+                add(by_initials.entry(acronym).or_default());
+            }
+            if !matches!(entities.get(i).map(|e| e.kind), Some(EntityKind::Person)) {
+                long_names.push((root, t));
+            }
+        }
+    }
+    // Only roots whose kind may take the short name: a place joins places only.
+    let unique =
+        |candidates: Option<&Vec<usize>>, short: usize, uf: &mut UnionFind| -> Option<usize> {
+            let found: Vec<usize> = candidates?
+                .iter()
+                .copied()
+                .filter(|&r| !is_place(short) || is_place(r))
+                .filter(|&r| uf.find(r) != uf.find(short))
+                .collect();
+            match found.as_slice() {
+                [only] => Some(*only),
+                _ => None,
+            }
+        };
+
+    // 2. A one-word name and the one full name it stands for.
+    for (i, names) in toks.iter().enumerate() {
+        if names.is_empty() || names.iter().any(|t| t.len() != 1) || is_place(i) {
+            continue;
+        }
+        let word = names[0][0].as_str();
+        let acronym = entities
+            .get(i)
+            .is_some_and(|e| e.names.iter().any(|n| is_acronym(n)));
+        let target = unique(by_last.get(word), i, &mut uf)
+            .or_else(|| {
+                by_last
+                    .get(word)
+                    .is_none()
+                    .then(|| unique(by_first.get(word), i, &mut uf))
+                    .flatten()
+            })
+            .or_else(|| {
+                acronym
+                    .then(|| unique(by_initials.get(word), i, &mut uf))
+                    .flatten()
+            });
+        if let Some(root) = target {
+            uf.union(i, root);
+        }
+    }
+
+    // 3. A name that begins exactly one longer organisation or place name.
+    for (i, names) in toks.iter().enumerate() {
+        if matches!(entities.get(i).map(|e| e.kind), Some(EntityKind::Person)) {
+            continue;
+        }
+        for t in names.iter().filter(|t| t.len() >= 2) {
+            let mut longer: Vec<usize> = long_names
+                .iter()
+                .filter(|(_, long)| long.len() > t.len() && long.starts_with(t))
+                .map(|&(root, _)| root)
+                .collect();
+            longer.sort_unstable();
+            longer.dedup();
+            if let Some(root) = unique(Some(&longer), i, &mut uf) {
+                uf.union(i, root);
+            }
+        }
+    }
+    (0..entities.len()).map(|i| uf.find(i)).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use EntityKind::*;
+
+    fn groups(entities: &[(EntityKind, &[&str])]) -> Vec<usize> {
+        let names: Vec<Names<'_>> = entities
+            .iter()
+            .map(|(kind, names)| Names {
+                kind: *kind,
+                names: names.to_vec(),
+            })
+            .collect();
+        let roots = link(&names);
+        // Renumber roots by first appearance so tests read as group numbers.
+        let mut seen: Vec<usize> = Vec::new();
+        roots
+            .iter()
+            .map(|r| match seen.iter().position(|s| s == r) {
+                Some(p) => p,
+                None => {
+                    seen.push(*r);
+                    seen.len() - 1
+                }
+            })
+            .collect()
+    }
+
+    #[test]
+    fn names_are_normalised_for_matching() {
+        assert_eq!(tokens("The Tarn Works Corp."), ["tarn", "works"]);
+        assert_eq!(tokens("Ivo Darnov Jr."), ["ivo", "darnov"]);
+        assert_eq!(tokens("Sea-Micro’s"), ["sea", "micro"]);
+        assert_eq!(tokens("Zoë"), ["zoe"]);
+    }
+
+    #[test]
+    fn the_same_name_joins_whatever_its_kind() {
+        let g = groups(&[
+            (Person, &["Ola Zelenskyy"]),
+            (Organization, &["Ola Zelenskyy"]),
+            (Organization, &["SeaVell"]),
+            (Other, &["Sea Vell Inc."]),
+            (Person, &["Ida Marie Tarn"]),
+            (Other, &["Ida Tarn"]),
+        ]);
+        assert_eq!(g, [0, 0, 1, 1, 2, 2]);
+    }
+
+    #[test]
+    fn a_short_name_joins_the_one_full_name_it_fits() {
+        let g = groups(&[
+            (Person, &["Xi Jinping"]),
+            (Other, &["Xi"]),
+            (Person, &["Ola Brenn"]),
+            (Organization, &["Brenn"]),
+            (Organization, &["Associated Press"]),
+            (Organization, &["AP"]),
+        ]);
+        assert_eq!(g, [0, 0, 1, 1, 2, 2]);
+    }
+
+    #[test]
+    fn an_ambiguous_short_name_stays_apart() {
+        let g = groups(&[
+            (Person, &["Li Wen"]),
+            (Person, &["Dara Li"]),
+            (Person, &["Ming Li"]),
+            (Person, &["Li"]),
+        ]);
+        assert_eq!(g, [0, 1, 2, 3]);
+    }
+
+    #[test]
+    fn a_place_never_joins_what_is_not_a_place() {
+        let g = groups(&[
+            (Organization, &["Tarnow Times"]),
+            (Place, &["Tarnow"]),
+            (Organization, &["Vell Recovery Center"]),
+            (Organization, &["Vell Recovery"]),
+            (Place, &["Holm Bay"]),
+            (Organization, &["Holm Bay Ferries"]),
+            (Place, &["South Vell"]),
+            (Place, &["Vell"]),
+        ]);
+        assert_eq!(g, [0, 1, 2, 2, 3, 4, 5, 6]);
+    }
+}
