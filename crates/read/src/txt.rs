@@ -12,7 +12,9 @@
 //! ```
 //!
 //! Without a header, the first non-blank line is the headline and the rest is
-//! the body.
+//! the body, unless that line reads as body text (several sentences, or
+//! longer than any headline): then it all is body, and the headline is made
+//! from the first sentence.
 
 use crate::date;
 use crate::draft::Draft;
@@ -52,12 +54,35 @@ pub(crate) fn parse(text: &str, id: &str) -> (Draft, Vec<String>) {
             lines.next();
             apply_header(&mut draft, &mut warnings, key, value);
         }
-    } else {
-        draft.title = lines.next().map(|line| line.trim().to_string());
+    } else if let Some(line) = lines.next_if(|line| is_headline(line)) {
+        draft.title = Some(line.trim().to_string());
     }
 
     draft.text = paragraphs::from_blank_line_blocks(lines);
     (draft, warnings)
+}
+
+/// Longest line taken as a headline; longer ones are paragraphs.
+const MAX_HEADLINE: usize = 200;
+
+/// A first line that can be a headline: short, and one sentence at most (no
+/// sentence end followed by another sentence inside it). A full stop after a
+/// word of three letters or fewer ("St. Ives", "U.S. Senate") ends no sentence.
+fn is_headline(line: &str) -> bool {
+    let line = line.trim();
+    let breaks = line
+        .match_indices(['.', '!', '?'])
+        .filter(|&(i, mark)| {
+            let before = line.get(..i).unwrap_or("");
+            let word = before.rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+            let rest = line.get(i + 1..).unwrap_or("");
+            let next = rest.trim_start();
+            (mark != "." || word.chars().count() > 3)
+                && rest.starts_with(' ')
+                && next.starts_with(|c: char| c.is_uppercase() || c == '"' || c == '“')
+        })
+        .count();
+    line.len() <= MAX_HEADLINE && breaks == 0
 }
 
 /// `Key: value` when the line has that shape: a short key of letters (and
@@ -124,6 +149,19 @@ mod tests {
             draft.text,
             "Union leaders returned to the table.\n\nNo deal yet."
         );
+    }
+
+    #[test]
+    fn a_first_line_that_is_a_paragraph_is_body() {
+        let lead = "Crane operators at Holm walked out on Friday. The union said the strike would last two days. Ships queued offshore. Talks are set for Monday. No deal is expected.";
+        let (draft, _) = parse(&format!("{lead}\n\nSecond paragraph."), "x");
+        assert_eq!(draft.title, None);
+        assert_eq!(draft.text, format!("{lead}\n\nSecond paragraph."));
+        let article = draft.finish();
+        assert_eq!(article.title, "Crane operators at Holm walked out on Friday.");
+        // A short headline with an abbreviation stays a headline.
+        assert!(is_headline("Talks resume at St. Ives port"));
+        assert!(!is_headline(&"word ".repeat(50)));
     }
 
     #[test]
