@@ -203,7 +203,10 @@ fn is_bio(paragraph: &str) -> bool {
     let (Some(name), Some(after)) = (paragraph.get(..is_at), paragraph.get(is_at + 4..)) else {
         return false;
     };
-    if !is_person_name(name) || !["a ", "an ", "the "].iter().any(|a| after.starts_with(a)) {
+    // "is a/the ... editor", or "is Example Daily's ... editor".
+    let describes = ["a ", "an ", "the "].iter().any(|a| after.starts_with(a))
+        || after.starts_with(char::is_uppercase);
+    if !is_person_name(name) || !describes {
         return false;
     }
     let first = sentences(paragraph)
@@ -362,6 +365,12 @@ mod tests {
         assert_eq!(kinds(&text), [Body, Body]);
         let text = format!("{body}\n\nPia Lund is the author of three books on the coast.");
         assert_eq!(kinds(&text), [Body, Bio]);
+        let text = format!(
+            "{body}\n\nJo Vale is Tarn Daily's Breaking News Editor. She is a writer based in Holm."
+        );
+        assert_eq!(kinds(&text), [Body, Bio]);
+        let text = format!("{body}\n\nJo Vale is Tarn Council's new chief executive.");
+        assert_eq!(kinds(&text), [Body, Body]);
     }
 
     #[test]

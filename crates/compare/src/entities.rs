@@ -299,10 +299,27 @@ fn merge_linked(
     (merged, map)
 }
 
+/// True when the draft names one of the story's own outlets ("the Herald"
+/// for The Harbour Herald, "Meridian Wire"): the outlet is the reporter, not
+/// someone in the story.
+fn is_outlet(d: &Draft, outlets: &[Vec<String>]) -> bool {
+    d.names.iter().any(|(name, _)| {
+        let t = aliases::tokens(name);
+        !t.is_empty() && outlets.iter().any(|o| o.ends_with(&t))
+    })
+}
+
 /// Order the drafts (most articles, then most mentions, then first seen),
-/// build the public entities and remap the article maps.
+/// leave out the story's outlets, build the public entities and remap the
+/// article maps.
 fn finish(drafts: Vec<Draft>, mut map: Vec<Vec<Option<usize>>>, members: &[Member<'_>]) -> Unified {
-    let mut order: Vec<usize> = (0..drafts.len()).collect();
+    let outlets: Vec<Vec<String>> = members
+        .iter()
+        .map(|m| aliases::tokens(m.doc.article.outlet()))
+        .collect();
+    let mut order: Vec<usize> = (0..drafts.len())
+        .filter(|&i| drafts.get(i).is_some_and(|d| !is_outlet(d, &outlets)))
+        .collect();
     order.sort_by_key(|&i| {
         drafts.get(i).map_or((0, 0, i), |d| {
             (
@@ -312,15 +329,15 @@ fn finish(drafts: Vec<Draft>, mut map: Vec<Vec<Option<usize>>>, members: &[Membe
             )
         })
     });
-    let mut new_index = vec![0usize; drafts.len()];
+    let mut new_index: Vec<Option<usize>> = vec![None; drafts.len()];
     for (new, &old) in order.iter().enumerate() {
         if let Some(slot) = new_index.get_mut(old) {
-            *slot = new;
+            *slot = Some(new);
         }
     }
     for local in &mut map {
         for slot in local.iter_mut() {
-            *slot = slot.and_then(|old| new_index.get(old).copied());
+            *slot = slot.and_then(|old| new_index.get(old).copied().flatten());
         }
     }
     let mut slots: Vec<Option<Draft>> = drafts.into_iter().map(Some).collect();

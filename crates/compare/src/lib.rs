@@ -171,6 +171,30 @@ mod tests {
     }
 
     #[test]
+    fn the_stories_own_outlets_are_not_its_names() {
+        let t1 = "Ida Marr told the Herald that the ferry would run.";
+        let t2 = "Ida Marr said the ferry would run, Meridian Wire reported.";
+        let d1 = entity(
+            doc("a", "The Harbour Herald", t1),
+            "Ida Marr",
+            "person:ida marr",
+            &["Ida Marr"],
+        );
+        let d1 = entity(d1, "Herald", "org:herald", &["Herald"]);
+        let d2 = entity(
+            doc("b", "Meridian Wire", t2),
+            "Ida Marr",
+            "person:ida marr",
+            &["Ida Marr"],
+        );
+        let d2 = entity(d2, "Meridian Wire", "org:meridian wire", &["Meridian Wire"]);
+        let s = &compare(&[d1, d2], &one_story(2, &[]))[0];
+        let names: Vec<&str> = s.entities.iter().map(|e| e.name.as_str()).collect();
+        assert_eq!(names, ["Ida Marr"]);
+        assert_eq!(s.entity_map, [vec![Some(0), None], vec![Some(0), None]]);
+    }
+
+    #[test]
     fn spelling_forms_are_ranked_by_frequency() {
         let t = "Ola Brenn spoke. Brenn smiled. Brenn left.";
         let d = entity(

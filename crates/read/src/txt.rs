@@ -74,7 +74,10 @@ fn is_headline(line: &str) -> bool {
         .match_indices(['.', '!', '?'])
         .filter(|&(i, mark)| {
             let before = line.get(..i).unwrap_or("");
-            let word = before.rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+            let word = before
+                .rsplit(|c: char| !c.is_alphabetic())
+                .next()
+                .unwrap_or("");
             let rest = line.get(i + 1..).unwrap_or("");
             let next = rest.trim_start();
             (mark != "." || word.chars().count() > 3)
@@ -158,7 +161,10 @@ mod tests {
         assert_eq!(draft.title, None);
         assert_eq!(draft.text, format!("{lead}\n\nSecond paragraph."));
         let article = draft.finish();
-        assert_eq!(article.title, "Crane operators at Holm walked out on Friday.");
+        assert_eq!(
+            article.title,
+            "Crane operators at Holm walked out on Friday."
+        );
         // A short headline with an abbreviation stays a headline.
         assert!(is_headline("Talks resume at St. Ives port"));
         assert!(!is_headline(&"word ".repeat(50)));

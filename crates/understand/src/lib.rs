@@ -78,7 +78,16 @@ pub fn annotate(article: &Article, cleaned: &Cleaned) -> Annotations {
     });
     let quote_spans: Vec<Span> = quotes.iter().map(|q| q.span).collect();
     let speculative = speculation::flag(text, &cleaned.segments, &quote_spans);
-    quotes.extend(indirect::find(&ctx, &cleaned.segments));
+    // The writer's own speculation is not someone's indirect speech.
+    let speculative_spans: Vec<Span> = speculative
+        .iter()
+        .filter_map(|&i| cleaned.segments.get(i).map(|s| s.span))
+        .collect();
+    quotes.extend(
+        indirect::find(&ctx, &cleaned.segments)
+            .into_iter()
+            .filter(|q| !speculative_spans.iter().any(|s| s.contains(q.span))),
+    );
     quotes.sort_by_key(|q| q.span.start);
     let mut ann = Annotations {
         entities: resolved.entities,

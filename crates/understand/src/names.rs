@@ -6,7 +6,7 @@
 use std::collections::HashSet;
 
 use parallax_model::{Segment, Span};
-use parallax_text::is_calendar_word;
+use parallax_text::{is_calendar_word, is_stopword};
 
 use crate::gender::{Gender, of_title};
 use crate::keys::plain_fold;
@@ -265,17 +265,23 @@ impl<'a> Ctx<'a> {
 
 /// Maximal runs of capitalised tokens, as inclusive token index ranges.
 /// True when a segment is in title case ("Singer Checks Into Rehab After
-/// Tour"): at least three words of four letters or more are capitalised, and
-/// at most one in five of them is not. Running text names people and places
-/// but its verbs and common nouns are lowercase.
+/// Tour"): at least three words are capitalised and no content word is
+/// lowercase (function words such as "with" may be). Running text may be
+/// full of names, but its verbs are lowercase.
 fn is_title_case(words: &[&str]) -> bool {
-    let long: Vec<&&str> = words
+    let mut capitalised = 0;
+    for w in words
         .iter()
         .skip(1)
-        .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 4)
-        .collect();
-    let capitalised = long.iter().filter(|w| is_capitalised(w)).count();
-    capitalised >= 3 && (long.len() - capitalised) * 5 <= capitalised
+        .filter(|w| w.chars().any(char::is_alphabetic))
+    {
+        if is_capitalised(w) {
+            capitalised += 1;
+        } else if w.chars().count() >= 3 && !is_stopword(&lower(w)) {
+            return false;
+        }
+    }
+    capitalised >= 3
 }
 
 /// For each token, whether its capital letter comes from a title-case

@@ -23,6 +23,36 @@ const OPINION: &[&str] = &[
     "surely",
 ];
 
+/// The writer drawing an inference with a dummy subject ("If the talks
+/// resume, it could suggest that ..."): speculation even when the sentence
+/// also reports what someone said or knows.
+const INFERENCE: &[&str] = &[
+    "it could suggest",
+    "it may suggest",
+    "it might suggest",
+    "it would suggest",
+    "this could suggest",
+    "this may suggest",
+    "this might suggest",
+    "which could suggest",
+    "which may suggest",
+    "it could mean",
+    "it would mean",
+    "it might mean",
+    "this could mean",
+    "which could mean",
+    "it could signal",
+    "this could signal",
+    "it could indicate",
+    "this could indicate",
+    "it is possible that",
+    "it's possible that",
+    "it is likely that",
+    "it's likely that",
+    "it is unlikely that",
+    "it's unlikely that",
+];
+
 /// Hedges: speculation unless attributed to a source in the same sentence.
 const HEDGES: &[&str] = &[
     "could suggest",
@@ -113,7 +143,11 @@ fn is_speculative(text: &str, span: Span, quotes: &[Span]) -> bool {
     }
     let lower = writer.to_lowercase();
     let lower = lower.trim_matches(|c: char| c.is_whitespace() || is_mark(c));
-    if OPINION.iter().any(|p| contains_phrase(lower, p)) {
+    if OPINION
+        .iter()
+        .chain(INFERENCE)
+        .any(|p| contains_phrase(lower, p))
+    {
         return true;
     }
     let reported = REPORTING.iter().any(|r| lower.contains(r));
@@ -180,6 +214,12 @@ mod tests {
             &[]
         ));
         assert!(flagged("But will the bridge ever open?", &[]));
+        // A conditional inference stays the writer's even next to a reporting verb.
+        assert!(flagged(
+            "If Marr is truly confident that the ferry deal will hold, it could suggest that \
+             the council already knows what the port told its staff.",
+            &[]
+        ));
     }
 
     #[test]
