@@ -168,11 +168,11 @@ pub(crate) fn link(entities: &[Names<'_>]) -> Vec<usize> {
         let acronym = entities
             .get(i)
             .is_some_and(|e| e.names.iter().any(|n| is_acronym(n)));
+        // A surname first; a leading name ("Xi") only when no full name ends
+        // in the word; an acronym last.
         let target = unique(by_last.get(word), i, &mut uf)
             .or_else(|| {
-                by_last
-                    .get(word)
-                    .is_none()
+                (!by_last.contains_key(word))
                     .then(|| unique(by_first.get(word), i, &mut uf))
                     .flatten()
             })

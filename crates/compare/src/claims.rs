@@ -25,8 +25,9 @@ use parallax_model::{
 };
 
 use crate::Member;
+use crate::id_map::IdMap;
+use crate::linkage::Linkage;
 use crate::terms::{self, Kind};
-use crate::union_find::UnionFind;
 
 /// Mean weighted Dice the sentences of one claim need. Chosen on ECB+
 /// topics 1-21 (`parallax-bench compare --part tune`: precision 0.87) and by
@@ -348,7 +349,7 @@ fn scored_pairs(
 
 /// Scores of the kept pairs, by `(lower, higher)` sentence index; a pair not
 /// in it scores 0.
-struct PairScores(HashMap<(usize, usize), f32>);
+struct PairScores(IdMap<(usize, usize), f32>);
 
 impl PairScores {
     fn new(pairs: &[(f32, usize, usize)]) -> Self {
@@ -363,71 +364,83 @@ impl PairScores {
     fn get(&self, a: usize, b: usize) -> f32 {
         self.0.get(&(a.min(b), a.max(b))).copied().unwrap_or(0.0)
     }
-
-    /// Mean score of the pairs `(a, b)`, `a` in `left`, `b` in `right`, that
-    /// `counts` accepts (0 when none does).
-    fn mean(&self, left: &[usize], right: &[usize], counts: impl Fn(usize, usize) -> bool) -> f32 {
-        let (mut sum, mut n) = (0.0f32, 0usize);
-        for &a in left {
-            for &b in right.iter().filter(|&&b| b != a && counts(a, b)) {
-                sum += self.get(a, b);
-                n += 1;
-            }
-        }
-        if n == 0 { 0.0 } else { sum / n as f32 }
-    }
 }
 
-/// Merge pairs best-first into groups with average linkage: two groups join
-/// only when all pairs across them score [`THRESHOLD`] on average; two
-/// sentences of one article only when one opens the article (a headline
-/// restated by the lead) and the pair scores [`THRESHOLD`] on its own. Groups come back in story
-/// order (sentences are in article, then text order).
+/// Group the sentences into claims with average linkage ([`Linkage`]) at
+/// [`THRESHOLD`]; two sentences of one article join only when one opens the
+/// article (a headline restated by the lead) and the pair scores the bar on
+/// its own. Groups come back in story order.
 fn cluster(
     sentences: &[Sentence],
     pairs: &[(f32, usize, usize)],
     scores: &PairScores,
 ) -> Vec<Vec<usize>> {
-    let mut uf = UnionFind::new(sentences.len());
-    let mut groups: HashMap<usize, Vec<usize>> = HashMap::new();
+    let member = |i: usize| sentences.get(i).map(|s| s.member);
+    let opens = |i: usize| sentences.get(i).is_some_and(|s| s.opens);
+    let restate = |x: usize, y: usize| (opens(x) || opens(y)) && scores.get(x, y) >= THRESHOLD;
+    Linkage::new(sentences.len(), pairs).group(pairs, THRESHOLD, |left, right| {
+        let (small, large) = if left.len() <= right.len() {
+            (left, right)
+        } else {
+            (right, left)
+        };
+        let mut by_article: IdMap<Option<usize>, Vec<usize>> = IdMap::default();
+        for &x in small {
+            by_article.entry(member(x)).or_default().push(x);
+        }
+        large.iter().all(|&y| {
+            by_article
+                .get(&member(y))
+                .is_none_or(|same| same.iter().all(|&x| restate(x, y)))
+        })
+    })
+}
+
+/// For each group, the mean score of its pairs of sentences from different
+/// outlets (unscored pairs count as 0), in one pass over the pairs.
+fn agreements(
+    sentences: &[Sentence],
+    groups: &[Vec<usize>],
+    pairs: &[(f32, usize, usize)],
+) -> Vec<f32> {
+    let outlet = |i: usize| sentences.get(i).map(|s| s.outlet);
+    let mut group_of = vec![usize::MAX; sentences.len()];
+    for (g, members) in groups.iter().enumerate() {
+        for &i in members {
+            if let Some(slot) = group_of.get_mut(i) {
+                *slot = g;
+            }
+        }
+    }
+    let mut sums = vec![0.0f32; groups.len()];
     for &(score, a, b) in pairs {
-        if score < THRESHOLD {
-            break;
-        }
-        let (ra, rb) = (uf.find(a), uf.find(b));
-        if ra == rb {
-            continue;
-        }
-        let left = groups.remove(&ra).unwrap_or_else(|| vec![ra]);
-        let right = groups.remove(&rb).unwrap_or_else(|| vec![rb]);
-        let member = |i: usize| sentences.get(i).map(|s| s.member);
-        let opens = |i: usize| sentences.get(i).is_some_and(|s| s.opens);
-        let restates = left.iter().all(|&x| {
-            right.iter().all(|&y| {
-                member(x) != member(y) || (opens(x) || opens(y)) && scores.get(x, y) >= THRESHOLD
-            })
-        });
-        if !restates || scores.mean(&left, &right, |_, _| true) < THRESHOLD {
-            groups.insert(ra, left);
-            groups.insert(rb, right);
-            continue;
-        }
-        let root = uf.union(ra, rb);
-        groups.insert(root, [left, right].concat());
-    }
-    let mut out: Vec<Vec<usize>> = Vec::new();
-    let mut group_of: HashMap<usize, usize> = HashMap::new();
-    for i in 0..sentences.len() {
-        let root = uf.find(i);
-        let g = *group_of.entry(root).or_insert_with(|| {
-            out.push(Vec::new());
-            out.len() - 1
-        });
-        if let Some(list) = out.get_mut(g) {
-            list.push(i);
+        let (ga, gb) = (group_of.get(a), group_of.get(b));
+        if ga == gb
+            && outlet(a) != outlet(b)
+            && let Some(sum) = ga.and_then(|&g| sums.get_mut(g))
+        {
+            *sum += score;
         }
     }
-    out
+    groups
+        .iter()
+        .zip(sums)
+        .map(|(members, sum)| {
+            // Pairs from different outlets: all pairs less those within one outlet.
+            let mut per_outlet: HashMap<Option<usize>, usize> = HashMap::new();
+            for &i in members {
+                *per_outlet.entry(outlet(i)).or_default() += 1;
+            }
+            let n = members.len();
+            let within: usize = per_outlet.values().map(|c| c * (c - 1) / 2).sum();
+            let across = n * (n.saturating_sub(1)) / 2 - within;
+            if across == 0 {
+                0.0
+            } else {
+                sum / across as f32
+            }
+        })
+        .collect()
 }
 
 fn occurrence(members: &[Member<'_>], s: &Sentence) -> Option<Occurrence> {
@@ -458,9 +471,11 @@ pub(crate) fn align(
     );
     let scores = PairScores::new(&pairs);
     let outlet = |i: usize| sentences.get(i).map(|s| s.outlet);
+    let groups = cluster(&sentences, &pairs, &scores);
+    let agreement = agreements(&sentences, &groups, &pairs);
     let mut shared: Vec<(usize, usize, SharedClaim)> = Vec::new();
     let mut exclusive = Vec::new();
-    for (order, group) in cluster(&sentences, &pairs, &scores).iter().enumerate() {
+    for (order, (group, &agreement)) in groups.iter().zip(&agreement).enumerate() {
         let mut outlets: Vec<usize> = group.iter().filter_map(|&i| outlet(i)).collect();
         outlets.sort_unstable();
         outlets.dedup();
@@ -469,7 +484,6 @@ pub(crate) fn align(
             .filter_map(|&i| occurrence(members, sentences.get(i)?))
             .collect();
         if outlets.len() >= 2 {
-            let agreement = scores.mean(group, group, |a, b| a < b && outlet(a) != outlet(b));
             shared.push((
                 outlets.len(),
                 order,

@@ -10,6 +10,8 @@
 mod aliases;
 mod claims;
 mod entities;
+mod id_map;
+mod linkage;
 mod quotes;
 mod story;
 mod terms;

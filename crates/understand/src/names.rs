@@ -319,10 +319,20 @@ fn doubtful_capitals(
         .collect()
 }
 
+/// Calendar words that end a name run ("Senate Republicans Tuesday"): the
+/// months that are also given names or surnames ("Theresa May") are not among
+/// them, so they only lose their place at the front of a run.
+fn ends_names(lower_word: &str) -> bool {
+    is_calendar_word(lower_word) && !matches!(lower_word, "may" | "june" | "april" | "august")
+}
+
 fn runs(ctx: &Ctx, skip: usize) -> Vec<(usize, usize)> {
     let toks = ctx.toks;
-    let capital =
-        |i: usize| is_capitalised(ctx.word(i)) && !ctx.doubtful.get(i).copied().unwrap_or(false);
+    let capital = |i: usize| {
+        is_capitalised(ctx.word(i))
+            && !ctx.doubtful.get(i).copied().unwrap_or(false)
+            && !ends_names(&lower(ctx.word(i)))
+    };
     let mut out = Vec::new();
     let mut i = skip;
     while i < toks.len() {
@@ -736,6 +746,18 @@ mod tests {
             shown_in_paragraphs(text),
             ["Marta Wielgosz", "Andrii Sokolovsky"]
         );
+        let text =
+            "OSLO — Prime Minister Ingrid Halvorsen and Premier Mads Kjeldsen spoke on Monday.";
+        assert_eq!(
+            shown_in_paragraphs(text),
+            ["Oslo", "Ingrid Halvorsen", "Mads Kjeldsen"]
+        );
+    }
+
+    #[test]
+    fn weekdays_end_a_name_but_may_can_be_one() {
+        let text = "Senate Republicans Tuesday backed the plan of Prime Minister Ada May.";
+        assert_eq!(shown(text), ["Senate Republicans", "Ada May"]);
     }
 
     #[test]

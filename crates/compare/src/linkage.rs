@@ -1,0 +1,177 @@
+//! Average-linkage grouping of scored pairs, in near-linear time.
+//!
+//! Pairs are taken best first; the groups of a pair join when the mean score
+//! over every pair of items across them (unscored pairs count as 0) reaches
+//! the bar, and a caller's test allows it. Each group keeps the summed scores
+//! to the groups it has scored pairs with, so the mean is one lookup, and a
+//! join folds the smaller table into the larger.
+
+use crate::id_map::IdMap;
+
+pub(crate) struct Linkage {
+    parent: Vec<usize>,
+    /// Per root: its items.
+    members: Vec<Vec<usize>>,
+    /// Per root: summed pair scores to other roots.
+    links: Vec<IdMap<usize, f32>>,
+}
+
+impl Linkage {
+    /// `n` items, each alone, and the scored pairs `(score, a, b)` between them.
+    pub(crate) fn new(n: usize, pairs: &[(f32, usize, usize)]) -> Self {
+        let mut links: Vec<IdMap<usize, f32>> = vec![IdMap::default(); n];
+        for &(score, a, b) in pairs {
+            if a == b || a >= n || b >= n {
+                continue;
+            }
+            for (x, y) in [(a, b), (b, a)] {
+                if let Some(map) = links.get_mut(x) {
+                    *map.entry(y).or_insert(0.0) += score;
+                }
+            }
+        }
+        Linkage {
+            parent: (0..n).collect(),
+            members: (0..n).map(|i| vec![i]).collect(),
+            links,
+        }
+    }
+
+    fn find(&mut self, mut x: usize) -> usize {
+        while let Some(&p) = self.parent.get(x) {
+            if p == x {
+                break;
+            }
+            let grand = self.parent.get(p).copied().unwrap_or(p);
+            if let Some(slot) = self.parent.get_mut(x) {
+                *slot = grand;
+            }
+            x = grand;
+        }
+        x
+    }
+
+    fn size(&self, root: usize) -> usize {
+        self.members.get(root).map_or(0, Vec::len)
+    }
+
+    /// Mean score over all pairs across the groups of roots `a` and `b`.
+    fn mean(&self, a: usize, b: usize) -> f32 {
+        let sum = self
+            .links
+            .get(a)
+            .and_then(|m| m.get(&b))
+            .copied()
+            .unwrap_or(0.0);
+        let pairs = (self.size(a) * self.size(b)).max(1);
+        sum / pairs as f32
+    }
+
+    /// Join the groups of roots `a` and `b`; the root with more links stays.
+    fn join(&mut self, a: usize, b: usize) {
+        let links_of = |l: &Self, r: usize| l.links.get(r).map_or(0, IdMap::len);
+        let (root, other) = if links_of(self, a) >= links_of(self, b) {
+            (a, b)
+        } else {
+            (b, a)
+        };
+        if let Some(slot) = self.parent.get_mut(other) {
+            *slot = root;
+        }
+        let moved = self
+            .links
+            .get_mut(other)
+            .map(std::mem::take)
+            .unwrap_or_default();
+        for (x, score) in moved {
+            if let Some(map) = self.links.get_mut(x) {
+                map.remove(&other);
+            }
+            if x == root {
+                if let Some(map) = self.links.get_mut(root) {
+                    map.remove(&other);
+                }
+                continue;
+            }
+            for (from, to) in [(root, x), (x, root)] {
+                if let Some(map) = self.links.get_mut(from) {
+                    *map.entry(to).or_insert(0.0) += score;
+                }
+            }
+        }
+        let mut items = self
+            .members
+            .get_mut(other)
+            .map(std::mem::take)
+            .unwrap_or_default();
+        if let Some(list) = self.members.get_mut(root) {
+            if list.len() < items.len() {
+                std::mem::swap(list, &mut items);
+            }
+            list.extend(items);
+        }
+    }
+
+    /// Group the items: `pairs` best first, joined while their score reaches
+    /// `bar`, when the groups' mean reaches it too and `may_join(left, right)`
+    /// allows it. Groups come back in order of their first item, each sorted.
+    pub(crate) fn group(
+        mut self,
+        pairs: &[(f32, usize, usize)],
+        bar: f32,
+        mut may_join: impl FnMut(&[usize], &[usize]) -> bool,
+    ) -> Vec<Vec<usize>> {
+        for &(score, a, b) in pairs {
+            if score < bar {
+                break;
+            }
+            let (ra, rb) = (self.find(a), self.find(b));
+            if ra == rb || self.mean(ra, rb) < bar {
+                continue;
+            }
+            let allowed = match (self.members.get(ra), self.members.get(rb)) {
+                (Some(left), Some(right)) => may_join(left, right),
+                _ => false,
+            };
+            if allowed {
+                self.join(ra, rb);
+            }
+        }
+        let mut groups: Vec<Vec<usize>> = self
+            .members
+            .into_iter()
+            .filter(|m| !m.is_empty())
+            .map(|mut m| {
+                m.sort_unstable();
+                m
+            })
+            .collect();
+        groups.sort_by_key(|g| g.first().copied());
+        groups
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_chain_of_pairs_is_not_one_group() {
+        // 0-1 and 1-2 score high, 0-2 was never scored: the mean of {0,1}
+        // with {2} is (0.9 + 0) / 2, under the bar.
+        let pairs = [(0.9, 0, 1), (0.9, 1, 2)];
+        let groups = Linkage::new(3, &pairs).group(&pairs, 0.5, |_, _| true);
+        assert_eq!(groups, [vec![0, 1], vec![2]]);
+        let pairs = [(0.9, 0, 1), (0.9, 1, 2), (0.6, 0, 2)];
+        let groups = Linkage::new(3, &pairs).group(&pairs, 0.5, |_, _| true);
+        assert_eq!(groups, [vec![0, 1, 2]]);
+    }
+
+    #[test]
+    fn the_callers_test_can_refuse_a_join() {
+        let pairs = [(0.9, 0, 1), (0.8, 2, 3)];
+        let groups =
+            Linkage::new(4, &pairs).group(&pairs, 0.5, |l, r| !(l.contains(&2) || r.contains(&2)));
+        assert_eq!(groups, [vec![0, 1], vec![2], vec![3]]);
+    }
+}
