@@ -117,6 +117,8 @@ pub struct Options {
     pub min_alias_recall: Option<f64>,
     pub min_alias_precision: Option<f64>,
     pub min_basil_median: Option<f64>,
+    /// Fail when some BASIL story has fewer shared claims than this.
+    pub min_basil_least: Option<f64>,
     /// Write missed and wrong claim pairs to this file.
     pub examples: Option<PathBuf>,
 }
@@ -551,7 +553,7 @@ pub fn run(o: Options) -> anyhow::Result<()> {
         std::fs::write(path, describe(&gold, &examples))
             .with_context(|| format!("writing {}", path.display()))?;
     }
-    let mut basil_median = None;
+    let mut basil = None;
     if let Some(path) = &o.basil {
         let counts = shared_per_story(&analyse(path, |_| true)?);
         let zero = counts.iter().filter(|&&c| c == 0).count();
@@ -562,7 +564,7 @@ pub fn run(o: Options) -> anyhow::Result<()> {
             counts.first().copied().unwrap_or(0),
             counts.last().copied().unwrap_or(0),
         );
-        basil_median = Some(m);
+        basil = Some((m, counts.first().copied().unwrap_or(0) as f64));
     }
     println!("{:.1} s", start.elapsed().as_secs_f64());
 

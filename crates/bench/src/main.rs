@@ -78,6 +78,9 @@ enum Cmd {
         /// Fail (exit 1) when the median BASIL story has fewer shared claims.
         #[arg(long)]
         min_basil_median: Option<f64>,
+        /// Fail (exit 1) when some BASIL story has fewer shared claims.
+        #[arg(long)]
+        min_basil_least: Option<f64>,
         /// Write the missed and the wrong claim pairs to this file.
         #[arg(long)]
         examples: Option<std::path::PathBuf>,
@@ -295,6 +298,7 @@ fn main() -> anyhow::Result<()> {
             min_alias_recall,
             min_alias_precision,
             min_basil_median,
+            min_basil_least,
             examples,
         } => compare::run(compare::Options {
             gold,
@@ -305,6 +309,7 @@ fn main() -> anyhow::Result<()> {
             min_alias_recall,
             min_alias_precision,
             min_basil_median,
+            min_basil_least,
             examples,
         })?,
         Cmd::Stream { sizes, seed, child } => match (child, sizes.first()) {

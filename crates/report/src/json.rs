@@ -166,7 +166,7 @@ pub struct DiffDoc<'a> {
 #[derive(Debug, Serialize)]
 pub struct SharedDoc<'a> {
     pub occurrences: Vec<OccurrenceDoc<'a>>,
-    pub agreement: f32,
+    pub agreement: f64,
 }
 
 #[derive(Debug, Serialize)]
@@ -342,7 +342,7 @@ fn shared(c: &SharedClaim) -> SharedDoc<'_> {
     SharedDoc {
         occurrences: c.occurrences.iter().map(occurrence).collect(),
         // Two decimals: the figure is a reading aid, not a measurement.
-        agreement: (c.agreement * 100.0).round() / 100.0,
+        agreement: (f64::from(c.agreement) * 100.0).round() / 100.0,
     }
 }
 

@@ -65,6 +65,8 @@ fn sentences_carry_anchor_offsets_and_role() {
     ));
     // Shared sentences point to the side-by-side claim.
     assert!(page.contains("<li class=\"claim\" id=\"claim:story-1:1\">"));
+    // Each claim says how closely the outlets' wordings agree.
+    assert!(page.contains("reported by 2 outlets · similar wording (0.42)"));
     assert!(page.contains("<a class=\"cref\" href=\"#claim:story-1:1\""));
     assert_eq!(
         &HERALD[198..264],

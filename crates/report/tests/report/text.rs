@@ -11,7 +11,7 @@ story-1 · Brackwater ferry back on Monday
     2026-04-02 09:30  The Harbour Herald · herald-ferry
     2026-04-02 11:00  Valley Ledger · ledger-ferry
   Shared claims (1)
-    • 2 outlets: The Harbour Herald, Valley Ledger
+    • 2 outlets: The Harbour Herald, Valley Ledger, similar wording (0.42)
       Mayor Ilse Vantongeren said the Brackwater ferry would resume service on Monday.
   Exclusive claims (1)
     The Harbour Herald (herald-ferry)
