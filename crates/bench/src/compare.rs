@@ -106,20 +106,37 @@ impl Part {
 }
 
 /// What `parallax-bench compare` reads and the floors it enforces.
+#[derive(clap::Args)]
 pub struct Options {
-    pub part: Part,
-    /// `gold.json`; `docs.jsonl` is read beside it.
+    /// The comparison gold (`parallax.compare-gold/1`); `docs.jsonl` beside it is analysed.
+    #[arg(long, default_value = "../shared/data/compare/ecbplus/gold.json")]
     pub gold: PathBuf,
-    /// BASIL's `docs.jsonl`, for shared claims per real story.
+    /// The topics scored: `tune` (1-21) for tuning, `check` (23-45) to report.
+    #[arg(long, value_enum, default_value = "all")]
+    pub part: Part,
+    /// BASIL's `docs.jsonl`: real three-outlet stories, for shared claims per story.
+    #[arg(long)]
     pub basil: Option<PathBuf>,
+    /// Fail (exit 1) when strict claim-pair precision is below this floor.
+    #[arg(long)]
     pub min_claim_precision: Option<f64>,
+    /// Fail (exit 1) when strict claim-pair recall is below this floor.
+    #[arg(long)]
     pub min_claim_recall: Option<f64>,
+    /// Fail (exit 1) when name-pair (alias) recall is below this floor.
+    #[arg(long)]
     pub min_alias_recall: Option<f64>,
+    /// Fail (exit 1) when name-pair (alias) precision is below this floor.
+    #[arg(long)]
     pub min_alias_precision: Option<f64>,
+    /// Fail (exit 1) when the median BASIL story has fewer shared claims.
+    #[arg(long)]
     pub min_basil_median: Option<f64>,
-    /// Fail when some BASIL story has fewer shared claims than this.
+    /// Fail (exit 1) when some BASIL story has fewer shared claims.
+    #[arg(long)]
     pub min_basil_least: Option<f64>,
-    /// Write missed and wrong claim pairs to this file.
+    /// Write the missed and the wrong claim pairs to this file.
+    #[arg(long)]
     pub examples: Option<PathBuf>,
 }
 
@@ -583,8 +600,13 @@ pub fn run(o: Options) -> anyhow::Result<()> {
         ),
         (
             "BASIL median shared claims",
-            basil_median.unwrap_or(0.0),
+            basil.map_or(0.0, |b| b.0),
             o.min_basil_median,
+        ),
+        (
+            "BASIL least shared claims",
+            basil.map_or(0.0, |b| b.1),
+            o.min_basil_least,
         ),
     ];
     for (name, value, floor) in floors {

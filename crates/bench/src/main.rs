@@ -53,38 +53,7 @@ enum Cmd {
     },
     /// Comparison quality: shared claims and names across articles against
     /// the ECB+ comparison gold, and shared claims per BASIL story.
-    Compare {
-        /// The comparison gold (`parallax.compare-gold/1`); `docs.jsonl` beside it is analysed.
-        #[arg(long, default_value = "../shared/data/compare/ecbplus/gold.json")]
-        gold: std::path::PathBuf,
-        /// The topics scored: `tune` (1-21) for tuning, `check` (23-45) to report.
-        #[arg(long, value_enum, default_value = "all")]
-        part: compare::Part,
-        /// BASIL's `docs.jsonl`: real three-outlet stories, for shared claims per story.
-        #[arg(long)]
-        basil: Option<std::path::PathBuf>,
-        /// Fail (exit 1) when strict claim-pair precision is below this floor.
-        #[arg(long)]
-        min_claim_precision: Option<f64>,
-        /// Fail (exit 1) when strict claim-pair recall is below this floor.
-        #[arg(long)]
-        min_claim_recall: Option<f64>,
-        /// Fail (exit 1) when name-pair (alias) recall is below this floor.
-        #[arg(long)]
-        min_alias_recall: Option<f64>,
-        /// Fail (exit 1) when name-pair (alias) precision is below this floor.
-        #[arg(long)]
-        min_alias_precision: Option<f64>,
-        /// Fail (exit 1) when the median BASIL story has fewer shared claims.
-        #[arg(long)]
-        min_basil_median: Option<f64>,
-        /// Fail (exit 1) when some BASIL story has fewer shared claims.
-        #[arg(long)]
-        min_basil_least: Option<f64>,
-        /// Write the missed and the wrong claim pairs to this file.
-        #[arg(long)]
-        examples: Option<std::path::PathBuf>,
-    },
+    Compare(compare::Options),
     /// The story clusterer alone on an endless synthetic stream: articles/s
     /// and peak memory (each size in a child process).
     Stream {
@@ -289,29 +258,7 @@ fn main() -> anyhow::Result<()> {
             misses,
             repeat,
         })?,
-        Cmd::Compare {
-            gold,
-            part,
-            basil,
-            min_claim_precision,
-            min_claim_recall,
-            min_alias_recall,
-            min_alias_precision,
-            min_basil_median,
-            min_basil_least,
-            examples,
-        } => compare::run(compare::Options {
-            gold,
-            part,
-            basil,
-            min_claim_precision,
-            min_claim_recall,
-            min_alias_recall,
-            min_alias_precision,
-            min_basil_median,
-            min_basil_least,
-            examples,
-        })?,
+        Cmd::Compare(options) => compare::run(options)?,
         Cmd::Stream { sizes, seed, child } => match (child, sizes.first()) {
             (true, Some(&size)) => stream::run_one(size, seed),
             _ => stream::run(&sizes, seed)?,

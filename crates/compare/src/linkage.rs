@@ -4,12 +4,13 @@
 //! over every pair of items across them (unscored pairs count as 0) reaches
 //! the bar, and a caller's test allows it. Each group keeps the summed scores
 //! to the groups it has scored pairs with, so the mean is one lookup, and a
-//! join folds the smaller table into the larger.
+//! join folds the smaller group's table into the larger's.
 
 use crate::id_map::IdMap;
+use crate::union_find::UnionFind;
 
 pub(crate) struct Linkage {
-    parent: Vec<usize>,
+    sets: UnionFind,
     /// Per root: its items.
     members: Vec<Vec<usize>>,
     /// Per root: summed pair scores to other roots.
@@ -31,24 +32,10 @@ impl Linkage {
             }
         }
         Linkage {
-            parent: (0..n).collect(),
+            sets: UnionFind::new(n),
             members: (0..n).map(|i| vec![i]).collect(),
             links,
         }
-    }
-
-    fn find(&mut self, mut x: usize) -> usize {
-        while let Some(&p) = self.parent.get(x) {
-            if p == x {
-                break;
-            }
-            let grand = self.parent.get(p).copied().unwrap_or(p);
-            if let Some(slot) = self.parent.get_mut(x) {
-                *slot = grand;
-            }
-            x = grand;
-        }
-        x
     }
 
     fn size(&self, root: usize) -> usize {
@@ -67,17 +54,10 @@ impl Linkage {
         sum / pairs as f32
     }
 
-    /// Join the groups of roots `a` and `b`; the root with more links stays.
+    /// Join the groups of roots `a` and `b` (the larger group's root stays).
     fn join(&mut self, a: usize, b: usize) {
-        let links_of = |l: &Self, r: usize| l.links.get(r).map_or(0, IdMap::len);
-        let (root, other) = if links_of(self, a) >= links_of(self, b) {
-            (a, b)
-        } else {
-            (b, a)
-        };
-        if let Some(slot) = self.parent.get_mut(other) {
-            *slot = root;
-        }
+        let root = self.sets.union(a, b);
+        let other = if root == a { b } else { a };
         let moved = self
             .links
             .get_mut(other)
@@ -88,9 +68,6 @@ impl Linkage {
                 map.remove(&other);
             }
             if x == root {
-                if let Some(map) = self.links.get_mut(root) {
-                    map.remove(&other);
-                }
                 continue;
             }
             for (from, to) in [(root, x), (x, root)] {
@@ -99,15 +76,12 @@ impl Linkage {
                 }
             }
         }
-        let mut items = self
+        let items = self
             .members
             .get_mut(other)
             .map(std::mem::take)
             .unwrap_or_default();
         if let Some(list) = self.members.get_mut(root) {
-            if list.len() < items.len() {
-                std::mem::swap(list, &mut items);
-            }
             list.extend(items);
         }
     }
@@ -125,7 +99,7 @@ impl Linkage {
             if score < bar {
                 break;
             }
-            let (ra, rb) = (self.find(a), self.find(b));
+            let (ra, rb) = (self.sets.find(a), self.sets.find(b));
             if ra == rb || self.mean(ra, rb) < bar {
                 continue;
             }
