@@ -1,9 +1,10 @@
 //! Compare the coverage of each story.
 //!
 //! For every story of a [`Grouping`] this stage unifies the articles' entities
-//! and records each outlet's spelling ([`entities`]), groups quotes across
-//! outlets with word-level diffs ([`quotes`], [`wording`]) and aligns body
-//! sentences into shared and exclusive claims ([`claims`], [`terms`]).
+//! and records each outlet's spelling ([`entities`], linked across articles
+//! by [`aliases`]), groups quotes across outlets with word-level diffs
+//! ([`quotes`], [`wording`]) and aligns body sentences into shared and
+//! exclusive claims ([`claims`], [`terms`], grouped by [`linkage`]).
 //! Syndicated copies (`Membership::copy_of`) are listed and their quotes kept,
 //! but they never count as an independent outlet or claim.
 
