@@ -174,6 +174,42 @@ mod tests {
     }
 
     #[test]
+    fn one_person_typed_two_ways_is_one_name_and_one_speaker() {
+        // One outlet's reader typed the speaker an organisation, the other a
+        // person; a third names him by the name that comes first.
+        let t1 = "“We will keep the border open to trade,” Ola Brenn said on Monday.";
+        let t2 = "Ola Brenn said: “We will keep the border open for trade.”";
+        let t3 = "Brenn met farmers in Tarnow.";
+        let d1 = entity(
+            doc("a", "Tarn Gazette", t1),
+            "Ola Brenn",
+            "person:ola brenn",
+            &["Ola Brenn"],
+        );
+        let d1 = quote(d1, "We will keep the border open to trade,", Some(0));
+        let d2 = entity(
+            doc("b", "Holm Courier", t2),
+            "Ola Brenn",
+            "org:ola brenn",
+            &["Ola Brenn"],
+        );
+        let d2 = quote(d2, "We will keep the border open for trade.", Some(0));
+        let d3 = entity(
+            doc("c", "Fell Ledger", t3),
+            "Brenn",
+            "person:brenn",
+            &["Brenn"],
+        );
+        let s = &compare(&[d1, d2, d3], &one_story(3, &[]))[0];
+        assert_eq!(s.entities.len(), 1, "{:?}", s.entities);
+        assert_eq!(s.entities[0].name, "Ola Brenn");
+        assert_eq!(s.entities[0].spellings.len(), 3);
+        assert_eq!(s.quotes.len(), 1);
+        assert_eq!(s.quotes[0].speaker.as_deref(), Some("Ola Brenn"));
+        assert_eq!(s.quotes[0].occurrences.len(), 2);
+    }
+
+    #[test]
     fn the_stories_own_outlets_are_not_its_names() {
         let t1 = "Ida Marr told the Herald that the ferry would run.";
         let t2 = "Ida Marr said the ferry would run, Meridian Wire reported.";

@@ -41,10 +41,10 @@ pub(crate) fn entity(mut d: Document, name: &str, key: &str, mentions: &[&str]) 
     let index = d.annotations.entities.len();
     d.annotations.entities.push(LocalEntity {
         name: name.into(),
-        kind: if key.starts_with("place:") {
-            EntityKind::Place
-        } else {
-            EntityKind::Person
+        kind: match key.split(':').next() {
+            Some("place") => EntityKind::Place,
+            Some("org") => EntityKind::Organization,
+            _ => EntityKind::Person,
         },
         key: key.into(),
     });
