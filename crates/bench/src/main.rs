@@ -6,6 +6,7 @@
 
 mod clusters;
 mod compare;
+mod entities;
 mod extraction;
 mod metrics;
 mod quotes;
@@ -54,6 +55,22 @@ enum Cmd {
     /// Comparison quality: shared claims and names across articles against
     /// the ECB+ comparison gold, and shared claims per BASIL story.
     Compare(compare::Options),
+    /// Name finding on Wikigold: exact-span F1 for person, organisation and
+    /// place names whatever their kind, and the share with the right kind.
+    Entities {
+        /// Wikigold's CoNLL file.
+        #[arg(
+            long,
+            default_value = "../shared/data/entities/wikigold/data/wikigold/CONLL-format/data/wikigold.conll.txt"
+        )]
+        wikigold: std::path::PathBuf,
+        /// Fail (exit 1) when the span F1 is below this floor.
+        #[arg(long)]
+        min_span_f1: Option<f64>,
+        /// Fail (exit 1) when the kind accuracy of exact spans is below this floor.
+        #[arg(long)]
+        min_kind: Option<f64>,
+    },
     /// The story clusterer alone on an endless synthetic stream: articles/s
     /// and peak memory (each size in a child process).
     Stream {
@@ -259,6 +276,11 @@ fn main() -> anyhow::Result<()> {
             repeat,
         })?,
         Cmd::Compare(options) => compare::run(options)?,
+        Cmd::Entities {
+            wikigold,
+            min_span_f1,
+            min_kind,
+        } => entities::run(&wikigold, min_span_f1, min_kind)?,
         Cmd::Stream { sizes, seed, child } => match (child, sizes.first()) {
             (true, Some(&size)) => stream::run_one(size, seed),
             _ => stream::run(&sizes, seed)?,

@@ -1,0 +1,249 @@
+//! Name finding on Wikigold (Wikipedia text with CoNLL name tags, CC BY 4.0,
+//! in `../shared/data/entities/wikigold`): how many person, organisation and
+//! place names the understand stage finds with their exact span, whatever
+//! kind it gives them, and of those how many get the right kind.
+//!
+//! The CoNLL tokens are joined back into text (no space before closing
+//! punctuation), one sentence per paragraph, one article per `-DOCSTART-`
+//! document. A found name that is exactly a gold MISC name (a nationality,
+//! an event) is neither right nor wrong: the stage has no such kind.
+
+use std::path::Path;
+
+use anyhow::{Context, bail};
+use parallax_model::{Article, EntityKind, Span};
+
+/// One gold name: its byte span in the rebuilt text and its CoNLL type.
+struct GoldName {
+    span: Span,
+    kind: &'static str,
+}
+
+struct Doc {
+    text: String,
+    names: Vec<GoldName>,
+}
+
+/// Tokens glued to the word before them.
+fn attaches_left(token: &str) -> bool {
+    matches!(
+        token,
+        "." | "," | ";" | ":" | "!" | "?" | ")" | "]" | "'s" | "'" | "%" | "n't"
+    )
+}
+
+fn conll_kind(tag: &str) -> Option<&'static str> {
+    match tag.split_once('-')?.1 {
+        "PER" => Some("PER"),
+        "ORG" => Some("ORG"),
+        "LOC" => Some("LOC"),
+        "MISC" => Some("MISC"),
+        _ => None,
+    }
+}
+
+/// Parse the CoNLL file into documents with their gold names.
+fn parse(conll: &str) -> Vec<Doc> {
+    let mut docs = Vec::new();
+    let mut doc = Doc {
+        text: String::new(),
+        names: Vec::new(),
+    };
+    // The name being read: its start and kind.
+    let mut open: Option<(usize, &'static str)> = None;
+    let mut sentence_start = true;
+    let close = |doc: &mut Doc, open: &mut Option<(usize, &'static str)>| {
+        if let Some((start, kind)) = open.take() {
+            let end = doc.text.len();
+            doc.names.push(GoldName {
+                span: Span::new(start, end),
+                kind,
+            });
+        }
+    };
+    for line in conll.lines() {
+        let line = line.trim_end();
+        if line.starts_with("-DOCSTART-") {
+            close(&mut doc, &mut open);
+            if !doc.text.trim().is_empty() {
+                docs.push(std::mem::replace(
+                    &mut doc,
+                    Doc {
+                        text: String::new(),
+                        names: Vec::new(),
+                    },
+                ));
+            }
+            sentence_start = true;
+            continue;
+        }
+        let Some((token, tag)) = line.rsplit_once(' ') else {
+            close(&mut doc, &mut open);
+            sentence_start = true;
+            continue;
+        };
+        let kind = conll_kind(tag);
+        if open.is_some_and(|(_, k)| Some(k) != kind || tag.starts_with("B-")) {
+            close(&mut doc, &mut open);
+        }
+        if sentence_start {
+            if !doc.text.is_empty() {
+                doc.text.push_str("\n\n");
+            }
+        } else if !attaches_left(token) {
+            doc.text.push(' ');
+        }
+        sentence_start = false;
+        if open.is_none()
+            && let Some(k) = kind
+        {
+            open = Some((doc.text.len(), k));
+        }
+        doc.text.push_str(token);
+    }
+    close(&mut doc, &mut open);
+    if !doc.text.trim().is_empty() {
+        docs.push(doc);
+    }
+    docs
+}
+
+/// Counts of one run.
+#[derive(Default)]
+struct Counts {
+    gold: usize,
+    found: usize,
+    exact: usize,
+    kind_right: usize,
+    /// Found names the stage gave no kind (`Other`), and how many of them are
+    /// exact gold spans.
+    other: usize,
+    other_exact: usize,
+}
+
+fn same_kind(gold: &str, found: EntityKind) -> bool {
+    matches!(
+        (gold, found),
+        ("PER", EntityKind::Person)
+            | ("ORG", EntityKind::Organization)
+            | ("LOC", EntityKind::Place)
+    )
+}
+
+fn score(doc: &Doc, index: usize) -> Counts {
+    let article = Article {
+        id: format!("wikigold-{index}"),
+        source: None,
+        url: None,
+        title: String::new(),
+        published: None,
+        language: Some("en".into()),
+        text: doc.text.clone(),
+    };
+    let understood = parallax_pipeline::understand(article);
+    let ann = &understood.annotations;
+    let mut c = Counts::default();
+    let gold: Vec<&GoldName> = doc.names.iter().filter(|n| n.kind != "MISC").collect();
+    c.gold = gold.len();
+    for m in &ann.mentions {
+        let Some(kind) = ann.entities.get(m.entity).map(|e| e.kind) else {
+            continue;
+        };
+        if doc
+            .names
+            .iter()
+            .any(|n| n.kind == "MISC" && n.span == m.span)
+        {
+            continue;
+        }
+        c.found += 1;
+        let exact = gold.iter().find(|g| g.span == m.span);
+        if let Some(g) = exact {
+            c.exact += 1;
+            c.kind_right += usize::from(same_kind(g.kind, kind));
+        }
+        if kind == EntityKind::Other {
+            c.other += 1;
+            c.other_exact += usize::from(exact.is_some());
+        }
+    }
+    c
+}
+
+pub fn run(path: &Path, min_f1: Option<f64>, min_kind: Option<f64>) -> anyhow::Result<()> {
+    let conll =
+        std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
+    let docs = parse(&conll);
+    let mut total = Counts::default();
+    for (i, doc) in docs.iter().enumerate() {
+        let c = score(doc, i);
+        total.gold += c.gold;
+        total.found += c.found;
+        total.exact += c.exact;
+        total.kind_right += c.kind_right;
+        total.other += c.other;
+        total.other_exact += c.other_exact;
+    }
+    let ratio = |a: usize, b: usize| if b == 0 { 0.0 } else { a as f64 / b as f64 };
+    let (p, r) = (
+        ratio(total.exact, total.found),
+        ratio(total.exact, total.gold),
+    );
+    let f1 = if p + r > 0.0 {
+        2.0 * p * r / (p + r)
+    } else {
+        0.0
+    };
+    let kind = ratio(total.kind_right, total.exact);
+    println!(
+        "wikigold: {} documents, {} PER/ORG/LOC names; found {}, exact span {}: span P {p:.3} R {r:.3} F1 {f1:.3}; kind right for {kind:.3} of exact spans",
+        docs.len(),
+        total.gold,
+        total.found,
+        total.exact,
+    );
+    let (found, exact) = (total.found - total.other, total.exact - total.other_exact);
+    let (p2, r2) = (ratio(exact, found), ratio(exact, total.gold));
+    println!(
+        "  names given a kind (person, organisation, place) only: found {found}, exact span {exact}: span P {p2:.3} R {r2:.3} F1 {:.3}",
+        if p2 + r2 > 0.0 {
+            2.0 * p2 * r2 / (p2 + r2)
+        } else {
+            0.0
+        }
+    );
+    if let Some(floor) = min_f1
+        && f1 < floor
+    {
+        bail!("span F1 {f1:.3} is below the floor {floor}");
+    }
+    if let Some(floor) = min_kind
+        && kind < floor
+    {
+        bail!("kind accuracy {kind:.3} is below the floor {floor}");
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn conll_tokens_become_text_and_spans() {
+        let conll = "-DOCSTART- O\n\nIda I-PER\nMarr I-PER\nvisited O\nTarnow I-LOC\n. O\n\nShe O\nis O\nDanish I-MISC\n. O\n";
+        let docs = parse(conll);
+        assert_eq!(docs.len(), 1);
+        let d = &docs[0];
+        assert_eq!(d.text, "Ida Marr visited Tarnow.\n\nShe is Danish.");
+        let names: Vec<(&str, &str)> = d
+            .names
+            .iter()
+            .map(|n| (n.span.slice(&d.text), n.kind))
+            .collect();
+        assert_eq!(
+            names,
+            [("Ida Marr", "PER"), ("Tarnow", "LOC"), ("Danish", "MISC")]
+        );
+    }
+}
