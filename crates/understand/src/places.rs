@@ -427,7 +427,10 @@ const VARIANTS: &[(&str, &str)] = &[
     ("new delhi", "delhi"),
     ("saint petersburg", "st petersburg"),
     ("czechia", "czech republic"),
-    ("great britain", "britain"),
+    // Britain, Great Britain and the UK name one state in news use; England,
+    // Scotland and Wales stay places of their own.
+    ("great britain", "united kingdom"),
+    ("britain", "united kingdom"),
     ("uk", "united kingdom"),
     ("usa", "united states"),
     ("us", "united states"),
@@ -500,9 +503,9 @@ const DEMONYMS: &[(&str, &str)] = &[
     ("bosnians", "bosnia"),
     ("brazilian", "brazil"),
     ("brazilians", "brazil"),
-    ("british", "britain"),
-    ("briton", "britain"),
-    ("britons", "britain"),
+    ("british", "united kingdom"),
+    ("briton", "united kingdom"),
+    ("britons", "united kingdom"),
     ("bulgarian", "bulgaria"),
     ("bulgarians", "bulgaria"),
     ("cambodian", "cambodia"),
@@ -751,6 +754,10 @@ mod tests {
         assert_eq!(canonical("kyiv"), Some("kyiv"));
         assert_eq!(canonical("odessa"), Some("odesa"));
         assert_eq!(canonical("burma"), Some("myanmar"));
+        for uk in ["uk", "britain", "great britain", "united kingdom"] {
+            assert_eq!(canonical(uk), Some("united kingdom"), "{uk}");
+        }
+        assert_eq!(canonical("england"), Some("england"));
         assert_eq!(canonical("atlantis"), None);
         assert!(is_place("lublin"));
         assert!(is_place("peking"));
