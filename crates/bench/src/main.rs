@@ -100,6 +100,10 @@ enum Cmd {
         /// Fail (exit 1) when the direct-quote speaker accuracy is below this floor.
         #[arg(long)]
         min_direct_speaker: Option<f64>,
+        /// Fail (exit 1) when the speaker accuracy over every direct quote
+        /// (any cue) is below this floor.
+        #[arg(long)]
+        min_any_cue_speaker: Option<f64>,
         /// Fail (exit 1) when the BASIL speaker accuracy (of covered spans) is below this floor.
         #[arg(long)]
         min_basil_speaker: Option<f64>,
@@ -243,6 +247,7 @@ fn main() -> anyhow::Result<()> {
             data,
             min_direct_f1,
             min_direct_speaker,
+            min_any_cue_speaker,
             min_basil_speaker,
             misses,
         } => quotes::run(quotes::Options {
@@ -251,6 +256,7 @@ fn main() -> anyhow::Result<()> {
             data,
             min_direct_f1,
             min_direct_speaker,
+            min_any_cue_speaker,
             min_basil_speaker,
             misses,
         })?,

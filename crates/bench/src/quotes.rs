@@ -134,10 +134,13 @@ fn ratio(a: usize, b: usize) -> f64 {
     if b == 0 { 0.0 } else { a as f64 / b as f64 }
 }
 
-/// The PolNeAR scores: direct quotes, speech attributions, all attributions.
+/// The PolNeAR scores: direct quotes whose cue is a reporting verb, every
+/// direct quote (any cue: an unusual verb, a colon, none), speech
+/// attributions, all attributions.
 pub struct PolnearScores {
     pub articles: usize,
     pub direct: Counts,
+    pub direct_any_cue: Counts,
     pub speech: Counts,
     pub all: Counts,
 }
@@ -150,6 +153,7 @@ impl PolnearScores {
         );
         for (name, c) in [
             ("direct quotes", &self.direct),
+            ("direct quotes, any cue", &self.direct_any_cue),
             ("speech (all forms)", &self.speech),
             ("all attributions", &self.all),
         ] {
@@ -461,7 +465,7 @@ pub fn polnear(
 ) -> anyhow::Result<PolnearScores> {
     let verbs = load_verbs(data)?;
     let gold = load_polnear(split, &verbs)?;
-    let per: Vec<(Counts, Counts, Counts, Vec<String>)> = gold
+    let per: Vec<([Counts; 4], Vec<String>)> = gold
         .par_iter()
         .map(|a| {
             let doc = understand(&a.name, &a.text);
@@ -469,26 +473,29 @@ pub fn polnear(
             let every = [QuoteForm::Direct, QuoteForm::Partial, QuoteForm::Indirect];
             let mut wrong = Vec::new();
             let direct = |g: &GoldAttribution| g.speech && g.direct;
-            (
+            let rows = [
                 score_rows(&doc, &a.attributions, direct, &marked, Some(&mut wrong)),
+                score_rows(&doc, &a.attributions, |g| g.direct, &marked, None),
                 score_rows(&doc, &a.attributions, |g| g.speech, &every, None),
                 score_rows(&doc, &a.attributions, |_| true, &every, None),
-                wrong,
-            )
+            ];
+            (rows, wrong)
         })
         .collect();
     let mut s = PolnearScores {
         articles: gold.len(),
         direct: Counts::default(),
+        direct_any_cue: Counts::default(),
         speech: Counts::default(),
         all: Counts::default(),
     };
     let mut misses = misses;
-    for (d, sp, al, wrong) in per {
+    for ([d, any, sp, al], wrong) in per {
         if let Some(m) = misses.as_deref_mut() {
             m.extend(wrong);
         }
         s.direct.add(d);
+        s.direct_any_cue.add(any);
         s.speech.add(sp);
         s.all.add(al);
     }
@@ -655,6 +662,7 @@ pub struct Options {
     pub data: PathBuf,
     pub min_direct_f1: Option<f64>,
     pub min_direct_speaker: Option<f64>,
+    pub min_any_cue_speaker: Option<f64>,
     pub min_basil_speaker: Option<f64>,
     /// Write every wrong speaker (direct quotes, BASIL) to this file.
     pub misses: Option<PathBuf>,
@@ -693,6 +701,14 @@ pub fn run(o: Options) -> anyhow::Result<()> {
         bail!(
             "direct-quote speaker accuracy {:.3} is below the floor {floor}",
             p.direct.speaker_accuracy()
+        );
+    }
+    if let Some(floor) = o.min_any_cue_speaker
+        && p.direct_any_cue.speaker_accuracy() < floor
+    {
+        bail!(
+            "speaker accuracy over every direct quote {:.3} is below the floor {floor}",
+            p.direct_any_cue.speaker_accuracy()
         );
     }
     if let Some(floor) = o.min_basil_speaker {
