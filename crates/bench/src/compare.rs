@@ -25,6 +25,8 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context, bail};
 use parallax_model::{Analysis, Span, Story};
+
+use crate::metrics::check_floor;
 use serde::Deserialize;
 
 #[derive(Deserialize)]
@@ -610,11 +612,7 @@ pub fn run(o: Options) -> anyhow::Result<()> {
         ),
     ];
     for (name, value, floor) in floors {
-        if let Some(floor) = floor
-            && value < floor
-        {
-            bail!("{name} {value:.3} is below the floor {floor}");
-        }
+        check_floor(name, value, floor)?;
     }
     Ok(())
 }

@@ -10,8 +10,10 @@
 
 use std::path::Path;
 
-use anyhow::{Context, bail};
+use anyhow::Context;
 use parallax_model::{Article, EntityKind, Span};
+
+use crate::metrics::check_floor;
 
 /// One gold name: its byte span in the rebuilt text and its CoNLL type.
 struct GoldName {
@@ -212,16 +214,8 @@ pub fn run(path: &Path, min_f1: Option<f64>, min_kind: Option<f64>) -> anyhow::R
             0.0
         }
     );
-    if let Some(floor) = min_f1
-        && f1 < floor
-    {
-        bail!("span F1 {f1:.3} is below the floor {floor}");
-    }
-    if let Some(floor) = min_kind
-        && kind < floor
-    {
-        bail!("kind accuracy {kind:.3} is below the floor {floor}");
-    }
+    check_floor("span F1", f1, min_f1)?;
+    check_floor("kind accuracy", kind, min_kind)?;
     Ok(())
 }
 

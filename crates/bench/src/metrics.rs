@@ -7,6 +7,16 @@
 use std::collections::HashMap;
 use std::hash::Hash;
 
+/// Fail when a floor is given and `value` is under it.
+pub fn check_floor(name: &str, value: f64, floor: Option<f64>) -> anyhow::Result<()> {
+    match floor {
+        Some(floor) if value < floor => {
+            anyhow::bail!("{name} {value:.3} is below the floor {floor}")
+        }
+        _ => Ok(()),
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Prf {
     pub precision: f64,

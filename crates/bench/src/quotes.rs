@@ -703,14 +703,11 @@ pub fn run(o: Options) -> anyhow::Result<()> {
             p.direct.speaker_accuracy()
         );
     }
-    if let Some(floor) = o.min_any_cue_speaker
-        && p.direct_any_cue.speaker_accuracy() < floor
-    {
-        bail!(
-            "speaker accuracy over every direct quote {:.3} is below the floor {floor}",
-            p.direct_any_cue.speaker_accuracy()
-        );
-    }
+    crate::metrics::check_floor(
+        "speaker accuracy over every direct quote",
+        p.direct_any_cue.speaker_accuracy(),
+        o.min_any_cue_speaker,
+    )?;
     if let Some(floor) = o.min_basil_speaker {
         let Some(b) = b else {
             bail!(
