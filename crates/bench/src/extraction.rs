@@ -14,6 +14,7 @@ use std::time::Instant;
 use anyhow::{Context, bail};
 use serde_json::Value;
 
+use crate::metrics::check_floor;
 use score::{Output, Scores};
 pub use sets::Set;
 
@@ -109,11 +110,12 @@ fn row(tool: &str, s: &Scores, faster_than_us: Option<&Scores>) {
     );
 }
 
+/// A floor on a figure the set may not measure at all.
 fn floor(what: &str, value: Option<f64>, floor: Option<f64>) -> anyhow::Result<()> {
     match (value, floor) {
-        (Some(v), Some(f)) if v < f => bail!("{what} {v:.3} is below the floor {f}"),
         (None, Some(_)) => bail!("{what} has a floor but this set does not measure it"),
-        _ => Ok(()),
+        (Some(v), f) => check_floor(what, v, f),
+        (None, None) => Ok(()),
     }
 }
 

@@ -230,16 +230,8 @@ fn main() -> anyhow::Result<()> {
                 s.nmi,
                 secs
             );
-            if let Some(floor) = min_bcubed_f1
-                && s.bcubed.f1 < floor
-            {
-                bail!("BCubed F1 {:.3} is below the floor {floor}", s.bcubed.f1);
-            }
-            if let Some(floor) = min_nmi
-                && s.nmi < floor
-            {
-                bail!("NMI {:.3} is below the floor {floor}", s.nmi);
-            }
+            metrics::check_floor("BCubed F1", s.bcubed.f1, min_bcubed_f1)?;
+            metrics::check_floor("NMI", s.nmi, min_nmi)?;
         }
         Cmd::Quotes {
             polnear,

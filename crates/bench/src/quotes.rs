@@ -19,6 +19,7 @@
 use std::collections::{BTreeMap, HashSet};
 use std::path::{Path, PathBuf};
 
+use crate::metrics::check_floor;
 use anyhow::{Context, bail};
 use parallax_model::{Article, Document, QuoteForm, Span};
 use rayon::prelude::*;
@@ -687,23 +688,17 @@ pub fn run(o: Options) -> anyhow::Result<()> {
             .with_context(|| format!("writing {}", path.display()))?;
         println!("{} wrong speakers written to {}", m.len(), path.display());
     }
-    if let Some(floor) = o.min_direct_f1
-        && p.direct.overlap_f1() < floor
-    {
-        bail!(
-            "direct-quote overlap F1 {:.3} is below the floor {floor}",
-            p.direct.overlap_f1()
-        );
-    }
-    if let Some(floor) = o.min_direct_speaker
-        && p.direct.speaker_accuracy() < floor
-    {
-        bail!(
-            "direct-quote speaker accuracy {:.3} is below the floor {floor}",
-            p.direct.speaker_accuracy()
-        );
-    }
-    crate::metrics::check_floor(
+    check_floor(
+        "direct-quote overlap F1",
+        p.direct.overlap_f1(),
+        o.min_direct_f1,
+    )?;
+    check_floor(
+        "direct-quote speaker accuracy",
+        p.direct.speaker_accuracy(),
+        o.min_direct_speaker,
+    )?;
+    check_floor(
         "speaker accuracy over every direct quote",
         p.direct_any_cue.speaker_accuracy(),
         o.min_any_cue_speaker,
@@ -715,12 +710,7 @@ pub fn run(o: Options) -> anyhow::Result<()> {
                 o.basil.display()
             );
         };
-        if b.speaker_accuracy() < floor {
-            bail!(
-                "BASIL speaker accuracy {:.3} is below the floor {floor}",
-                b.speaker_accuracy()
-            );
-        }
+        check_floor("BASIL speaker accuracy", b.speaker_accuracy(), Some(floor))?;
     }
     Ok(())
 }
