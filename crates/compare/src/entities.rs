@@ -87,7 +87,7 @@ pub(crate) fn surface_form(raw: &str) -> String {
     }
 }
 
-/// Counts of the forms one article uses, in order of first use.
+/// Counts of names or forms, in order of first use.
 #[derive(Default)]
 struct FormCounts {
     forms: Vec<(String, usize)>,
@@ -95,22 +95,21 @@ struct FormCounts {
 }
 
 impl FormCounts {
-    fn add(&mut self, form: String) {
+    /// Count `form` `times` more times.
+    fn add(&mut self, form: String, times: usize) {
         match self.index.get(&form).and_then(|&i| self.forms.get_mut(i)) {
-            Some((_, n)) => *n += 1,
+            Some((_, n)) => *n += times,
             None => {
                 self.index.insert(form.clone(), self.forms.len());
-                self.forms.push((form, 1));
+                self.forms.push((form, times));
             }
         }
     }
 
-    /// Add another article count of the same article, keeping first use first.
+    /// Add another count of the same article, keeping first use first.
     fn absorb(&mut self, other: FormCounts) {
         for (form, n) in other.forms {
-            for _ in 0..n {
-                self.add(form.clone());
-            }
+            self.add(form, n);
         }
     }
 
@@ -130,8 +129,8 @@ impl FormCounts {
 struct Draft {
     key: String,
     kind: parallax_model::EntityKind,
-    /// Local full names with the articles that use them, in first-use order.
-    names: Vec<(String, usize)>,
+    /// Local full names, counted once per article entity, in first-use order.
+    names: FormCounts,
     /// Per article position that mentions it: the forms used there.
     per_article: Vec<(usize, FormCounts)>,
     first_seen: usize,
@@ -147,15 +146,10 @@ impl Draft {
             .0;
         let (key, kind) = group.get(lead).map(|d| (d.key.clone(), d.kind))?;
         let first_seen = group.iter().map(|d| d.first_seen).min()?;
-        let mut names: Vec<(String, usize)> = Vec::new();
+        let mut names = FormCounts::default();
         let mut per_article: Vec<(usize, FormCounts)> = Vec::new();
         for d in group {
-            for (name, count) in d.names {
-                match names.iter_mut().find(|(n, _)| *n == name) {
-                    Some((_, c)) => *c += count,
-                    None => names.push((name, count)),
-                }
-            }
+            names.absorb(d.names);
             for (pos, forms) in d.per_article {
                 match per_article.iter_mut().find(|(p, _)| *p == pos) {
                     Some((_, mine)) => mine.absorb(forms),
@@ -182,11 +176,13 @@ impl Draft {
     fn canonical(&self) -> String {
         let longest = self
             .names
+            .forms
             .iter()
             .map(|(n, _)| n.split_whitespace().count().min(2))
             .max()
             .unwrap_or(0);
         self.names
+            .forms
             .iter()
             .filter(|(n, _)| n.split_whitespace().count().min(2) == longest)
             .enumerate()
@@ -216,7 +212,7 @@ pub(crate) fn unify(members: &[Member<'_>]) -> Unified {
                 drafts.push(Draft {
                     key,
                     kind: local.kind,
-                    names: Vec::new(),
+                    names: FormCounts::default(),
                     per_article: Vec::new(),
                     first_seen: next,
                 });
@@ -224,10 +220,7 @@ pub(crate) fn unify(members: &[Member<'_>]) -> Unified {
             if let Some(d) = drafts.get_mut(idx) {
                 let name = surface_form(&local.name);
                 if !name.is_empty() {
-                    match d.names.iter_mut().find(|(n, _)| *n == name) {
-                        Some((_, c)) => *c += 1,
-                        None => d.names.push((name, 1)),
-                    }
+                    d.names.add(name, 1);
                 }
             }
             local_map.push(Some(idx));
@@ -247,7 +240,7 @@ pub(crate) fn unify(members: &[Member<'_>]) -> Unified {
                 d.per_article.push((pos, FormCounts::default()));
             }
             if let Some((_, counts)) = d.per_article.last_mut() {
-                counts.add(form);
+                counts.add(form, 1);
             }
         }
         map.push(local_map);
@@ -267,7 +260,7 @@ fn merge_linked(
         .iter()
         .map(|d| aliases::Names {
             kind: d.kind,
-            names: d.names.iter().map(|(n, _)| n.as_str()).collect(),
+            names: d.names.forms.iter().map(|(n, _)| n.as_str()).collect(),
         })
         .collect();
     let roots = aliases::link(&names);
@@ -303,7 +296,7 @@ fn merge_linked(
 /// for The Harbour Herald, "Meridian Wire"): the outlet is the reporter, not
 /// someone in the story.
 fn is_outlet(d: &Draft, outlets: &[Vec<String>]) -> bool {
-    d.names.iter().any(|(name, _)| {
+    d.names.forms.iter().any(|(name, _)| {
         let t = aliases::tokens(name);
         !t.is_empty() && outlets.iter().any(|o| o.ends_with(&t))
     })
@@ -358,7 +351,7 @@ fn build(d: Draft, members: &[Member<'_>]) -> StoryEntity {
         .per_article
         .iter()
         .flat_map(|(_, f)| f.ranked())
-        .chain(d.names.iter().map(|(n, _)| n.clone()));
+        .chain(d.names.forms.iter().map(|(n, _)| n.clone()));
     for form in all_forms {
         if form != name && !aliases.contains(&form) {
             aliases.push(form);
