@@ -304,7 +304,9 @@ fn doubtful_capitals(
             in_title[from..to].fill(true);
         }
     }
-    if in_title.iter().all(|&t| t) {
+    // Nothing to doubt without a title-case segment, and nothing to confirm
+    // against when every segment is one.
+    if !in_title.contains(&true) || !in_title.contains(&false) {
         return vec![false; toks.len()];
     }
     let confirmed: HashSet<String> = toks
