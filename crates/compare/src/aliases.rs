@@ -5,20 +5,27 @@
 //! person in one article and an organisation in the next). Here names are
 //! compared as names, with the kind only as a guard:
 //! 1. the same name, ignoring case, diacritics, spaces and hyphens
-//!    ("SeaMicro" / "Sea Micro"), company and generational suffixes ("Intel
-//!    Corp." / "Intel", "Arcade Joseph Comeaux Jr."), and a person's middle
-//!    names ("LuAnn Marie Johnson" / "LuAnn Johnson");
-//! 2. a one-word name and the one full name it can stand for: a surname
+//!    ("SeaMicro" / "Sea Micro"), British spellings and abbreviations ("Betty
+//!    Ford Centre", "Mt Cook"), company and generational suffixes ("Intel
+//!    Corp." / "Intel", "Arcade Joseph Comeaux Jr."), a person's middle names
+//!    ("LuAnn Marie Johnson" / "LuAnn Johnson") and nickname ("Bill Clinton"
+//!    / "William Clinton"), and the words naming a facility ("Betty Ford
+//!    Clinic" / "Betty Ford Treatment Center");
+//! 2. a person's name and the same first name with a surname one letter
+//!    apart ("Duncan Rait" / "Duncan Raite"), or a blend of the two
+//!    ("LiLo" / "Lindsay Lohan");
+//! 3. a one-word name and the one full name it can stand for: a surname
 //!    ("Lohan"), a name that comes first ("Xi" / "Xi Jinping") or an acronym
 //!    ("AP" / "Associated Press"), linked only when exactly one full name fits,
 //!    so that two Lis stay apart;
-//! 3. a name that begins a longer organisation or place name, when only one
+//! 4. a name that begins a longer organisation or place name, when only one
 //!    does ("Betty Ford" / "Betty Ford Center").
 //!
-//! Places take no part in 2, which would make "Sudan" South Sudan, and join
-//! only places through 3: "New York" is not the "New York Times".
+//! Places take no part in 3, which would make "Sudan" South Sudan, and join
+//! only places through 4: "New York" is not the "New York Times".
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
 
 use parallax_model::EntityKind;
 use parallax_text::fold;
@@ -49,6 +56,60 @@ const SUFFIXES: &[&str] = &[
     "iv",
 ];
 
+/// Spellings of one word that do not tell two names apart.
+const SAME_WORD: &[(&str, &str)] = &[
+    ("centre", "center"),
+    ("theatre", "theater"),
+    ("mt", "mount"),
+    ("ft", "fort"),
+];
+
+/// Trailing words that say what kind of place an organisation is, not which:
+/// "Betty Ford Clinic" and "Betty Ford Treatment Center" are one clinic.
+const FACILITY_WORDS: &[&str] = &[
+    "center",
+    "clinic",
+    "hospital",
+    "treatment",
+    "rehab",
+    "rehabilitation",
+    "facility",
+    "building",
+    "block",
+    "complex",
+    "plant",
+    "factory",
+    "dairy",
+    "creamery",
+    "warehouse",
+];
+
+/// Given names by nickname and by themselves ("bill" → ["william"],
+/// "william" → ["william"]), from `data/nicknames.csv` (Apache-2.0).
+static FORMAL_NAMES: LazyLock<HashMap<&'static str, Vec<&'static str>>> = LazyLock::new(|| {
+    let mut map: HashMap<&str, Vec<&str>> = HashMap::new();
+    for line in include_str!("../data/nicknames.csv").lines() {
+        if let Some((name, nickname)) = line.split_once(',')
+            && !line.starts_with('#')
+        {
+            map.entry(nickname).or_default().push(name);
+            map.entry(name).or_default().push(name);
+        }
+    }
+    for names in map.values_mut() {
+        names.sort_unstable();
+        names.dedup();
+    }
+    map
+});
+
+/// The formal given names a first name may stand for (itself included).
+fn formal_names(first: &str) -> Vec<&str> {
+    FORMAL_NAMES
+        .get(first)
+        .map_or_else(|| vec![first], |names| names.clone())
+}
+
 /// Words skipped when reading an acronym off a name.
 const NOT_IN_ACRONYMS: &[&str] = &["of", "and", "the", "for", "de", "&"];
 
@@ -62,7 +123,11 @@ pub(crate) fn tokens(name: &str) -> Vec<String> {
                 .strip_suffix("'s")
                 .or_else(|| w.strip_suffix("’s"))
                 .unwrap_or(w);
-            fold(w.trim_matches(|c: char| !c.is_alphanumeric() && c != '&'))
+            let w = fold(w.trim_matches(|c: char| !c.is_alphanumeric() && c != '&'));
+            match SAME_WORD.iter().find(|(variant, _)| *variant == w) {
+                Some((_, word)) => (*word).to_string(),
+                None => w,
+            }
         })
         .filter(|w| !w.is_empty())
         .collect();
@@ -90,6 +155,102 @@ fn is_acronym(name: &str) -> bool {
     (2..=6).contains(&letters) && !name.chars().any(char::is_lowercase)
 }
 
+/// The keys under which two names are the same name: the words run together;
+/// for a name that may be a person's, first and last name (dropping middle
+/// names) with the first name read as each formal name it may stand for;
+/// for an organisation or unknown, the name without its facility words.
+fn same_name_keys(kind: EntityKind, t: &[String], surnames: &HashSet<&str>) -> Vec<String> {
+    let mut keys = vec![t.concat()];
+    let may_be_person = kind != EntityKind::Organization && kind != EntityKind::Place;
+    if let (true, [first, .., last]) = (may_be_person, t) {
+        for formal in formal_names(first) {
+            keys.push(format!("person:{formal} {last}"));
+        }
+    }
+    if kind != EntityKind::Person && kind != EntityKind::Place {
+        let core_len = t.len()
+            - t.iter()
+                .rev()
+                .take_while(|w| FACILITY_WORDS.contains(&w.as_str()))
+                .count();
+        let core = &t[..core_len];
+        let distinctive = match core {
+            [] => false,
+            [word] => word.chars().count() >= 4 && !surnames.contains(word.as_str()),
+            _ => true,
+        };
+        if distinctive {
+            keys.push(format!("facility:{}", core.join(" ")));
+        }
+    }
+    keys
+}
+
+/// Link names of one person written two ways: the same first name with a
+/// surname one letter apart ("Duncan Rait" / "Duncan Raite", "Zelensky" /
+/// "Zelenskiy"), and a blend of a first and a last name written with an
+/// inner capital ("LiLo" / "Lindsay Lohan"), when exactly one full name fits.
+fn link_near_names(entities: &[Names<'_>], toks: &[Vec<Vec<String>>], uf: &mut UnionFind) {
+    let may_be_person = |i: usize| {
+        !matches!(
+            entities[i].kind,
+            EntityKind::Organization | EntityKind::Place
+        )
+    };
+    let mut full: Vec<(usize, &str, &str)> = Vec::new();
+    for (i, names) in toks.iter().enumerate().filter(|&(i, _)| may_be_person(i)) {
+        for t in names {
+            if let [first, .., last] = t.as_slice() {
+                full.push((i, first, last));
+            }
+        }
+    }
+    for (a, &(i, first, last)) in full.iter().enumerate() {
+        for &(j, _, other) in full[a + 1..].iter().filter(|(_, f, _)| *f == first) {
+            let longer = last.chars().count().max(other.chars().count());
+            if longer >= 5 && strsim::levenshtein(last, other) == 1 {
+                uf.union(i, j);
+            }
+        }
+    }
+    for (i, e) in entities
+        .iter()
+        .enumerate()
+        .filter(|&(i, _)| may_be_person(i))
+    {
+        for name in e.names.iter().filter(|n| is_blend(n)) {
+            let word = fold(name);
+            let mut fits: Vec<usize> = full
+                .iter()
+                .filter(|(_, first, last)| blends(first, last).any(|b| b == word))
+                .map(|&(j, _, _)| uf.find(j))
+                .collect();
+            fits.sort_unstable();
+            fits.dedup();
+            if let [root] = fits.as_slice() {
+                uf.union(i, *root);
+            }
+        }
+    }
+}
+
+/// One word with a capital inside, as blends of names are written ("LiLo",
+/// "JLo", "ARod"); not an acronym.
+fn is_blend(name: &str) -> bool {
+    let mut chars = name.chars();
+    chars.next().is_some_and(char::is_uppercase)
+        && name.chars().all(char::is_alphabetic)
+        && name.chars().any(char::is_lowercase)
+        && chars.any(char::is_uppercase)
+}
+
+/// The blends of a first and a last name: one to three letters of the first
+/// and two to four of the last ("li" + "lo", "j" + "lo").
+fn blends<'a>(first: &'a str, last: &'a str) -> impl Iterator<Item = String> + 'a {
+    let prefix = |w: &str, n: usize| w.chars().take(n).collect::<String>();
+    (1..=3).flat_map(move |a| (2..=4).map(move |b| prefix(first, a) + &prefix(last, b)))
+}
+
 /// Link the entities; returns, per entity, the index of the entity it joins
 /// (itself when it stays alone). Deterministic: entities are visited in order.
 pub(crate) fn link(entities: &[Names<'_>]) -> Vec<usize> {
@@ -105,20 +266,29 @@ pub(crate) fn link(entities: &[Names<'_>]) -> Vec<usize> {
         })
         .collect();
 
+    // Surnames of the story's people: a facility is never named by one alone
+    // ("Kennedy Center" / "Kennedy").
+    let surnames: HashSet<&str> = entities
+        .iter()
+        .zip(&toks)
+        .filter(|(e, _)| e.kind == EntityKind::Person)
+        .flat_map(|(_, names)| names.iter().filter(|t| t.len() >= 2))
+        .filter_map(|t| t.last().map(String::as_str))
+        .collect();
+
     // 1. The same name.
     let mut first_with: HashMap<String, usize> = HashMap::new();
     for (i, (e, names)) in entities.iter().zip(&toks).enumerate() {
         for t in names {
-            let mut keys = vec![t.concat()];
-            if e.kind != EntityKind::Organization && e.kind != EntityKind::Place && t.len() >= 3 {
-                keys.push(format!("{}{}", t[0], t[t.len() - 1]));
-            }
-            for key in keys {
+            for key in same_name_keys(e.kind, t, &surnames) {
                 let j = *first_with.entry(key).or_insert(i);
                 uf.union(i, j);
             }
         }
     }
+
+    // 2. One person: a surname one letter apart, or a blend of the names.
+    link_near_names(entities, &toks, &mut uf);
 
     // The full names of each group after step 1, by their words.
     let is_place = |i: usize| entities.get(i).is_some_and(|e| e.kind == EntityKind::Place);
@@ -159,7 +329,7 @@ pub(crate) fn link(entities: &[Names<'_>]) -> Vec<usize> {
             }
         };
 
-    // 2. A one-word name and the one full name it stands for.
+    // 3. A one-word name and the one full name it stands for.
     for (i, names) in toks.iter().enumerate() {
         if names.is_empty() || names.iter().any(|t| t.len() != 1) || is_place(i) {
             continue;
@@ -186,7 +356,7 @@ pub(crate) fn link(entities: &[Names<'_>]) -> Vec<usize> {
         }
     }
 
-    // 3. A name that begins exactly one longer organisation or place name.
+    // 4. A name that begins exactly one longer organisation or place name.
     for (i, names) in toks.iter().enumerate() {
         if matches!(entities.get(i).map(|e| e.kind), Some(EntityKind::Person)) {
             continue;
@@ -267,6 +437,52 @@ mod tests {
             (Organization, &["AP"]),
         ]);
         assert_eq!(g, [0, 0, 1, 1, 2, 2]);
+    }
+
+    #[test]
+    fn nicknames_spellings_and_facility_words_do_not_tell_names_apart() {
+        assert_eq!(
+            tokens("Vell Recovery Centre"),
+            ["vell", "recovery", "center"]
+        );
+        let g = groups(&[
+            (Person, &["Bill Varnell"]),
+            (Other, &["William Varnell"]),
+            (Organization, &["Halloway Recovery Center"]),
+            (Organization, &["Halloway Recovery Clinic"]),
+            (Other, &["Halloway Recovery Treatment Centre"]),
+            (Other, &["Halloway Recovery"]),
+            (Person, &["Bill Orrin"]),
+            (Person, &["Mary Orrin"]),
+        ]);
+        assert_eq!(g, [0, 0, 1, 1, 1, 1, 2, 3]);
+    }
+
+    #[test]
+    fn a_facility_is_not_named_by_a_surname_or_a_person() {
+        let g = groups(&[
+            (Person, &["Ada Kessler"]),
+            (Organization, &["Kessler Center"]),
+            (Other, &["Kessler"]),
+            (Person, &["Ola Brenn"]),
+            (Organization, &["Ola Brenn Clinic"]),
+        ]);
+        // "Kessler" alone is Ada Kessler's surname, never her namesake's centre.
+        assert_eq!(g, [0, 1, 0, 2, 3]);
+    }
+
+    #[test]
+    fn near_surnames_and_blends_of_one_person_join() {
+        let g = groups(&[
+            (Person, &["Duncan Ralte"]),
+            (Person, &["Duncan Raite"]),
+            (Person, &["Mara Lohring"]),
+            (Other, &["MaLo"]),
+            (Person, &["Ivo Tan"]),
+            (Person, &["Ivo Tam"]),
+        ]);
+        // Short surnames one letter apart are different people ("Tan" / "Tam").
+        assert_eq!(g, [0, 0, 1, 1, 2, 3]);
     }
 
     #[test]

@@ -130,6 +130,16 @@ const JOINING_ABBREVIATIONS: &[&str] = &[
     "msgr", "messrs", "st", "mt", "ft",
 ];
 
+/// Abbreviated honorifics: one inside a capitalised run starts the name
+/// ("Leading Ms. Palin" at a sentence start names Palin).
+const HONORIFICS: &[&str] = &[
+    "mr", "mrs", "ms", "mx", "dr", "prof", "rev", "sen", "rep", "gov", "messrs",
+];
+
+/// Abbreviated company and generational suffixes whose full stop belongs to
+/// the name ("Intel Corp.", "Arcade Comeaux Jr.").
+const DOTTED_SUFFIXES: &[&str] = &["inc", "corp", "ltd", "co", "bros", "jr", "sr"];
+
 /// Words that, right before a name, suggest a place.
 const PLACE_PREPOSITIONS: &[&str] = &["in", "near", "outside", "across"];
 
@@ -186,7 +196,10 @@ fn dateline(text: &str, toks: &[Tok]) -> Option<usize> {
     }
     let last = toks.get(n.checked_sub(1)?)?;
     let rest = text.get(last.end..)?.trim_start_matches(' ');
-    rest.starts_with(['\u{2014}', '\u{2013}', ',']).then_some(n)
+    // A headline in capitals ("TEAM TOPS RIVALS, 20-13, REACH FINAL") is no dateline.
+    let line = rest.split('\n').next().unwrap_or("");
+    (rest.starts_with(['\u{2014}', '\u{2013}', ',']) && line.chars().any(char::is_lowercase))
+        .then_some(n)
 }
 
 fn title_case(word: &str) -> String {
@@ -284,6 +297,13 @@ fn is_title_case(words: &[&str]) -> bool {
     capitalised >= 3
 }
 
+/// True when a segment of three or more words is in capitals ("COLTS TOP
+/// CHIEFS"): its capitals say no more than a title-case headline's.
+fn is_shouted(words: &[&str]) -> bool {
+    let mut letters = words.iter().filter(|w| w.chars().any(char::is_alphabetic));
+    letters.clone().count() >= 3 && letters.all(|w| is_all_caps(w) || w.chars().count() == 1)
+}
+
 /// For each token, whether its capital letter comes from a title-case
 /// segment only: such a word is a name when the rest of the text writes it
 /// as one ("Lindsay Lohan Checks Into Rehab": only "Lindsay Lohan" is).
@@ -300,7 +320,7 @@ fn doubtful_capitals(
         let to = from + toks[from..].partition_point(|t| t.start < seg.span.end);
         first = to;
         let words: Vec<&str> = toks[from..to].iter().map(|t| t.text(text)).collect();
-        if is_title_case(&words) {
+        if is_title_case(&words) || is_shouted(&words) {
             in_title[from..to].fill(true);
         }
     }
@@ -325,15 +345,28 @@ fn doubtful_capitals(
 /// months that are also given names or surnames ("Theresa May") are not among
 /// them, so they only lose their place at the front of a run.
 fn ends_names(lower_word: &str) -> bool {
-    is_calendar_word(lower_word) && !matches!(lower_word, "may" | "june" | "april" | "august")
+    (is_calendar_word(lower_word) && !matches!(lower_word, "may" | "june" | "april" | "august"))
+        || is_in(CLOCK_WORDS, lower_word)
 }
+
+/// Times of day and time zones, capitalised in datelines and timestamps
+/// ("7:32 AM EDT", "1300 GMT"), never names.
+const CLOCK_WORDS: &[&str] = &[
+    "am", "pm", "gmt", "utc", "bst", "cet", "cest", "et", "edt", "est", "cdt", "cst", "mdt", "mst",
+    "pdt", "pst", "akst", "akdt", "hst",
+];
 
 fn runs(ctx: &Ctx, skip: usize) -> Vec<(usize, usize)> {
     let toks = ctx.toks;
     let capital = |i: usize| {
+        let lw = lower(ctx.word(i));
+        let date = is_calendar_word(&lw)
+            && ctx.gap(i) == " "
+            && ctx.word(i + 1).starts_with(|c: char| c.is_ascii_digit());
         is_capitalised(ctx.word(i))
             && !ctx.doubtful.get(i).copied().unwrap_or(false)
-            && !ends_names(&lower(ctx.word(i)))
+            && !ends_names(&lw)
+            && !date
     };
     let mut out = Vec::new();
     let mut i = skip;
@@ -463,6 +496,12 @@ fn candidate(ctx: &Ctx, a: usize, b: usize) -> Option<Candidate> {
     if s > b {
         return None;
     }
+    if let Some(k) = (s + 1..b)
+        .rev()
+        .find(|&k| ctx.gap(k) == ". " && is_in(HONORIFICS, &lower(ctx.word(k))))
+    {
+        s = k;
+    }
     s = after_inner_title(ctx, s, b, &mut c);
     let folded_all = |from: usize| {
         (from..=b)
@@ -517,7 +556,10 @@ fn candidate(ctx: &Ctx, a: usize, b: usize) -> Option<Candidate> {
     let last = ctx.toks.get(b)?;
     let end = last.end - possessive_len(ctx.word(b));
     let start = ctx.toks.get(s)?.start;
-    c.span = Span::new(start, end);
+    let dotted = is_in(DOTTED_SUFFIXES, &lower(ctx.word(b)))
+        && s < b
+        && ctx.text.get(end..end + 1) == Some(".");
+    c.span = Span::new(start, end + usize::from(dotted));
     c.display = c.span.slice(ctx.text).to_string();
     c.words = (s..=b)
         .filter_map(|k| ctx.toks.get(k))
@@ -760,6 +802,49 @@ mod tests {
     fn weekdays_end_a_name_but_may_can_be_one() {
         let text = "Senate Republicans Tuesday backed the plan of Prime Minister Ada May.";
         assert_eq!(shown(text), ["Senate Republicans", "Ada May"]);
+    }
+
+    #[test]
+    fn dates_and_clock_times_are_not_names() {
+        let text = "Posted May 2, 2031 7:32 AM EDT by Ada Varn of Harlow Press.";
+        assert_eq!(shown(text), ["Ada Varn", "Harlow Press"]);
+    }
+
+    #[test]
+    fn a_company_suffix_keeps_its_full_stop() {
+        let text = "Tarn Micro Devices Inc. sued Velloway Corp. on Monday, said Ivo Darnov Jr.";
+        let c = names(text);
+        let spans: Vec<&str> = c.iter().map(|c| c.span.slice(text)).collect();
+        assert_eq!(
+            spans,
+            [
+                "Tarn Micro Devices Inc.",
+                "Velloway Corp.",
+                "Ivo Darnov Jr."
+            ]
+        );
+        // The words stay without it, for keys and initials.
+        assert_eq!(c[1].words.last().map(|w| w.slice(text)), Some("Corp"));
+    }
+
+    #[test]
+    fn an_honorific_inside_a_run_starts_the_name() {
+        let text = "Leading Ms. Varn to apologise, the fire spread.";
+        let c = names(text);
+        assert_eq!(c.len(), 1);
+        assert_eq!(c[0].display, "Varn");
+        assert!(c[0].person_cue);
+    }
+
+    #[test]
+    fn a_headline_in_capitals_is_no_dateline_and_gives_only_confirmed_names() {
+        let text = "HAWKS TOP RAVENS, 20-13, REACH FINAL\n\nThe Hawks beat the Ravens in Tarnow.";
+        let c = names(text);
+        assert!(c.iter().all(|c| !c.place_strong), "no dateline");
+        assert_eq!(
+            shown_in_paragraphs(text),
+            ["HAWKS", "RAVENS", "Hawks", "Ravens", "Tarnow"]
+        );
     }
 
     #[test]
