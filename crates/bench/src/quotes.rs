@@ -458,7 +458,7 @@ fn describe_miss(doc: &Document, q: &parallax_model::Quote, want: &str) -> Strin
     )
 }
 
-/// Score a PolNeAR split; each wrong direct-quote speaker goes into `misses`.
+/// Score a PolNeAR split; each wrong speaker of a direct quote (any cue) goes into `misses`.
 pub fn polnear(
     split: &Path,
     data: &Path,
@@ -475,8 +475,14 @@ pub fn polnear(
             let mut wrong = Vec::new();
             let direct = |g: &GoldAttribution| g.speech && g.direct;
             let rows = [
-                score_rows(&doc, &a.attributions, direct, &marked, Some(&mut wrong)),
-                score_rows(&doc, &a.attributions, |g| g.direct, &marked, None),
+                score_rows(&doc, &a.attributions, direct, &marked, None),
+                score_rows(
+                    &doc,
+                    &a.attributions,
+                    |g| g.direct,
+                    &marked,
+                    Some(&mut wrong),
+                ),
                 score_rows(&doc, &a.attributions, |g| g.speech, &every, None),
                 score_rows(&doc, &a.attributions, |_| true, &every, None),
             ];

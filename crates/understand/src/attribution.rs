@@ -19,7 +19,9 @@ use parallax_model::{EntityKind, Mention, Quote, Span};
 
 use crate::gender::{Gender, of_pronoun};
 use crate::quotes::{RawQuote, is_quote_mark};
-use crate::titles::{DETERMINERS, INVERSION_VERBS, NATIONALITIES, ORG_REF_NOUNS, ROLE_NOUNS};
+use crate::titles::{
+    DETERMINERS, INVERSION_VERBS, NATIONALITIES, ORG_REF_NOUNS, ROLE_NOUNS, TITLES, is_in,
+};
 use crate::verbs;
 
 /// How far (bytes) an attribution may sit from its quote.
@@ -78,6 +80,11 @@ fn is_adverb(w: &str) -> bool {
             | "first"
             | "just"
             | "never"
+            // `Trump himself said`: an intensifier, not an object.
+            | "himself"
+            | "herself"
+            | "itself"
+            | "themselves"
     ) || (w.len() > 4 && w.ends_with("ly") && w.chars().all(|c| c.is_ascii_lowercase()))
 }
 
@@ -474,7 +481,16 @@ impl<'a> Context<'a> {
         }
         let inner = before.strip_suffix(',')?;
         let at = |end: &str| self.mention_ending_at(lo + strip_parenthetical(end).len(), lo);
-        let itself = at(inner);
+        // `of Voss`, `for Rep. Tan`, `at the yard`: a name governed by a
+        // preposition inside an apposition is no subject.
+        let governed = |m: &Mention| {
+            parallax_text::words(self.slice(lo, m.span.start))
+                .map(|w| w.text.to_lowercase())
+                .filter(|w| !is_in(TITLES, w))
+                .last()
+                .is_some_and(|w| matches!(w.as_str(), "of" | "in" | "from" | "at" | "near" | "for"))
+        };
+        let itself = at(inner).filter(|m| !governed(m));
         if let Some(m) = itself.filter(|m| self.is_person(m.entity)) {
             return Some(m);
         }
@@ -486,16 +502,10 @@ impl<'a> Context<'a> {
                 break;
             }
             rest = rest.get(..pos).unwrap_or("");
-            // `of Voss`, `at the yard`: a place or employer inside the
-            // apposition is no subject; of the others a person wins, else
-            // the leftmost name.
-            let Some(m) = at(rest) else { continue };
-            let governed = parallax_text::words(self.slice(lo, m.span.start))
-                .last()
-                .is_some_and(|w| matches!(w.text, "of" | "in" | "from" | "at" | "near" | "for"));
-            if governed {
+            // Of the names before the commas a person wins, else the leftmost.
+            let Some(m) = at(rest).filter(|m| !governed(m)) else {
                 continue;
-            }
+            };
             if self.is_person(m.entity) {
                 return Some(m);
             }
@@ -900,6 +910,79 @@ impl<'a> Context<'a> {
         (subject_first && short).then_some(f)
     }
 
+    /// `"..." ― Ana Ruiz`: a dash after the closing mark, then a name that
+    /// ends its line or sentence, signs the quote (reader voices, pull quotes,
+    /// epigraphs).
+    fn dash_signature(&self, from: usize, hi: usize) -> Option<Found> {
+        let rest = self.slice(from, hi);
+        let after_space = rest.trim_start_matches([' ', '\u{a0}']);
+        let dash = after_space.chars().next()?;
+        if !matches!(dash, '\u{2015}' | '\u{2014}' | '\u{2013}') {
+            return None;
+        }
+        let dash_at = from + (rest.len() - after_space.len());
+        let name_at = dash_at + dash.len_utf8();
+        let gap = self.slice(name_at, hi);
+        let start = name_at + (gap.len() - gap.trim_start().len());
+        let idx = self.mentions.partition_point(|m| m.span.start < start);
+        let m = self
+            .mentions
+            .get(idx)
+            .filter(|m| m.span.start == start && self.kind(m.entity) != EntityKind::Place)?;
+        let line_rest = self.slice(m.span.end, hi);
+        let line_rest = line_rest.split('\n').next().unwrap_or("").trim();
+        let signs = line_rest.is_empty()
+            || (line_rest.starts_with([',', '.', '(']) && line_rest.len() <= 80);
+        signs.then_some(Found {
+            speaker: Some(m.entity),
+            speaker_span: m.span,
+            cue: Span::new(dash_at, name_at),
+        })
+    }
+
+    /// `"Will you?" Tan demanded.`, `"Stop!" she yells.`: a name or pronoun
+    /// and one verb right after a quote that ends in a comma, question or
+    /// exclamation mark attribute it, whatever the verb.
+    fn verb_after(&self, q: &RawQuote, hi: usize, prev: Option<usize>) -> Option<Found> {
+        let inner = self.slice(q.inner.start, q.inner.end).trim_end();
+        if !inner.ends_with([',', '?', '!']) {
+            return None;
+        }
+        let words = self.words(q.close_end, hi);
+        let (subject, verb) = (words.first()?, words.get(1)?);
+        let finite = verb.lower.len() > 3
+            && (verb.lower.ends_with("ed") || verb.lower.ends_with('s'))
+            && verb.lower.chars().all(|c| c.is_ascii_lowercase());
+        let leading = self
+            .slice(q.close_end, subject.span.start)
+            .trim()
+            .is_empty();
+        if !finite || !leading {
+            return None;
+        }
+        let named = self
+            .mentions
+            .get(
+                self.mentions
+                    .partition_point(|m| m.span.start < subject.span.start),
+            )
+            .filter(|m| {
+                m.span.start == subject.span.start && self.kind(m.entity) != EntityKind::Place
+            });
+        let (speaker, speaker_span) = match named {
+            Some(m) if self.slice(m.span.end, verb.span.start).trim().is_empty() => {
+                (Some(m.entity), m.span)
+            }
+            Some(_) => return None,
+            None => self.pronoun_subject(subject, q.open, prev)?,
+        };
+        Some(Found {
+            speaker,
+            speaker_span,
+            cue: verb.span,
+        })
+    }
+
     fn para(&self, p: usize) -> Span {
         self.paragraphs
             .get(p)
@@ -936,9 +1019,12 @@ pub fn attribute(ctx: &Context, raw: &[RawQuote]) -> Vec<Quote> {
         let post_end = ctx.clause_end(q.close_end, post_hi);
         let post = if ctx.slice(q.close_end, post_end).trim().is_empty() {
             ctx.next_sentence(q.close_end, post_hi, q.open, last_speaker)
+                .or_else(|| ctx.verb_after(q, post_hi, last_speaker))
         } else {
             ctx.search(q.close_end, post_end, false, q.open, last_speaker)
+                .or_else(|| ctx.verb_after(q, post_end, last_speaker))
         };
+        let post = ctx.dash_signature(q.close_end, last.end).or(post);
         let opens_para = ctx.slice(first.start, q.open).trim().is_empty();
         let found = post
             .or_else(|| {

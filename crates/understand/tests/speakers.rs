@@ -139,3 +139,45 @@ fn auxiliaries_and_circumstances_keep_the_attribution() {
     assert_eq!(said_by(&a, text, "We cannot").0, Some("Ida Moen"));
     assert_eq!(said_by(&a, text, "Why would").0, Some("Ola Vik"));
 }
+
+#[test]
+fn a_dash_and_a_name_sign_a_quote() {
+    let text = "Readers wrote in about the ferry strike.\n\n\
+        “The boats have not run for a week.” ― Marta Oyelaran\n\n\
+        “My shop is empty.” — Tomasz Wiecek, a baker in Tarnow.\n\n\
+        “Fares will rise” — a claim the harbour board denies.";
+    let a = ann(text);
+    assert_eq!(
+        said_by(&a, text, "The boats"),
+        (Some("Marta Oyelaran"), "Marta Oyelaran")
+    );
+    assert_eq!(said_by(&a, text, "My shop").0, Some("Tomasz Wiecek"));
+    // A dash that opens a comment names nobody.
+    assert_eq!(said_by(&a, text, "Fares will rise").0, None);
+}
+
+#[test]
+fn any_verb_right_after_a_questioning_quote_attributes_it() {
+    let text = "Senator Dana Whitlock pressed the harbour chief at the hearing.\n\n\
+        “Who signed the contract?” Whitlock demanded.\n\n\
+        Lina Moss, the chief, stood up. “Stop this!” she yells.\n\n\
+        “The cranes are old.” Ferries arrived late.";
+    let a = ann(text);
+    assert_eq!(
+        said_by(&a, text, "Who signed"),
+        (Some("Dana Whitlock"), "Whitlock")
+    );
+    assert_eq!(said_by(&a, text, "Stop this"), (Some("Lina Moss"), "she"));
+    // A full stop inside the marks ends the statement: the next sentence is news.
+    assert_ne!(said_by(&a, text, "The cranes").1, "Ferries");
+}
+
+#[test]
+fn a_name_inside_an_apposition_or_an_intensifier_is_not_the_speaker() {
+    let text = "Ada Lunde, the spokeswoman for Rep. Ivo Brenn (R-Tenn.), wrote that the pier \
+        should “stay closed until spring.”\n\n\
+        Brenn himself said the pier was “perfectly safe.”";
+    let a = ann(text);
+    assert_eq!(said_by(&a, text, "stay closed").0, Some("Ada Lunde"));
+    assert_eq!(said_by(&a, text, "perfectly safe").0, Some("Ivo Brenn"));
+}
