@@ -158,8 +158,14 @@ fn is_acronym(name: &str) -> bool {
 /// The keys under which two names are the same name: the words run together;
 /// for a name that may be a person's, first and last name (dropping middle
 /// names) with the first name read as each formal name it may stand for;
-/// for an organisation or unknown, the name without its facility words.
-fn same_name_keys(kind: EntityKind, t: &[String], surnames: &HashSet<&str>) -> Vec<String> {
+/// for an organisation or unknown, the name without its facility words and
+/// without a place of the story in front.
+fn same_name_keys(
+    kind: EntityKind,
+    t: &[String],
+    surnames: &HashSet<&str>,
+    places: &HashSet<String>,
+) -> Vec<String> {
     let mut keys = vec![t.concat()];
     let may_be_person = kind != EntityKind::Organization && kind != EntityKind::Place;
     if let (true, [first, .., last]) = (may_be_person, t) {
@@ -168,12 +174,16 @@ fn same_name_keys(kind: EntityKind, t: &[String], surnames: &HashSet<&str>) -> V
         }
     }
     if kind != EntityKind::Person && kind != EntityKind::Place {
+        let from = (1..t.len())
+            .rfind(|&k| places.contains(&t[..k].join(" ")))
+            .unwrap_or(0);
         let core_len = t.len()
-            - t.iter()
+            - t[from..]
+                .iter()
                 .rev()
                 .take_while(|w| FACILITY_WORDS.contains(&w.as_str()))
                 .count();
-        let core = &t[..core_len];
+        let core = &t[from..core_len];
         let distinctive = match core {
             [] => false,
             [word] => word.chars().count() >= 4 && !surnames.contains(word.as_str()),
@@ -276,11 +286,20 @@ pub(crate) fn link(entities: &[Names<'_>]) -> Vec<usize> {
         .filter_map(|t| t.last().map(String::as_str))
         .collect();
 
+    // The story's places: one that opens an organisation's name says where
+    // it is, not which it is ("Malibu Promises Treatment Center").
+    let places: HashSet<String> = entities
+        .iter()
+        .zip(&toks)
+        .filter(|(e, _)| e.kind == EntityKind::Place)
+        .flat_map(|(_, names)| names.iter().map(|t| t.join(" ")))
+        .collect();
+
     // 1. The same name.
     let mut first_with: HashMap<String, usize> = HashMap::new();
     for (i, (e, names)) in entities.iter().zip(&toks).enumerate() {
         for t in names {
-            for key in same_name_keys(e.kind, t, &surnames) {
+            for key in same_name_keys(e.kind, t, &surnames, &places) {
                 let j = *first_with.entry(key).or_insert(i);
                 uf.union(i, j);
             }
@@ -456,6 +475,18 @@ mod tests {
             (Person, &["Mary Orrin"]),
         ]);
         assert_eq!(g, [0, 0, 1, 1, 1, 1, 2, 3]);
+    }
+
+    #[test]
+    fn a_place_in_front_of_an_organisation_says_where_not_which() {
+        let g = groups(&[
+            (Place, &["Varna Bay"]),
+            (Other, &["Varna Bay Promise Recovery Center"]),
+            (Organization, &["Promise Recovery"]),
+            (Organization, &["Holm Promise Recovery"]),
+        ]);
+        // "Holm" is no place of this story: "Holm Promise Recovery" is another.
+        assert_eq!(g, [0, 1, 1, 2]);
     }
 
     #[test]
