@@ -341,6 +341,11 @@ impl<'a> Context<'a> {
         self.mentions.get(idx).is_some_and(|m| m.span == span)
     }
 
+    fn starts_mention(&self, at: usize) -> bool {
+        let idx = self.mentions.partition_point(|m| m.span.start < at);
+        self.mentions.get(idx).is_some_and(|m| m.span.start == at)
+    }
+
     fn mention_ending_at(&self, end: usize, lo: usize) -> Option<&Mention> {
         let idx = self.mentions.partition_point(|m| m.span.end < end);
         self.mentions.get(idx).filter(|m| {
@@ -983,6 +988,56 @@ impl<'a> Context<'a> {
         })
     }
 
+    /// The subject of the clause in `[lo, end)` that introduces a quote with a
+    /// colon, whatever its verb (`Rubio fired back forcefully:`, `She went
+    /// on:`, `Pew Research:`): a name or pronoun among its first words, after
+    /// a fronted phrase (`In a statement Thursday, ...`).
+    fn clause_subject(
+        &self,
+        lo: usize,
+        end: usize,
+        open: usize,
+        prev: Option<usize>,
+    ) -> Option<Found> {
+        let words = self.words(lo, end);
+        // `In a statement, ...`, `Asked about it, ...`, `Clearly angry, ...`.
+        let fronted = words.first().is_some_and(|w| {
+            let participle = w.lower.ends_with("ing") || w.lower.ends_with("ed");
+            (breaks_phrase(&w.lower) || participle || is_adverb(&w.lower))
+                && !self.starts_mention(w.span.start)
+        });
+        let from = if fronted {
+            let comma = lo + self.slice(lo, end).find(',')?;
+            words.iter().position(|w| w.span.start > comma)?
+        } else {
+            0
+        };
+        let head = words.get(from..(from + 4).min(words.len()))?;
+        let (first, last) = (head.first()?, head.last()?);
+        let idx = self
+            .mentions
+            .partition_point(|m| m.span.start < first.span.start);
+        let named = self.mentions.get(idx).filter(|m| {
+            m.span.end <= last.span.end.max(first.span.end)
+                && self.kind(m.entity) != EntityKind::Place
+        });
+        let pronoun = head.iter().find_map(|w| {
+            self.pronoun_subject(w, open, prev)
+                .map(|found| (w.span, found))
+        });
+        let (speaker, speaker_span) = match (named, pronoun) {
+            (Some(m), Some((at, found))) if at.start < m.span.start => found,
+            (Some(m), _) => (Some(m.entity), m.span),
+            (None, Some((_, found))) => found,
+            (None, None) => return None,
+        };
+        Some(Found {
+            speaker,
+            speaker_span,
+            cue: Span::new(end, end + 1),
+        })
+    }
+
     fn para(&self, p: usize) -> Span {
         self.paragraphs
             .get(p)
@@ -1035,19 +1090,30 @@ pub fn attribute(ctx: &Context, raw: &[RawQuote]) -> Vec<Quote> {
                 ctx.search(lo, q.open, true, q.open, last_speaker)
             })
             .or_else(|| {
+                // `Rubio fired back: "..."`: whoever the clause before a colon is about.
+                let floor = prev_q
+                    .filter(|p| p.last_para == q.first_para)
+                    .map_or(first.start, |p| p.close_end.max(first.start));
+                let lo = ctx.sentence_start(floor, q.open);
+                let colon = ctx.slice(lo, q.open).trim_end().strip_suffix(':')?;
+                ctx.clause_subject(lo, lo + colon.len(), q.open, last_speaker)
+            })
+            .or_else(|| {
                 // `Cruz continued:` closing the paragraph before a quote paragraph.
                 let before = ctx.para(q.first_para.checked_sub(1)?);
-                if !opens_para
-                    || !ctx
-                        .slice(before.start, before.end)
-                        .trim_end()
-                        .ends_with(':')
-                {
+                let colon = ctx
+                    .slice(before.start, before.end)
+                    .trim_end()
+                    .strip_suffix(':')?;
+                if !opens_para {
                     return None;
                 }
                 let floor = prev_q.map_or(before.start, |p| p.close_end.max(before.start));
                 let lo = ctx.sentence_start(floor, before.end);
                 ctx.search(lo, before.end, true, q.open, last_speaker)
+                    .or_else(|| {
+                        ctx.clause_subject(lo, before.start + colon.len(), q.open, last_speaker)
+                    })
             });
         let quote = match found {
             Some(f) => Quote {

@@ -181,3 +181,17 @@ fn a_name_inside_an_apposition_or_an_intensifier_is_not_the_speaker() {
     assert_eq!(said_by(&a, text, "stay closed").0, Some("Ada Lunde"));
     assert_eq!(said_by(&a, text, "perfectly safe").0, Some("Ivo Brenn"));
 }
+
+#[test]
+fn a_colon_gives_the_quote_to_the_subject_of_its_clause() {
+    let text = "The harbour vote split the council.\n\n\
+        Worried about the cost of the new quay, Mayor Ingrid Solberg fired back: “We cannot pay twice.”\n\n\
+        Councillor Tom Aasen went on:\n\n\
+        “The cranes must go first.”\n\n\
+        The headline read: “Quay vote fails.”";
+    let a = ann(text);
+    assert_eq!(said_by(&a, text, "We cannot").0, Some("Ingrid Solberg"));
+    assert_eq!(said_by(&a, text, "The cranes must").0, Some("Tom Aasen"));
+    // No name or pronoun opens the clause: nobody is made up.
+    assert_eq!(said_by(&a, text, "Quay vote").0, None);
+}
