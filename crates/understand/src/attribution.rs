@@ -822,11 +822,17 @@ impl<'a> Context<'a> {
             // `"..." for Clinton, said Kunin`: a name right after an inverted
             // verb that follows a comma is its subject.
             let after_comma = inverted && self.slice(lo, cue.start).trim_end().ends_with(',');
+            // `..., said of Trump's campaign`: a name after a preposition is
+            // what was spoken of, not who spoke.
+            let spoken_of = words
+                .get(vi + 1)
+                .is_some_and(|w| w.lower == "of" || breaks_phrase(&w.lower));
             let named_right = || {
                 self.subject_right(cue.end, hi, &words, vi, open, prev, false)
                     .filter(|&(e, span)| {
                         e.is_some_and(|e| self.is_person(e)) && self.is_mention(span)
                     })
+                    .filter(|_| !spoken_of)
             };
             let found = if inverted && leading {
                 self.subject_right(cue.end, hi, &words, vi, open, prev, false)

@@ -195,3 +195,13 @@ fn a_colon_gives_the_quote_to_the_subject_of_its_clause() {
     // No name or pronoun opens the clause: nobody is made up.
     assert_eq!(said_by(&a, text, "Quay vote").0, None);
 }
+
+#[test]
+fn the_person_spoken_of_is_not_the_speaker() {
+    let text = "The ferry line changed hands on Friday.\n\n\
+        “They are open to new routes,” Jenna Varn, the board’s director of planning, said of \
+        Ivo Tarnowski’s company. “They move fast.”";
+    let a = ann(text);
+    assert_eq!(said_by(&a, text, "They are open").0, Some("Jenna Varn"));
+    assert_eq!(said_by(&a, text, "They move fast").0, Some("Jenna Varn"));
+}
