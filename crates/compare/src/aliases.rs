@@ -9,8 +9,9 @@
 //!    Ford Centre", "Mt Cook"), company and generational suffixes ("Intel
 //!    Corp." / "Intel", "Arcade Joseph Comeaux Jr."), a person's middle names
 //!    ("LuAnn Marie Johnson" / "LuAnn Johnson") and nickname ("Bill Clinton"
-//!    / "William Clinton"), and the words naming a facility ("Betty Ford
-//!    Clinic" / "Betty Ford Treatment Center");
+//!    / "William Clinton"), and for an organisation the words naming a
+//!    facility ("Betty Ford Clinic" / "Betty Ford Treatment Center") or a
+//!    place of the story in front ("Malibu Promises Treatment Center");
 //! 2. a person's name and the same first name with a surname one letter
 //!    apart ("Duncan Rait" / "Duncan Raite"), or a blend of the two
 //!    ("LiLo" / "Lindsay Lohan");
