@@ -110,6 +110,36 @@ fn parse(conll: &str) -> Vec<Doc> {
     docs
 }
 
+/// Which Wikigold documents to score: kinds are tuned on the first half and
+/// reported on the second, so that no rule is fitted to the pages it is judged on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Part {
+    /// Every document.
+    All,
+    /// The first half of the documents, where rules are tuned.
+    Tune,
+    /// The second half, never used for tuning.
+    Check,
+}
+
+impl Part {
+    fn holds(self, index: usize, docs: usize) -> bool {
+        match self {
+            Part::All => true,
+            Part::Tune => index < docs / 2,
+            Part::Check => index >= docs / 2,
+        }
+    }
+}
+
+const GOLD_KINDS: [&str; 3] = ["PER", "ORG", "LOC"];
+const FOUND_KINDS: [EntityKind; 4] = [
+    EntityKind::Person,
+    EntityKind::Organization,
+    EntityKind::Place,
+    EntityKind::Other,
+];
+
 /// Counts of one run.
 #[derive(Default)]
 struct Counts {
@@ -121,6 +151,24 @@ struct Counts {
     /// exact gold spans.
     other: usize,
     other_exact: usize,
+    /// Exact spans by gold kind (rows, [`GOLD_KINDS`]) and found kind (columns, [`FOUND_KINDS`]).
+    confusion: [[usize; 4]; 3],
+}
+
+impl Counts {
+    fn add(&mut self, c: &Counts) {
+        self.gold += c.gold;
+        self.found += c.found;
+        self.exact += c.exact;
+        self.kind_right += c.kind_right;
+        self.other += c.other;
+        self.other_exact += c.other_exact;
+        for (row, other) in self.confusion.iter_mut().zip(&c.confusion) {
+            for (cell, n) in row.iter_mut().zip(other) {
+                *cell += n;
+            }
+        }
+    }
 }
 
 fn same_kind(gold: &str, found: EntityKind) -> bool {
@@ -132,7 +180,8 @@ fn same_kind(gold: &str, found: EntityKind) -> bool {
     )
 }
 
-fn score(doc: &Doc, index: usize) -> Counts {
+/// Score one document; each exact span with the wrong kind goes into `misses`.
+fn score(doc: &Doc, index: usize, mut misses: Option<&mut Vec<String>>) -> Counts {
     let article = Article {
         id: format!("wikigold-{index}"),
         source: None,
@@ -162,7 +211,21 @@ fn score(doc: &Doc, index: usize) -> Counts {
         let exact = gold.iter().find(|g| g.span == m.span);
         if let Some(g) = exact {
             c.exact += 1;
-            c.kind_right += usize::from(same_kind(g.kind, kind));
+            let right = same_kind(g.kind, kind);
+            c.kind_right += usize::from(right);
+            let row = GOLD_KINDS.iter().position(|k| *k == g.kind);
+            let col = FOUND_KINDS.iter().position(|k| *k == kind);
+            if let (Some(row), Some(col)) = (row, col) {
+                c.confusion[row][col] += 1;
+            }
+            if let (false, Some(m)) = (right, misses.as_deref_mut()) {
+                m.push(format!(
+                    "{index}\t{}\t{kind:?}\t{}\t{}",
+                    g.kind,
+                    g.span.slice(&doc.text),
+                    context(&doc.text, g.span)
+                ));
+            }
         }
         if kind == EntityKind::Other {
             c.other += 1;
@@ -172,19 +235,44 @@ fn score(doc: &Doc, index: usize) -> Counts {
     c
 }
 
-pub fn run(path: &Path, min_f1: Option<f64>, min_kind: Option<f64>) -> anyhow::Result<()> {
+/// The paragraph around a span, on one line.
+fn context(text: &str, span: Span) -> String {
+    let start = text[..span.start].rfind("\n\n").map_or(0, |i| i + 2);
+    let end = text[span.end..]
+        .find("\n\n")
+        .map_or(text.len(), |i| span.end + i);
+    text[start..end].replace(['\n', '\t'], " ")
+}
+
+/// What `parallax-bench entities` reads and the floors it enforces.
+pub struct Options<'a> {
+    pub wikigold: &'a Path,
+    pub part: Part,
+    pub min_f1: Option<f64>,
+    pub min_kind: Option<f64>,
+    /// Where to write each exact span given the wrong kind, with its paragraph.
+    pub misses: Option<&'a Path>,
+}
+
+pub fn run(o: Options) -> anyhow::Result<()> {
+    let path = o.wikigold;
     let conll =
         std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
-    let docs = parse(&conll);
+    let all = parse(&conll);
     let mut total = Counts::default();
-    for (i, doc) in docs.iter().enumerate() {
-        let c = score(doc, i);
-        total.gold += c.gold;
-        total.found += c.found;
-        total.exact += c.exact;
-        total.kind_right += c.kind_right;
-        total.other += c.other;
-        total.other_exact += c.other_exact;
+    let mut misses = Vec::new();
+    let mut docs = 0;
+    for (i, doc) in all.iter().enumerate() {
+        if !o.part.holds(i, all.len()) {
+            continue;
+        }
+        docs += 1;
+        total.add(&score(doc, i, o.misses.map(|_| &mut misses)));
+    }
+    if let Some(out) = o.misses {
+        misses.push(String::new());
+        std::fs::write(out, misses.join("\n"))
+            .with_context(|| format!("writing {}", out.display()))?;
     }
     let ratio = |a: usize, b: usize| if b == 0 { 0.0 } else { a as f64 / b as f64 };
     let (p, r) = (
@@ -198,11 +286,8 @@ pub fn run(path: &Path, min_f1: Option<f64>, min_kind: Option<f64>) -> anyhow::R
     };
     let kind = ratio(total.kind_right, total.exact);
     println!(
-        "wikigold: {} documents, {} PER/ORG/LOC names; found {}, exact span {}: span P {p:.3} R {r:.3} F1 {f1:.3}; kind right for {kind:.3} of exact spans",
-        docs.len(),
-        total.gold,
-        total.found,
-        total.exact,
+        "wikigold ({:?}): {docs} documents, {} PER/ORG/LOC names; found {}, exact span {}: span P {p:.3} R {r:.3} F1 {f1:.3}; kind right for {kind:.3} of exact spans",
+        o.part, total.gold, total.found, total.exact,
     );
     let (found, exact) = (total.found - total.other, total.exact - total.other_exact);
     let (p2, r2) = (ratio(exact, found), ratio(exact, total.gold));
@@ -214,8 +299,19 @@ pub fn run(path: &Path, min_f1: Option<f64>, min_kind: Option<f64>) -> anyhow::R
             0.0
         }
     );
-    check_floor("span F1", f1, min_f1)?;
-    check_floor("kind accuracy", kind, min_kind)?;
+    println!("  kinds of exact spans (rows gold, columns found):");
+    println!(
+        "    {:<4} {:>7} {:>7} {:>7} {:>7}",
+        "", "person", "org", "place", "other"
+    );
+    for (gold, row) in GOLD_KINDS.iter().zip(&total.confusion) {
+        println!(
+            "    {gold:<4} {:>7} {:>7} {:>7} {:>7}",
+            row[0], row[1], row[2], row[3]
+        );
+    }
+    check_floor("span F1", f1, o.min_f1)?;
+    check_floor("kind accuracy", kind, o.min_kind)?;
     Ok(())
 }
 

@@ -70,6 +70,12 @@ enum Cmd {
         /// Fail (exit 1) when the kind accuracy of exact spans is below this floor.
         #[arg(long)]
         min_kind: Option<f64>,
+        /// The documents scored: `tune` (first half) for tuning, `check` (second half) to report.
+        #[arg(long, value_enum, default_value = "all")]
+        part: entities::Part,
+        /// Write every exact span given the wrong kind, with its paragraph, to this TSV file.
+        #[arg(long)]
+        misses: Option<std::path::PathBuf>,
     },
     /// The story clusterer alone on an endless synthetic stream: articles/s
     /// and peak memory (each size in a child process).
@@ -278,7 +284,15 @@ fn main() -> anyhow::Result<()> {
             wikigold,
             min_span_f1,
             min_kind,
-        } => entities::run(&wikigold, min_span_f1, min_kind)?,
+            part,
+            misses,
+        } => entities::run(entities::Options {
+            wikigold: &wikigold,
+            part,
+            min_f1: min_span_f1,
+            min_kind,
+            misses: misses.as_deref(),
+        })?,
         Cmd::Stream { sizes, seed, child } => match (child, sizes.first()) {
             (true, Some(&size)) => stream::run_one(size, seed),
             _ => stream::run(&sizes, seed)?,

@@ -8,6 +8,7 @@ use parallax_model::{EntityKind, LocalEntity, Mention};
 
 use crate::gender::{Gender, NAME_WEIGHT, TITLE_WEIGHT, Votes, of_first_name};
 use crate::keys::{entity_key, plain_fold, token_key};
+use crate::kinds;
 use crate::names::Candidate;
 use crate::places;
 use crate::titles::{ORG_WORDS, is_in};
@@ -92,6 +93,7 @@ pub fn resolve(text: &str, cands: &[Candidate], forced_other: &[bool]) -> Resolv
             let c = &cands[g.fullest];
             !lexical_org(text, c)
                 && !lexical_place(text, c)
+                && kinds::person_shaped(text, c)
                 && !lexical_group(text, c)
                 && !forced_other[g.fullest]
         })
@@ -171,6 +173,9 @@ struct ShortIndex {
     by_last: HashMap<String, Vec<usize>>,
     by_first: HashMap<String, Vec<usize>>,
     by_initials: HashMap<String, Vec<usize>>,
+    /// Teams by nickname (`bruins`) and by place (`boston`).
+    by_nickname: HashMap<String, Vec<usize>>,
+    by_team_place: HashMap<String, Vec<usize>>,
 }
 
 impl ShortIndex {
@@ -185,6 +190,8 @@ impl ShortIndex {
             by_last: HashMap::new(),
             by_first: HashMap::new(),
             by_initials: HashMap::new(),
+            by_nickname: HashMap::new(),
+            by_team_place: HashMap::new(),
         };
         for (g, group) in groups.iter().enumerate().filter(|(_, g)| g.multi) {
             let k = &keys[group.fullest];
@@ -192,6 +199,10 @@ impl ShortIndex {
                 .entry(initials(text, &cands[group.fullest]))
                 .or_default()
                 .push(g);
+            if let Some((place, nickname)) = kinds::team_parts(text, &cands[group.fullest]) {
+                ix.by_nickname.entry(nickname).or_default().push(g);
+                ix.by_team_place.entry(place).or_default().push(g);
+            }
             if person_like[g]
                 && let (Some(first), Some(last)) = (k.first(), k.last())
             {
@@ -216,13 +227,26 @@ impl ShortIndex {
         }
         // A titled mention (`Mr. Tan`, `President Tan`) is a surname, never a
         // first name: `Mr. Trump` is not `Trump Tower`.
-        unique(self.by_last.get(word)).or_else(|| {
-            if cand.person_cue {
-                None
-            } else {
-                unique(self.by_first.get(word))
-            }
-        })
+        // Nor is a bare `London` the first name of `London Tarn`. A team is
+        // named by its nickname, and by its place where that is no place
+        // (`Boston won`, not `in Boston`).
+        let folded = plain_fold(cand.span.slice(text));
+        unique(self.by_last.get(word))
+            .or_else(|| {
+                if cand.person_cue || kinds::is_major_place(word) {
+                    None
+                } else {
+                    unique(self.by_first.get(word))
+                }
+            })
+            .or_else(|| unique(self.by_nickname.get(&folded)))
+            .or_else(|| {
+                if kinds::after_place_preposition(text, cand) {
+                    None
+                } else {
+                    unique(self.by_team_place.get(&folded))
+                }
+            })
     }
 }
 
@@ -251,27 +275,5 @@ fn kind_of(text: &str, g: &Group, cands: &[Candidate], forced_other: &[bool]) ->
     if ms().all(|c| lexical_group(text, c)) {
         return EntityKind::Other;
     }
-    if ms().any(|c| lexical_org(text, c)) {
-        return EntityKind::Organization;
-    }
-    if ms().any(|c| lexical_place(text, c) || c.place_strong) {
-        return EntityKind::Place;
-    }
-    if ms().any(|c| c.person_cue) || first_name_gender(text, &cands[g.fullest]) != Gender::Unknown {
-        return EntityKind::Person;
-    }
-    if ms().any(|c| c.org_cue || c.acronym) {
-        return EntityKind::Organization;
-    }
-    if ms().any(|c| c.place_cue) {
-        return EntityKind::Place;
-    }
-    let speaks = ms().any(|c| c.speech_subject);
-    if g.multi && (speaks || g.linked_short) && cands[g.fullest].words.len() <= 3 {
-        return EntityKind::Person;
-    }
-    if speaks {
-        return EntityKind::Organization;
-    }
-    EntityKind::Other
+    kinds::decide(text, cands, &g.members, g.fullest, g.linked_short)
 }

@@ -22,6 +22,7 @@ pub mod entities;
 pub mod gender;
 pub mod indirect;
 pub mod keys;
+pub mod kinds;
 pub mod names;
 pub mod places;
 pub mod quotes;
