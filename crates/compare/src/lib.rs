@@ -174,6 +174,35 @@ mod tests {
     }
 
     #[test]
+    fn the_story_headline_spells_names_as_the_story_does() {
+        let titled = |id: &str, outlet: &str, name: &str, title: &str| {
+            let text = format!("{name} opened the bridge. {name} cut the ribbon.");
+            let mut d = entity(doc(id, outlet, &text), name, "person:ivo darnov", &[name]);
+            d.article.title = title.into();
+            d
+        };
+        // The first article spells him its own way; two of three say "Darnov".
+        let docs = [
+            titled(
+                "c",
+                "Fell Ledger",
+                "Iwo Darnow",
+                "Iwo Darnow opens the bridge",
+            ),
+            titled(
+                "a",
+                "Tarn Gazette",
+                "Ivo Darnov",
+                "Darnov opens the bridge at last",
+            ),
+            titled("b", "Holm Courier", "Ivo Darnov", "Bridge opens"),
+        ];
+        let s = &compare(&docs, &one_story(3, &[]))[0];
+        assert_eq!(s.entities[0].name, "Ivo Darnov");
+        assert_eq!(s.title, "Darnov opens the bridge at last");
+    }
+
+    #[test]
     fn one_person_typed_two_ways_is_one_name_and_one_speaker() {
         // One outlet's reader typed the speaker an organisation, the other a
         // person; a third names him by the name that comes first.
