@@ -175,6 +175,13 @@ fn same_name_keys(
         }
     }
     if kind != EntityKind::Person && kind != EntityKind::Place {
+        // "Indianapolis Colts" / "an Indianapolis Colt".
+        if let Some((last, rest)) = t.split_last()
+            && last.len() > 4
+            && let Some(singular) = last.strip_suffix('s').filter(|w| !w.ends_with('s'))
+        {
+            keys.push(format!("{}{singular}", rest.concat()));
+        }
         let from = (1..t.len())
             .rfind(|&k| places.contains(&t[..k].join(" ")))
             .unwrap_or(0);

@@ -87,6 +87,12 @@ pub fn is_surname(folded: &str) -> bool {
         || (folded.len() >= 6 && SURNAME_ENDINGS.iter().any(|e| folded.ends_with(e)))
 }
 
+/// A folded last word that makes a name a place, facility or organisation
+/// (`Park`, `Hall`, `Corps`), whatever else it may be.
+pub fn ends_other_name(folded: &str) -> bool {
+    PLACE_HEADS.contains(&folded) || FACILITY_HEADS.contains(&folded) || ORG_HEADS.contains(&folded)
+}
+
 /// Endings of surnames in many languages, long enough to say little else.
 const SURNAME_ENDINGS: &[&str] = &[
     "ski", "ska", "cki", "cka", "wicz", "vich", "ovic", "evic", "enko", "chuk", "shvili", "dze",

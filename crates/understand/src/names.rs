@@ -10,6 +10,7 @@ use parallax_text::{is_calendar_word, is_stopword};
 
 use crate::gender::{Gender, of_title};
 use crate::keys::plain_fold;
+use crate::kinds;
 use crate::places;
 use crate::titles::{
     ABBREVIATED_ROLES, DETERMINERS, FUNCTION_WORDS, NATIONALITIES, NEVER_NAME, ORG_NOUNS_AFTER,
@@ -278,15 +279,16 @@ impl<'a> Ctx<'a> {
 
 /// Maximal runs of capitalised tokens, as inclusive token index ranges.
 /// True when a segment is in title case ("Singer Checks Into Rehab After
-/// Tour"): at least three words are capitalised and no content word is
-/// lowercase (function words such as "with" may be). Running text may be
-/// full of names, but its verbs are lowercase.
-fn is_title_case(words: &[&str]) -> bool {
+/// Tour"): at least `least` words after the first are capitalised and no
+/// content word is lowercase (function words such as "with" may be).
+/// Running text may be full of names, but its verbs are lowercase.
+fn is_title_case(words: &[&str], least: usize) -> bool {
     let mut capitalised = 0;
     for w in words
         .iter()
         .skip(1)
-        .filter(|w| w.chars().any(char::is_alphabetic))
+        // Numbers ("20", "5th") say nothing either way.
+        .filter(|w| w.chars().next().is_some_and(char::is_alphabetic))
     {
         if is_capitalised(w) {
             capitalised += 1;
@@ -294,7 +296,7 @@ fn is_title_case(words: &[&str]) -> bool {
             return false;
         }
     }
-    capitalised >= 3
+    capitalised >= least
 }
 
 /// True when a segment of three or more words is in capitals ("COLTS TOP
@@ -320,7 +322,14 @@ fn doubtful_capitals(
         let to = from + toks[from..].partition_point(|t| t.start < seg.span.end);
         first = to;
         let words: Vec<&str> = toks[from..to].iter().map(|t| t.text(text)).collect();
-        if is_title_case(&words) || is_shouted(&words) {
+        // A headline (no full stop) needs fewer capitals to be one: "Colts
+        // Beat Chiefs".
+        let headline = !seg
+            .span
+            .slice(text)
+            .trim_end()
+            .ends_with(['.', '!', '?', '"', '\u{201D}']);
+        if is_title_case(&words, if headline { 2 } else { 3 }) || is_shouted(&words) {
             in_title[from..to].fill(true);
         }
     }
@@ -544,6 +553,9 @@ fn candidate(ctx: &Ctx, a: usize, b: usize) -> Option<Candidate> {
             return None;
         }
     }
+    if !org_lex && !is_place {
+        s = given_name_start(ctx, s, b);
+    }
     if s == b
         && s == a
         && ctx.initial[a]
@@ -621,6 +633,38 @@ fn after_inner_title(ctx: &Ctx, s: usize, b: usize, c: &mut Candidate) -> usize 
         }
     }
     start
+}
+
+/// Where a person's name starts inside a longer run ("Colts QB Andrew Luck",
+/// "County Coroner Ada McLaughlin", "Queenslander Mitchell Rawlins"): at a
+/// given name right after a word shaped like a role or a people (an
+/// abbreviation in capitals, or an agent or demonym ending: "-er", "-or",
+/// "-ist", "-an") that is itself no name, when the run ends in a surname or
+/// a word the text never writes in lowercase.
+/// Unknown foreign given names ("Nadja Angelique Beauford") keep the run.
+/// Returns `s` when there is no such start.
+fn given_name_start(ctx: &Ctx, s: usize, b: usize) -> usize {
+    let folded = |k: usize| plain_fold(ctx.word(k));
+    // A surname, or a word this text never writes in lowercase ("Luck").
+    let surname =
+        kinds::is_surname(&folded(b)) || !ctx.lowercase_words.contains(lower(ctx.word(b)).as_str());
+    if b < s + 2 || !surname || kinds::ends_other_name(&folded(b)) {
+        return s;
+    }
+    let role_shaped = |k: usize| {
+        let w = folded(k);
+        let abbreviation = is_all_caps(ctx.word(k)) && w.len() <= 4;
+        let agent = ["er", "or", "ist", "an"].iter().any(|e| w.ends_with(e)) && w.len() > 4;
+        (abbreviation || agent) && !kinds::is_given_name(&w) && !kinds::is_surname(&w)
+    };
+    (s + 1..b)
+        .find(|&k| {
+            kinds::is_given_name(&folded(k))
+                && !is_in(PARTICLES, &lower(ctx.word(k)))
+                && role_shaped(k - 1)
+                && ctx.gap(k - 1) == " "
+        })
+        .unwrap_or(s)
 }
 
 /// Lowercase roles and nationalities just before the name (`union leader X`,
@@ -802,6 +846,32 @@ mod tests {
     fn weekdays_end_a_name_but_may_can_be_one() {
         let text = "Senate Republicans Tuesday backed the plan of Prime Minister Ada May.";
         assert_eq!(shown(text), ["Senate Republicans", "Ada May"]);
+    }
+
+    #[test]
+    fn a_given_name_after_a_role_shaped_word_starts_the_person() {
+        let text = "Then Hawks QB Andrew Luck and County Coroner Ada Miller met Queenslander \
+                    Mitchell Rawlins at Cal Anderson Park near Friedrich von Schlegel's house.";
+        // The words before the person go as a title would ("Hawks QB").
+        assert_eq!(
+            shown(text),
+            [
+                "Andrew Luck",
+                "Ada Miller",
+                "Mitchell Rawlins",
+                "Cal Anderson Park",
+                "Friedrich von Schlegel"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_short_headline_in_title_case_gives_only_confirmed_names() {
+        let text = "Hawks Beat Ravens 20 - 13, Clinch 5th Seed\n\nThe Hawks beat the Ravens.";
+        assert_eq!(
+            shown_in_paragraphs(text),
+            ["Hawks", "Ravens", "Hawks", "Ravens"]
+        );
     }
 
     #[test]
