@@ -19,7 +19,8 @@ pub fn plain_fold(word: &str) -> String {
             'œ' => out.push_str("oe"),
             'ı' => out.push('i'),
             'þ' => out.push_str("th"),
-            '\'' | '\u{2019}' | '\u{02BC}' => {}
+            // Apostrophes, and the full stops of an initialism ("U.S.").
+            '\'' | '\u{2019}' | '\u{02BC}' | '.' => {}
             _ => out.push(c),
         }
     }

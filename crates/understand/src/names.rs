@@ -151,8 +151,8 @@ fn is_sentence_opener(c: char) -> bool {
     )
 }
 
-/// For each token, whether it opens a sentence (so its capital letter says nothing).
-fn sentence_initial(text: &str, toks: &[Tok], segments: &[Segment]) -> Vec<bool> {
+/// For each token, whether it opens one of the clean stage's segments.
+fn segment_starts(toks: &[Tok], segments: &[Segment]) -> Vec<bool> {
     let mut out = vec![false; toks.len()];
     let mut seg = 0;
     for (i, t) in toks.iter().enumerate() {
@@ -162,6 +162,14 @@ fn sentence_initial(text: &str, toks: &[Tok], segments: &[Segment]) -> Vec<bool>
             }
             seg += 1;
         }
+    }
+    out
+}
+
+/// For each token, whether it opens a sentence (so its capital letter says nothing).
+fn sentence_initial(text: &str, toks: &[Tok], segment_start: &[bool]) -> Vec<bool> {
+    let mut out = segment_start.to_vec();
+    for (i, t) in toks.iter().enumerate() {
         let before = text.get(..t.start).unwrap_or("");
         let mut saw_newline = false;
         let mut prev = None;
@@ -245,6 +253,8 @@ struct Ctx<'a> {
     text: &'a str,
     toks: &'a [Tok],
     initial: Vec<bool>,
+    /// Opens a sentence of the clean stage (which knows `U.S.` from a full stop).
+    segment_start: Vec<bool>,
     /// Capitalised only because its sentence is in title case (a headline
     /// printed in the text), and not written as a name anywhere else.
     doubtful: Vec<bool>,
@@ -390,7 +400,12 @@ fn runs(ctx: &Ctx, skip: usize) -> Vec<(usize, usize)> {
             let next = ctx.word(j + 1);
             let plural_possessive = matches!(gap, "\u{2019} " | "' ") && ctx.word(j).ends_with('s');
             let abbreviated = gap == ". " && ctx.abbreviation(j);
-            if (gap == " " || gap == " & " || plural_possessive || abbreviated) && capital(j + 1) {
+            // `the U.S. Consulate`, but not `in the U.S.` + `Officials said`.
+            let sentence_ends = ctx.word(j).ends_with('.') && ctx.segment_start[j + 1];
+            if (gap == " " || gap == " & " || plural_possessive || abbreviated)
+                && capital(j + 1)
+                && !sentence_ends
+            {
                 j += 1;
                 continue;
             }
@@ -413,12 +428,14 @@ fn runs(ctx: &Ctx, skip: usize) -> Vec<(usize, usize)> {
 
 /// Find every name candidate of the text, in order.
 pub fn candidates(text: &str, toks: &[Tok], segments: &[Segment]) -> Vec<Candidate> {
-    let initial = sentence_initial(text, toks, segments);
+    let segment_start = segment_starts(toks, segments);
+    let initial = sentence_initial(text, toks, &segment_start);
     let mut ctx = Ctx {
         text,
         toks,
         doubtful: doubtful_capitals(text, toks, segments, &initial),
         initial,
+        segment_start,
         lowercase_words: HashSet::new(),
         name_tokens: HashSet::new(),
         solo_names: HashSet::new(),

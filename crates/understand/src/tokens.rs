@@ -25,7 +25,22 @@ fn is_joiner(c: char) -> bool {
     matches!(c, '\'' | '\u{2019}' | '-' | '\u{2010}' | '\u{2011}')
 }
 
-/// All tokens of `text`, in order, in one linear pass.
+/// True for `U`, `U.S`, `D.C`: capital letters, each but the last followed
+/// by a full stop.
+fn is_initialism_so_far(token: &str) -> bool {
+    let bytes = token.as_bytes();
+    bytes.len() % 2 == 1
+        && bytes.iter().enumerate().all(|(k, b)| {
+            if k % 2 == 0 {
+                b.is_ascii_uppercase()
+            } else {
+                *b == b'.'
+            }
+        })
+}
+
+/// All tokens of `text`, in order, in one linear pass. A dotted initialism
+/// (`U.S.`, `D.C.`) is one token with its last full stop.
 pub fn tokenize(text: &str) -> Vec<Tok> {
     let mut out = Vec::new();
     let mut start: Option<usize> = None;
@@ -38,9 +53,30 @@ pub fn tokenize(text: &str) -> Vec<Tok> {
             continue;
         }
         if let Some(s) = start {
-            let next_is_word = chars.peek().is_some_and(|&(_, n)| n.is_alphanumeric());
+            let next = chars.peek().map(|&(_, n)| n);
+            let next_is_word = next.is_some_and(char::is_alphanumeric);
             if is_joiner(c) && next_is_word {
                 continue;
+            }
+            let so_far = text.get(s..i).unwrap_or("");
+            if c == '.' && is_initialism_so_far(so_far) {
+                let after = text.get(i + 1..).unwrap_or("");
+                let mut rest = after.chars();
+                let continues = matches!(
+                    (rest.next(), rest.next()),
+                    (Some(l), Some('.')) if l.is_ascii_uppercase()
+                );
+                if continues {
+                    continue;
+                }
+                if so_far.len() >= 3 {
+                    out.push(Tok {
+                        start: s,
+                        end: i + 1,
+                    });
+                    start = None;
+                    continue;
+                }
             }
             out.push(Tok { start: s, end: i });
             start = None;
@@ -128,5 +164,28 @@ mod tests {
         assert!(is_all_caps("NCT"));
         assert!(!is_all_caps("A"));
         assert!(is_capitalised("al-Assad"));
+    }
+
+    #[test]
+    fn a_dotted_initialism_is_one_token() {
+        let text = "The U.S. envoy met Jo P. Tan in Washington, D.C. on Friday.";
+        let words: Vec<_> = tokenize(text).iter().map(|t| t.text(text)).collect();
+        assert_eq!(
+            words,
+            [
+                "The",
+                "U.S.",
+                "envoy",
+                "met",
+                "Jo",
+                "P",
+                "Tan",
+                "in",
+                "Washington",
+                "D.C.",
+                "on",
+                "Friday"
+            ]
+        );
     }
 }
