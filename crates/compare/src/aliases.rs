@@ -317,8 +317,21 @@ pub(crate) fn link(entities: &[Names<'_>]) -> Vec<usize> {
     // 2. One person: a surname one letter apart, or a blend of the names.
     link_near_names(entities, &toks, &mut uf);
 
-    // The full names of each group after step 1, by their words.
-    let is_place = |i: usize| entities.get(i).is_some_and(|e| e.kind == EntityKind::Place);
+    // A group is a place when any of its names is one: "California" typed
+    // `other` in one article is still the state.
+    let place_roots: HashSet<usize> = (0..entities.len())
+        .filter(|&i| entities[i].kind == EntityKind::Place)
+        .map(|i| uf.find(i))
+        .collect();
+    let place_of: Vec<bool> = (0..entities.len())
+        .map(|i| place_roots.contains(&uf.find(i)))
+        .collect();
+    let is_place = |i: usize| place_of.get(i).copied().unwrap_or(false);
+
+    // The full names of each group after step 1, by their words. Only a
+    // person's name is found by its last or first word ("Lohan", "Xi"), and a
+    // team's by its plural ("Colts"): "Senate" is not the "California State
+    // Senate", nor "Democratic" the "Democratic National Committee".
     let mut by_last: HashMap<&str, Vec<usize>> = HashMap::new();
     let mut by_first: HashMap<&str, Vec<usize>> = HashMap::new();
     let mut by_initials: HashMap<String, Vec<usize>> = HashMap::new();
@@ -331,8 +344,16 @@ pub(crate) fn link(entities: &[Names<'_>]) -> Vec<usize> {
                     list.push(root);
                 }
             };
-            add(by_last.entry(t[t.len() - 1].as_str()).or_default());
-            add(by_first.entry(t[0].as_str()).or_default());
+            let kind = entities.get(i).map_or(EntityKind::Other, |e| e.kind);
+            let body = matches!(kind, EntityKind::Organization | EntityKind::Place);
+            let last = t[t.len() - 1].as_str();
+            if !body || (kind == EntityKind::Organization && last.len() > 4 && last.ends_with('s'))
+            {
+                add(by_last.entry(last).or_default());
+            }
+            if !body {
+                add(by_first.entry(t[0].as_str()).or_default());
+            }
             if let Some(acronym) = initials(t) {
                 add(by_initials.entry(acronym).or_default());
             }
@@ -522,6 +543,22 @@ mod tests {
         ]);
         // Short surnames one letter apart are different people ("Tan" / "Tam").
         assert_eq!(g, [0, 0, 1, 1, 2, 3]);
+    }
+
+    #[test]
+    fn only_people_and_teams_are_named_by_one_of_their_words() {
+        let g = groups(&[
+            (Organization, &["Tarnow State Senate"]),
+            (Organization, &["Senate"]),
+            (Other, &["Tarnow"]),
+            (Place, &["Tarnow"]),
+            (Organization, &["Liberal National Committee"]),
+            (Other, &["Liberal"]),
+            (Organization, &["Holm Harbour Hawks"]),
+            (Other, &["Hawks"]),
+        ]);
+        // "Tarnow" typed `other` in one article is the place of another.
+        assert_eq!(g, [0, 1, 2, 2, 3, 4, 5, 5]);
     }
 
     #[test]

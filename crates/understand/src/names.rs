@@ -598,7 +598,7 @@ fn candidate(ctx: &Ctx, a: usize, b: usize) -> Option<Candidate> {
     c.acronym = s == b && is_all_caps(ctx.word(s)) && ctx.word(s).len() <= 6;
     look_before(ctx, a, &mut c);
     if possessive_len(ctx.word(b)) == 0 {
-        look_after(ctx, b, &mut c);
+        look_after(ctx, a, b, &mut c);
     }
     Some(c)
 }
@@ -725,7 +725,7 @@ fn look_before(ctx: &Ctx, a: usize, c: &mut Candidate) {
 
 /// Appositions (`X, the Ukrainian infrastructure minister`), `X, who` / `X, which`,
 /// `the X union`, and a reporting verb right after the name.
-fn look_after(ctx: &Ctx, b: usize, c: &mut Candidate) {
+fn look_after(ctx: &Ctx, a: usize, b: usize, c: &mut Candidate) {
     let gap = ctx.gap(b);
     let next = b + 1;
     if next >= ctx.toks.len() {
@@ -741,7 +741,12 @@ fn look_after(ctx: &Ctx, b: usize, c: &mut Candidate) {
             c.speech_subject = true;
         }
     }
-    if gap != ", " {
+    // `Senator Jo Tan of New York, the Democratic leader, who ...`: what
+    // follows the comma is about the name the preposition hangs on.
+    let governed = a.checked_sub(1).is_some_and(|p| {
+        ctx.gap(p) == " " && is_in(&["of", "from", "for", "at"], &lower(ctx.word(p)))
+    });
+    if gap != ", " || governed {
         return;
     }
     match nl.as_str() {
@@ -889,6 +894,15 @@ mod tests {
             shown_in_paragraphs(text),
             ["Hawks", "Ravens", "Hawks", "Ravens"]
         );
+    }
+
+    #[test]
+    fn an_apposition_after_a_place_in_a_prepositional_phrase_is_not_its_own() {
+        let text = "They blamed Senator Jo Tan of Vellmark, the Liberal leader, for the deal.";
+        let c = names(text);
+        assert_eq!(c[1].display, "Vellmark");
+        assert!(!c[1].person_cue);
+        assert!(c[0].person_cue);
     }
 
     #[test]
