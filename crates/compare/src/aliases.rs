@@ -345,10 +345,11 @@ pub(crate) fn link(entities: &[Names<'_>]) -> Vec<usize> {
                 }
             };
             let kind = entities.get(i).map_or(EntityKind::Other, |e| e.kind);
-            let body = matches!(kind, EntityKind::Organization | EntityKind::Place);
+            let body = kind != EntityKind::Person;
             let last = t[t.len() - 1].as_str();
-            if !body || (kind == EntityKind::Organization && last.len() > 4 && last.ends_with('s'))
-            {
+            // Groups of people ("House Democrats") are `other`, teams organisations.
+            let team = kind == EntityKind::Organization && last.len() > 4 && last.ends_with('s');
+            if !body || team {
                 add(by_last.entry(last).or_default());
             }
             if !body {

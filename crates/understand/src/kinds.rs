@@ -675,8 +675,17 @@ pub fn person_shaped(text: &str, c: &Candidate) -> bool {
     s.org <= 0.0 && s.place < 2.0
 }
 
-/// What the mentions of an entity and the words around them say.
-fn score_mentions(text: &str, cands: &[Candidate], members: &[usize]) -> Score {
+/// What the mentions of an entity and the words around them say. A `he` or
+/// `she` soon after counts half for a name not shaped like a person's
+/// (`person_shaped`): after "Medicare" or "Twitter" it is often about
+/// someone else, so one is not enough, but a name followed by them again and
+/// again is a person's.
+fn score_mentions(
+    text: &str,
+    cands: &[Candidate],
+    members: &[usize],
+    person_shaped: bool,
+) -> Score {
     let mut s = Score::default();
     let (mut strong_place, mut weak_place, mut article, mut within) = (0, 0, false, false);
     let (mut pronouns, mut life) = (0, false);
@@ -720,7 +729,8 @@ fn score_mentions(text: &str, cands: &[Candidate], members: &[usize]) -> Score {
         within |= !next.is_empty() && is_known_place(&next);
     }
     s.place += (1.5 * strong_place as f32 + 0.5 * weak_place as f32).min(3.0);
-    s.person += (1.5 * pronouns as f32).min(3.0);
+    let weight = if person_shaped { 1.5 } else { 0.75 };
+    s.person += (weight * pronouns as f32).min(3.0);
     if life {
         s.person += 3.0;
     }
@@ -753,7 +763,11 @@ pub fn decide(
         return EntityKind::Other;
     }
     let name = score_name(&words, &raw);
-    let around = score_mentions(text, cands, members);
+    let person_shaped = (2..=3).contains(&words.len())
+        || words
+            .first()
+            .is_some_and(|w| is_given_name(w) || is_surname(w));
+    let around = score_mentions(text, cands, members, person_shaped);
     let mut s = Score {
         person: name.person + around.person,
         org: name.org + around.org,
@@ -827,6 +841,16 @@ mod tests {
         assert_eq!(word_before(text, at).as_deref(), Some("to"));
         assert_eq!(after_comma(text, at + "Bramley".len()), "ohio");
         assert_eq!(word_before("Bramley is", 0), None);
+    }
+
+    #[test]
+    fn one_pronoun_after_an_unknown_word_makes_no_person() {
+        let text = "Voters asked about Quorvex at the meeting. Later he said it was fine. \
+                    The mayor met Drennick first. He was angry. Voters cheered Drennick. \
+                    He came back. Reporters followed Drennick. He won. They filmed Drennick. \
+                    He waved.";
+        assert_eq!(kind(text, "Quorvex"), Some(EntityKind::Other));
+        assert_eq!(kind(text, "Drennick"), Some(EntityKind::Person));
     }
 
     #[test]

@@ -707,9 +707,24 @@ pub fn demonym_country(folded: &str) -> Option<&'static str> {
     DEMONYM_MAP.get(folded).copied()
 }
 
-/// True when every word of a folded name is a demonym or a group word
-/// (`native americans`, `hispanics`): the name of a people, not of a person.
+/// True when a folded name is that of a people or group of people, not of
+/// a person: every word a demonym or a group word (`native americans`,
+/// `hispanics`), or a people in the plural at the end (`house democrats`).
 pub fn is_group(folded: &str) -> bool {
+    ends_in_people(folded) || all_people_words(folded)
+}
+
+/// A name that ends in a people in the plural ("House Democrats", "Young
+/// Republicans", "Syrian Kurds"): a group of people, never one person.
+fn ends_in_people(folded: &str) -> bool {
+    folded.rsplit([' ', '-']).next().is_some_and(|last| {
+        last.len() > 3
+            && last.ends_with('s')
+            && (GROUP_WORDS.contains(&last) || DEMONYM_MAP.contains_key(last))
+    })
+}
+
+fn all_people_words(folded: &str) -> bool {
     let mut words = folded
         .split([' ', '-'])
         .filter(|w| !w.is_empty())
