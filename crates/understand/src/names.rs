@@ -117,6 +117,41 @@ const OF_HEADS: &[&str] = &[
     "queen",
 ];
 
+/// Words after which `of the` continues a name (`Army of the Potomac`,
+/// `Secretary of the Treasury Ada Tarn`, whose title is then taken off).
+const OF_THE_HEADS: &[&str] = &[
+    "secretary",
+    "minister",
+    "president",
+    "speaker",
+    "chancellor",
+    "chief",
+    "army",
+    "order",
+    "church",
+    "museum",
+    "bank",
+    "society",
+    "university",
+    "college",
+    "institute",
+    "academy",
+    "council",
+    "league",
+    "association",
+    "federation",
+    "organization",
+    "organisation",
+    "union",
+    "congress",
+    "assembly",
+    "house",
+    "court",
+    "hall",
+    "cathedral",
+    "temple",
+];
+
 /// Lowercase particles inside personal names (`Charles de Gaulle`).
 const PARTICLES: &[&str] = &[
     "de", "van", "von", "der", "den", "da", "du", "bin", "ibn", "del", "della", "di", "dos", "das",
@@ -418,6 +453,18 @@ fn runs(ctx: &Ctx, skip: usize) -> Vec<(usize, usize)> {
                 j += 2;
                 continue;
             }
+            // `Army of the Potomac`, `Church of the Nativity`.
+            let of_the = gap == " "
+                && next == "of"
+                && ctx.word(j + 2) == "the"
+                && ctx.gap(j + 1) == " "
+                && ctx.gap(j + 2) == " "
+                && capital(j + 3)
+                && is_in(OF_THE_HEADS, &lower(ctx.word(j)));
+            if of_the {
+                j += 3;
+                continue;
+            }
             break;
         }
         out.push((i, j));
@@ -618,11 +665,12 @@ fn after_inner_title(ctx: &Ctx, s: usize, b: usize, c: &mut Candidate) -> usize 
     let mut name_start = None;
     for k in s..b {
         if is_title(k) {
-            // "Secretary of State", "Chief of Staff": the title runs on over `of X`.
-            let after = if ctx.word(k + 1) == "of" {
-                k + 3
-            } else {
-                k + 1
+            // "Secretary of State", "Chief of Staff", "Speaker of the House":
+            // the title runs on over `of [the] X`.
+            let after = match (ctx.word(k + 1), ctx.word(k + 2)) {
+                ("of", "the") => k + 4,
+                ("of", _) => k + 3,
+                _ => k + 1,
             };
             name_start = Some(after);
         }
@@ -903,6 +951,16 @@ mod tests {
         assert_eq!(c[1].display, "Vellmark");
         assert!(!c[1].person_cue);
         assert!(c[0].person_cue);
+    }
+
+    #[test]
+    fn of_the_continues_an_institution_but_not_a_title() {
+        let text = "The Army of the Vell crossed with the Tarnish Air Force, said Secretary \
+                    of the Treasury Ada Marr.";
+        assert_eq!(
+            shown(text),
+            ["Army of the Vell", "Tarnish Air Force", "Ada Marr"]
+        );
     }
 
     #[test]
