@@ -26,7 +26,7 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, bail};
 use parallax_model::{Analysis, Span, Story};
 
-use crate::metrics::check_floor;
+use crate::metrics::{Part, check_floor};
 use serde::Deserialize;
 
 #[derive(Deserialize)]
@@ -67,44 +67,29 @@ struct RawDoc {
     text: String,
 }
 
-/// Which ECB+ topics to score: tuning happens on one part and is reported
-/// on the other, so that no setting is fitted to the topics it is judged on.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum Part {
-    /// Every topic of the set.
-    All,
-    /// Topics 1 to 21, where settings are tuned.
-    Tune,
-    /// Topics 23 to 45, never used for tuning.
-    Check,
+/// Whether the ECB+ document (or gold cluster) id `"<topic>_..."` is in
+/// `part`: topics 1 to 21 are the tuning half.
+fn in_part(part: Part, id: &str) -> bool {
+    let topic: Option<u32> = id.split('_').next().and_then(|t| t.parse().ok());
+    match topic {
+        Some(t) => part.keeps(t <= 21),
+        None => part == Part::All,
+    }
 }
 
-impl Part {
-    /// Whether the document (or gold cluster) id `"<topic>_..."` is in this part.
-    fn holds(self, id: &str) -> bool {
-        let topic: Option<u32> = id.split('_').next().and_then(|t| t.parse().ok());
-        match (self, topic) {
-            (Part::All, _) => true,
-            (Part::Tune, Some(t)) => t <= 21,
-            (Part::Check, Some(t)) => t > 21,
-            (_, None) => false,
-        }
+/// Keep only the gold of `part`.
+fn filter_gold(part: Part, gold: &mut Gold) {
+    let kept: HashSet<String> = gold
+        .sentences
+        .iter()
+        .filter(|s| in_part(part, &s.doc))
+        .map(|s| s.id.clone())
+        .collect();
+    gold.sentences.retain(|s| kept.contains(&s.id));
+    for list in [&mut gold.claims.strict, &mut gold.claims.loose] {
+        list.retain(|[a, b]| kept.contains(a) && kept.contains(b));
     }
-
-    /// Keep only the gold of this part.
-    fn filter(self, gold: &mut Gold) {
-        let kept: HashSet<String> = gold
-            .sentences
-            .iter()
-            .filter(|s| self.holds(&s.doc))
-            .map(|s| s.id.clone())
-            .collect();
-        gold.sentences.retain(|s| kept.contains(&s.id));
-        for list in [&mut gold.claims.strict, &mut gold.claims.loose] {
-            list.retain(|[a, b]| kept.contains(a) && kept.contains(b));
-        }
-        gold.entities.retain(|e| self.holds(&e.cluster));
-    }
+    gold.entities.retain(|e| in_part(part, &e.cluster));
 }
 
 /// What `parallax-bench compare` reads and the floors it enforces.
@@ -532,8 +517,8 @@ pub fn run(o: Options) -> anyhow::Result<()> {
         .with_context(|| format!("{}: not comparison gold", o.gold.display()))?;
     let docs = o.gold.with_file_name("docs.jsonl");
     let texts = read_texts(&docs)?;
-    o.part.filter(&mut gold);
-    let analysis = analyse(&docs, |id| o.part.holds(id))?;
+    filter_gold(o.part, &mut gold);
+    let analysis = analyse(&docs, |id| in_part(o.part, id))?;
     let (s, examples) = score(&gold, &texts, &analysis);
     println!(
         "claim pairs (strict): P {:.3} R {:.3} F1 {:.3}  right {} predicted {} gold {}",

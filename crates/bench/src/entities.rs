@@ -13,7 +13,7 @@ use std::path::Path;
 use anyhow::Context;
 use parallax_model::{Article, EntityKind, Span};
 
-use crate::metrics::check_floor;
+use crate::metrics::{Part, check_floor};
 
 /// One gold name: its byte span in the rebuilt text and its CoNLL type.
 struct GoldName {
@@ -108,28 +108,6 @@ fn parse(conll: &str) -> Vec<Doc> {
         docs.push(doc);
     }
     docs
-}
-
-/// Which Wikigold documents to score: kinds are tuned on the first half and
-/// reported on the second, so that no rule is fitted to the pages it is judged on.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum Part {
-    /// Every document.
-    All,
-    /// The first half of the documents, where rules are tuned.
-    Tune,
-    /// The second half, never used for tuning.
-    Check,
-}
-
-impl Part {
-    fn holds(self, index: usize, docs: usize) -> bool {
-        match self {
-            Part::All => true,
-            Part::Tune => index < docs / 2,
-            Part::Check => index >= docs / 2,
-        }
-    }
 }
 
 const GOLD_KINDS: [&str; 3] = ["PER", "ORG", "LOC"];
@@ -263,7 +241,7 @@ pub fn run(o: Options) -> anyhow::Result<()> {
     let mut misses = Vec::new();
     let mut docs = 0;
     for (i, doc) in all.iter().enumerate() {
-        if !o.part.holds(i, all.len()) {
+        if !o.part.keeps(i < all.len() / 2) {
             continue;
         }
         docs += 1;

@@ -72,7 +72,7 @@ enum Cmd {
         min_kind: Option<f64>,
         /// The documents scored: `tune` (first half) for tuning, `check` (second half) to report.
         #[arg(long, value_enum, default_value = "all")]
-        part: entities::Part,
+        part: metrics::Part,
         /// Write every exact span given the wrong kind, with its paragraph, to this TSV file.
         #[arg(long)]
         misses: Option<std::path::PathBuf>,

@@ -7,6 +7,29 @@
 use std::collections::HashMap;
 use std::hash::Hash;
 
+/// Which part of a benchmark set is scored: settings are tuned on one half
+/// and reported on the other, so that no rule is fitted to what it is judged on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Part {
+    /// The whole set.
+    All,
+    /// The half where settings are tuned (ECB+ topics 1-21, Wikigold's first documents).
+    Tune,
+    /// The other half, never used for tuning.
+    Check,
+}
+
+impl Part {
+    /// Whether an item is scored, given whether it is in the tuning half.
+    pub fn keeps(self, in_tune_half: bool) -> bool {
+        match self {
+            Part::All => true,
+            Part::Tune => in_tune_half,
+            Part::Check => !in_tune_half,
+        }
+    }
+}
+
 /// Fail when a floor is given and `value` is under it.
 pub fn check_floor(name: &str, value: f64, floor: Option<f64>) -> anyhow::Result<()> {
     match floor {
