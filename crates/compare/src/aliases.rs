@@ -223,11 +223,16 @@ fn link_near_names(entities: &[Names<'_>], toks: &[Vec<Vec<String>>], uf: &mut U
             }
         }
     }
-    for (a, &(i, first, last)) in full.iter().enumerate() {
-        for &(j, _, other) in full[a + 1..].iter().filter(|(_, f, _)| *f == first) {
-            let longer = last.chars().count().max(other.chars().count());
-            if longer >= 5 && strsim::levenshtein(last, other) == 1 {
-                uf.union(i, j);
+    // Only names with one first name are compared (sorted, so in a fixed order).
+    let mut by_first = full.clone();
+    by_first.sort_by_key(|&(i, first, _)| (first, i));
+    for same_first in by_first.chunk_by(|a, b| a.1 == b.1) {
+        for (a, &(i, _, last)) in same_first.iter().enumerate() {
+            for &(j, _, other) in &same_first[a + 1..] {
+                let longer = last.chars().count().max(other.chars().count());
+                if longer >= 5 && strsim::levenshtein(last, other) == 1 {
+                    uf.union(i, j);
+                }
             }
         }
     }
