@@ -341,9 +341,16 @@ impl<'a> Context<'a> {
         self.mentions.get(idx).is_some_and(|m| m.span == span)
     }
 
-    fn starts_mention(&self, at: usize) -> bool {
+    /// The mention that starts at `at`, if any.
+    fn mention_at(&self, at: usize) -> Option<&Mention> {
         let idx = self.mentions.partition_point(|m| m.span.start < at);
-        self.mentions.get(idx).is_some_and(|m| m.span.start == at)
+        self.mentions.get(idx).filter(|m| m.span.start == at)
+    }
+
+    /// The mention of a person or body (not a place) that starts at `at`.
+    fn speaker_at(&self, at: usize) -> Option<&Mention> {
+        self.mention_at(at)
+            .filter(|m| self.kind(m.entity) != EntityKind::Place)
     }
 
     fn mention_ending_at(&self, end: usize, lo: usize) -> Option<&Mention> {
@@ -935,11 +942,7 @@ impl<'a> Context<'a> {
         let name_at = dash_at + dash.len_utf8();
         let gap = self.slice(name_at, hi);
         let start = name_at + (gap.len() - gap.trim_start().len());
-        let idx = self.mentions.partition_point(|m| m.span.start < start);
-        let m = self
-            .mentions
-            .get(idx)
-            .filter(|m| m.span.start == start && self.kind(m.entity) != EntityKind::Place)?;
+        let m = self.speaker_at(start)?;
         let line_rest = self.slice(m.span.end, hi);
         let line_rest = line_rest.split('\n').next().unwrap_or("").trim();
         let signs = line_rest.is_empty()
@@ -971,16 +974,7 @@ impl<'a> Context<'a> {
         if !finite || !leading {
             return None;
         }
-        let named = self
-            .mentions
-            .get(
-                self.mentions
-                    .partition_point(|m| m.span.start < subject.span.start),
-            )
-            .filter(|m| {
-                m.span.start == subject.span.start && self.kind(m.entity) != EntityKind::Place
-            });
-        let (speaker, speaker_span) = match named {
+        let (speaker, speaker_span) = match self.speaker_at(subject.span.start) {
             Some(m) if self.slice(m.span.end, verb.span.start).trim().is_empty() => {
                 (Some(m.entity), m.span)
             }
@@ -1010,7 +1004,7 @@ impl<'a> Context<'a> {
         let fronted = words.first().is_some_and(|w| {
             let participle = w.lower.ends_with("ing") || w.lower.ends_with("ed");
             (breaks_phrase(&w.lower) || participle || is_adverb(&w.lower))
-                && !self.starts_mention(w.span.start)
+                && self.mention_at(w.span.start).is_none()
         });
         let from = if fronted {
             let comma = lo + self.slice(lo, end).find(',')?;
@@ -1020,13 +1014,14 @@ impl<'a> Context<'a> {
         };
         let head = words.get(from..(from + 4).min(words.len()))?;
         let (first, last) = (head.first()?, head.last()?);
+        // The first name among those words (it may start after the first one).
         let idx = self
             .mentions
             .partition_point(|m| m.span.start < first.span.start);
-        let named = self.mentions.get(idx).filter(|m| {
-            m.span.end <= last.span.end.max(first.span.end)
-                && self.kind(m.entity) != EntityKind::Place
-        });
+        let named = self
+            .mentions
+            .get(idx)
+            .filter(|m| m.span.end <= last.span.end && self.kind(m.entity) != EntityKind::Place);
         let pronoun = head.iter().find_map(|w| {
             self.pronoun_subject(w, open, prev)
                 .map(|found| (w.span, found))
@@ -1087,20 +1082,15 @@ pub fn attribute(ctx: &Context, raw: &[RawQuote]) -> Vec<Quote> {
         };
         let post = ctx.dash_signature(q.close_end, last.end).or(post);
         let opens_para = ctx.slice(first.start, q.open).trim().is_empty();
+        // The sentence before the quote, after any earlier quote in its paragraph.
+        let floor = prev_q
+            .filter(|p| p.last_para == q.first_para)
+            .map_or(first.start, |p| p.close_end.max(first.start));
+        let lo = ctx.sentence_start(floor, q.open);
         let found = post
-            .or_else(|| {
-                let floor = prev_q
-                    .filter(|p| p.last_para == q.first_para)
-                    .map_or(first.start, |p| p.close_end.max(first.start));
-                let lo = ctx.sentence_start(floor, q.open);
-                ctx.search(lo, q.open, true, q.open, last_speaker)
-            })
+            .or_else(|| ctx.search(lo, q.open, true, q.open, last_speaker))
             .or_else(|| {
                 // `Rubio fired back: "..."`: whoever the clause before a colon is about.
-                let floor = prev_q
-                    .filter(|p| p.last_para == q.first_para)
-                    .map_or(first.start, |p| p.close_end.max(first.start));
-                let lo = ctx.sentence_start(floor, q.open);
                 let colon = ctx.slice(lo, q.open).trim_end().strip_suffix(':')?;
                 ctx.clause_subject(lo, lo + colon.len(), q.open, last_speaker)
             })
