@@ -954,7 +954,7 @@ mod tests {
     }
 
     #[test]
-    fn of_the_continues_an_institution_but_not_a_title() {
+    fn of_the_continues_an_institution_and_a_title() {
         let text = "The Army of the Vell crossed with the Tarnish Air Force, said Secretary \
                     of the Treasury Ada Marr.";
         assert_eq!(
