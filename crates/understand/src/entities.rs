@@ -121,9 +121,19 @@ pub fn resolve(text: &str, cands: &[Candidate], forced_other: &[bool]) -> Resolv
             group.members.push(i);
         }
     }
+    let decided: Vec<(EntityKind, bool)> = groups
+        .iter()
+        .map(|g| kind_of(text, g, cands, forced_other))
+        .collect();
+    let mut kinds_now: Vec<EntityKind> = decided.iter().map(|d| d.0).collect();
+    let open: Vec<bool> = decided.iter().map(|d| d.1).collect();
+    let person_ok: Vec<bool> = groups
+        .iter()
+        .map(|g| (2..=3).contains(&cands[g.fullest].words.len()))
+        .collect();
+    kinds::coordinated(text, cands, &group_of, &mut kinds_now, &open, &person_ok);
     let mut out = Resolved::default();
-    for g in &groups {
-        let kind = kind_of(text, g, cands, forced_other);
+    for (g, &kind) in groups.iter().zip(&kinds_now) {
         let best = &cands[g.fullest];
         let ws = words(text, best);
         let mut roles = Vec::new();
@@ -231,7 +241,11 @@ impl ShortIndex {
         // named by its nickname, and by its place where that is no place
         // (`Boston won`, not `in Boston`).
         let folded = plain_fold(cand.span.slice(text));
+        // `in London` is the city, not the surname of `Poetry London`.
+        let place_here =
+            kinds::is_major_place(word) && kinds::after_strong_place_preposition(text, cand);
         unique(self.by_last.get(word))
+            .filter(|_| !place_here || cand.person_cue)
             .or_else(|| {
                 if cand.person_cue || kinds::is_major_place(word) {
                     None
@@ -267,13 +281,38 @@ fn initials(text: &str, c: &Candidate) -> String {
         .collect()
 }
 
-fn kind_of(text: &str, g: &Group, cands: &[Candidate], forced_other: &[bool]) -> EntityKind {
+/// A quote mark right before and right after the name (spaces aside).
+fn quoted_alone(text: &str, c: &Candidate) -> bool {
+    let quote = |ch: char| matches!(ch, '"' | '\'' | '“' | '”' | '‘' | '’' | '«' | '»');
+    let before = text.get(..c.span.start).unwrap_or("").trim_end();
+    let after = text
+        .get(c.span.end..)
+        .unwrap_or("")
+        .trim_start_matches([',', '.'])
+        .trim_start();
+    before.chars().next_back().is_some_and(quote) && after.chars().next().is_some_and(quote)
+}
+
+/// The kind of a group, and whether it is open to its neighbours' kinds:
+/// nothing said what it is (titles of works and peoples are closed).
+fn kind_of(
+    text: &str,
+    g: &Group,
+    cands: &[Candidate],
+    forced_other: &[bool],
+) -> (EntityKind, bool) {
     let ms = || g.members.iter().map(|&m| &cands[m]);
-    if g.members.iter().any(|&m| forced_other[m]) && !ms().any(|c| c.person_cue) {
-        return EntityKind::Other;
+    // A name that is a whole title (`“Cold Acre”`) names a work wherever it
+    // is mentioned; one that is only part of a title (`“Made in Ohio”`) is
+    // still what it is elsewhere.
+    let whole_title = |m: usize| forced_other[m] && quoted_alone(text, &cands[m]);
+    let all_forced = g.members.iter().all(|&m| forced_other[m]);
+    if (all_forced || g.members.iter().any(|&m| whole_title(m))) && !ms().any(|c| c.person_cue) {
+        return (EntityKind::Other, false);
     }
     if ms().all(|c| lexical_group(text, c)) {
-        return EntityKind::Other;
+        return (EntityKind::Other, false);
     }
-    kinds::decide(text, cands, &g.members, g.fullest, g.linked_short)
+    let kind = kinds::decide(text, cands, &g.members, g.fullest, g.linked_short);
+    (kind, kind == EntityKind::Other)
 }

@@ -190,6 +190,10 @@ const PLACE_HEADS: &[&str] = &[
     "trail",
     "point",
     "rink",
+    "empire",
+    "kingdom",
+    "caliphate",
+    "sultanate",
 ];
 
 /// First words that make a name a place (`Lake Orla`, `Mount Tarn`).
@@ -465,6 +469,340 @@ fn defined_as(text: &str, at: usize) -> Option<EntityKind> {
     None
 }
 
+/// Plural nouns that head a list of organisations (`bands such as X`,
+/// `X, Y and other companies`).
+const ORG_PLURALS: &[&str] = &[
+    "bands",
+    "groups",
+    "companies",
+    "firms",
+    "corporations",
+    "businesses",
+    "brands",
+    "labels",
+    "publications",
+    "newspapers",
+    "magazines",
+    "journals",
+    "stations",
+    "networks",
+    "channels",
+    "broadcasters",
+    "outlets",
+    "clubs",
+    "teams",
+    "parties",
+    "organizations",
+    "organisations",
+    "banks",
+    "retailers",
+    "chains",
+    "airlines",
+    "carriers",
+    "universities",
+    "colleges",
+    "schools",
+    "agencies",
+    "institutions",
+    "charities",
+    "manufacturers",
+    "makers",
+    "lenders",
+    "insurers",
+    "studios",
+    "websites",
+    "platforms",
+    "startups",
+    "unions",
+    "federations",
+    "leagues",
+    "automakers",
+    "carmakers",
+];
+
+/// Plural nouns that head a list of places (`towns such as X`).
+const PLACE_PLURALS: &[&str] = &[
+    "places",
+    "cities",
+    "towns",
+    "villages",
+    "hamlets",
+    "countries",
+    "nations",
+    "states",
+    "regions",
+    "islands",
+    "rivers",
+    "lakes",
+    "provinces",
+    "counties",
+    "districts",
+    "locations",
+    "destinations",
+    "suburbs",
+    "neighborhoods",
+    "neighbourhoods",
+    "parishes",
+    "municipalities",
+    "capitals",
+    "territories",
+    "continents",
+];
+
+/// Plural nouns that head a list of people (`players such as X`).
+const PERSON_PLURALS: &[&str] = &[
+    "people",
+    "players",
+    "actors",
+    "actresses",
+    "singers",
+    "musicians",
+    "politicians",
+    "writers",
+    "authors",
+    "celebrities",
+    "athletes",
+    "poets",
+    "composers",
+    "painters",
+    "lawmakers",
+    "senators",
+    "candidates",
+    "rappers",
+];
+
+fn plural_kind(lw: &str) -> Option<EntityKind> {
+    if is_in(ORG_PLURALS, lw) {
+        Some(EntityKind::Organization)
+    } else if is_in(PLACE_PLURALS, lw) {
+        Some(EntityKind::Place)
+    } else if is_in(PERSON_PLURALS, lw) {
+        Some(EntityKind::Person)
+    } else {
+        None
+    }
+}
+
+/// Text between a list's head and one of its names: only names, commas
+/// and `and`/`or` (`X, Y and `).
+fn list_material(between: &str) -> bool {
+    between.split_whitespace().all(|w| {
+        let w = w.trim_end_matches([',', ';']).trim_end_matches("'s");
+        w.is_empty()
+            || matches!(w, "and" | "or" | "the" | "of" | "&" | "/")
+            || w.chars()
+                .next()
+                .is_some_and(|ch| ch.is_uppercase() || ch.is_ascii_digit())
+    })
+}
+
+/// The kind a list's head noun gives a name in it: `bands such as X`,
+/// `companies like X, Y`, `towns including X`, `X, Y and other clubs`.
+fn list_kind(text: &str, span: parallax_model::Span) -> Option<EntityKind> {
+    const TRIGGERS: &[&str] = &[
+        " such as ",
+        " like ",
+        " including ",
+        " include ",
+        " includes ",
+    ];
+    let mut from = span.start.saturating_sub(200);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let before = text.get(from..span.start)?;
+    let found = TRIGGERS
+        .iter()
+        .filter_map(|t| before.rfind(t).map(|i| (i, t.len())))
+        .max_by_key(|&(i, _)| i);
+    if let Some((i, len)) = found
+        && list_material(&before[i + len..])
+    {
+        let head = before[..i].trim_end_matches(',');
+        let noun = head.rsplit(' ').next().unwrap_or("");
+        if let Some(k) = plural_kind(noun) {
+            return Some(k);
+        }
+    }
+    let mut to = (span.end + 200).min(text.len());
+    while !text.is_char_boundary(to) {
+        to -= 1;
+    }
+    let after = text.get(span.end..to)?;
+    // `the Tarn and Orla parties`: names joined, then a plural noun.
+    let mut joined = before.ends_with(" and ") || before.ends_with(" or ");
+    for w in after.split_whitespace().take(12) {
+        let bare = w.trim_end_matches([',', ';']);
+        if matches!(bare, "and" | "or") {
+            joined = true;
+        } else if !list_material(bare) {
+            let bare = bare.trim_end_matches(|ch: char| !ch.is_alphanumeric());
+            match plural_kind(bare) {
+                Some(k) if joined => return Some(k),
+                _ => break,
+            }
+        }
+    }
+    let found = [
+        " and other ",
+        " or other ",
+        " and several other ",
+        " and many other ",
+        " and various other ",
+    ]
+    .iter()
+    .filter_map(|t| after.find(t).map(|i| (i, t.len())))
+    .min_by_key(|&(i, _)| i)?;
+    if !list_material(&after[..found.0]) {
+        return None;
+    }
+    after[found.0 + found.1..]
+        .split(' ')
+        .take(3)
+        .find_map(|w| plural_kind(w.trim_end_matches(|ch: char| !ch.is_alphanumeric())))
+}
+
+/// Nouns after a name's possessive that belong to a person (`Tarn's wife`).
+const PERSON_POSSESSIONS: &[&str] = &[
+    "wife",
+    "husband",
+    "son",
+    "daughter",
+    "sons",
+    "daughters",
+    "father",
+    "mother",
+    "brother",
+    "sister",
+    "parents",
+    "widow",
+    "girlfriend",
+    "boyfriend",
+    "death",
+    "birth",
+    "funeral",
+    "lawyer",
+    "lawyers",
+    "attorney",
+    "attorneys",
+    "childhood",
+];
+
+/// Nouns after a name's possessive that belong to an organisation
+/// (`Tarnco's shares`, `Orla's debut album`).
+const ORG_POSSESSIONS: &[&str] = &[
+    "shares",
+    "stock",
+    "shareholders",
+    "subsidiary",
+    "subsidiaries",
+    "headquarters",
+    "employees",
+    "staff",
+    "workforce",
+    "ceo",
+    "chairman",
+    "album",
+    "albums",
+    "debut",
+    "lineup",
+    "line-up",
+    "founders",
+    "members",
+    "products",
+    "revenue",
+    "profits",
+    "logo",
+];
+
+/// Nouns after a name's possessive that belong to a place (`Orla's mayor`).
+const PLACE_POSSESSIONS: &[&str] = &[
+    "capital",
+    "population",
+    "mayor",
+    "governor",
+    "residents",
+    "inhabitants",
+    "citizens",
+    "suburbs",
+    "outskirts",
+    "streets",
+    "coast",
+    "coastline",
+    "borders",
+];
+
+/// Words after a name that only a person's takes (`Tarn was born`).
+const PERSON_AFTER: &[&str] = &[" was born", " born in", " died", " married", " graduated"];
+
+/// Words before a name that make it an organisation (`a member of X`,
+/// `signed to X`).
+const ORG_BEFORE: &[&str] = &[
+    "member of",
+    "members of",
+    "member of the",
+    "members of the",
+    "founder of",
+    "co-founder of",
+    "founders of",
+    "founder of the",
+    "subsidiary of",
+    "division of",
+    "shareholders of",
+    "signed to",
+    "signed with",
+];
+
+/// What the words right around one mention say: a possessive and its
+/// noun, a noun or verb after, a phrase before.
+fn cue_around(text: &str, c: &Candidate) -> Score {
+    let mut s = Score::default();
+    let after = text.get(c.span.end..).unwrap_or("");
+    let next_word = |rest: &str| -> String {
+        let w = rest.split(' ').next().unwrap_or("");
+        w.trim_end_matches(|ch: char| !ch.is_alphanumeric())
+            .to_string()
+    };
+    if let Some(rest) = after
+        .strip_prefix("'s ")
+        .or_else(|| after.strip_prefix("’s "))
+        .or_else(|| after.strip_prefix("' "))
+    {
+        let w = next_word(rest);
+        if is_in(PERSON_POSSESSIONS, &w) {
+            s.person += 2.0;
+        } else if is_in(ORG_POSSESSIONS, &w) {
+            s.org += 2.0;
+        } else if is_in(PLACE_POSSESSIONS, &w) {
+            s.place += 2.0;
+        }
+    } else if let Some(rest) = after.strip_prefix(' ') {
+        let w = next_word(rest);
+        if matches!(w.as_str(), "member" | "members") {
+            s.org += 2.0;
+        }
+    }
+    if PERSON_AFTER.iter().any(|p| after.starts_with(p)) {
+        s.person += 3.0;
+    }
+    let before = text.get(..c.span.start).unwrap_or("").trim_end_matches(' ');
+    let mut from = before.len().saturating_sub(20);
+    while !before.is_char_boundary(from) {
+        from += 1;
+    }
+    let lowered = lower(&before[from..]);
+    if ORG_BEFORE.iter().any(|p| {
+        lowered.ends_with(p)
+            && lowered[..lowered.len() - p.len()]
+                .chars()
+                .next_back()
+                .is_none_or(|ch| !ch.is_alphanumeric())
+    }) {
+        s.org += 2.0;
+    }
+    s
+}
+
 /// Folded words of a candidate.
 fn folded_words(text: &str, c: &Candidate) -> Vec<String> {
     c.words
@@ -662,6 +1000,19 @@ pub fn after_place_preposition(text: &str, c: &Candidate) -> bool {
             .is_some_and(|w| is_in(STRONG_PLACE_BEFORE, &w) || is_in(WEAK_PLACE_BEFORE, &w))
 }
 
+/// `in X`, `near X`: a preposition before the mention that says more
+/// strongly than `to X` that it names a place.
+/// Not with a possessive: `in Tarn's house` is about Tarn's house.
+pub fn after_strong_place_preposition(text: &str, c: &Candidate) -> bool {
+    let after = text.get(c.span.end..).unwrap_or("");
+    let possessive = ["'s", "’s", "' ", "’ "]
+        .iter()
+        .any(|p| after.starts_with(p));
+    !possessive
+        && (c.place_cue
+            || word_before(text, c.span.start).is_some_and(|w| is_in(STRONG_PLACE_BEFORE, &w)))
+}
+
 /// Whether a name may be a person's at all, for linking a bare surname or
 /// first name to it: `Boston` is not the first name of `Boston Bruins`, nor
 /// `Reading` that of `Reading Street`.
@@ -716,6 +1067,16 @@ fn score_mentions(
             Some(w) if is_in(WEAK_PLACE_BEFORE, w) => weak_place += 1,
             Some("the") => article = true,
             Some(w) if is_in(ORG_NOUNS_BEFORE, w) => s.org += 2.0,
+            _ => {}
+        }
+        let cue = cue_around(text, c);
+        s.person += cue.person;
+        s.org += cue.org;
+        s.place += cue.place;
+        match list_kind(text, c.span) {
+            Some(EntityKind::Place) => s.place += 3.0,
+            Some(EntityKind::Organization) => s.org += 3.0,
+            Some(EntityKind::Person) => s.person += 3.0,
             _ => {}
         }
         match defined_as(text, c.span.end) {
@@ -789,6 +1150,113 @@ pub fn decide(
         if v > acc.1 { (k, v) } else { acc }
     })
     .0
+}
+
+/// Whether the text between two names joins them in a list (`X, Y`,
+/// `X and Y`), and whether it is a conjunction.
+fn coordination(gap: &str) -> Option<bool> {
+    match gap {
+        ", " => Some(false),
+        " and " | ", and " | " or " | ", or " | " and the " | " or the " | " / " | " nor " => {
+            Some(true)
+        }
+        _ => None,
+    }
+}
+
+/// Names listed together are mostly of one kind (`Tarnby, Orla and
+/// Quell`): an entity nothing else gave a kind (`open`) takes the kind its
+/// list neighbours agree on. A list needs a conjunction, so that `In Ohio,
+/// Quorvex said` lists nothing; and a one-word name never becomes a person
+/// this way (`Ada Tarn and Quorvex`).
+pub fn coordinated(
+    text: &str,
+    cands: &[Candidate],
+    group_of: &[usize],
+    kinds: &mut [EntityKind],
+    open: &[bool],
+    person_ok: &[bool],
+) {
+    // Runs of candidates joined by list gaps, kept when one gap is a conjunction.
+    let mut linked = vec![false; cands.len()];
+    let mut start = 0;
+    while start < cands.len() {
+        let mut end = start;
+        let mut conj = false;
+        while end + 1 < cands.len() {
+            let gap = text
+                .get(cands[end].span.end..cands[end + 1].span.start)
+                .unwrap_or("");
+            // A possessive `'s` sits between the name and the gap.
+            let gap = gap.strip_prefix("'s").unwrap_or(gap);
+            match coordination(gap) {
+                Some(c) => {
+                    conj |= c;
+                    end += 1;
+                }
+                None => break,
+            }
+        }
+        if conj {
+            for l in &mut linked[start..=end] {
+                *l = true;
+            }
+        }
+        start = end + 1;
+    }
+    for _ in 0..3 {
+        let mut tally = vec![[0usize; 3]; kinds.len()];
+        for (i, &g) in group_of.iter().enumerate() {
+            if !linked[i] || !open.get(g).copied().unwrap_or(false) {
+                continue;
+            }
+            let joined = |j: usize| {
+                let (a, b) = (i.min(j), i.max(j));
+                text.get(cands[a].span.end..cands[b].span.start)
+                    .map(|gap| gap.strip_prefix("'s").unwrap_or(gap))
+                    .and_then(coordination)
+                    .is_some()
+            };
+            let near = [i.checked_sub(1), Some(i + 1)];
+            for j in near.into_iter().flatten() {
+                let Some(&h) = group_of.get(j) else { continue };
+                if h == g || !linked[j] || !joined(j) {
+                    continue;
+                }
+                let slot = match kinds.get(h) {
+                    Some(EntityKind::Person) => 0,
+                    Some(EntityKind::Organization) => 1,
+                    Some(EntityKind::Place) => 2,
+                    _ => continue,
+                };
+                if let Some(t) = tally.get_mut(g) {
+                    t[slot] += 1;
+                }
+            }
+        }
+        let mut changed = false;
+        for (g, t) in tally.iter().enumerate() {
+            if kinds[g] != EntityKind::Other {
+                continue;
+            }
+            let best = (0..3).max_by_key(|&k| t[k]).unwrap_or(0);
+            if t[best] == 0 || (0..3).any(|k| k != best && t[k] == t[best]) {
+                continue;
+            }
+            if best == 0 && !person_ok.get(g).copied().unwrap_or(false) {
+                continue;
+            }
+            kinds[g] = [
+                EntityKind::Person,
+                EntityKind::Organization,
+                EntityKind::Place,
+            ][best];
+            changed = true;
+        }
+        if !changed {
+            break;
+        }
+    }
 }
 
 #[cfg(test)]
@@ -888,5 +1356,75 @@ mod tests {
         assert_eq!(kind(text, "Velmora"), Some(EntityKind::Organization));
         assert_eq!(kind(text, "Quorrin"), Some(EntityKind::Place));
         assert_eq!(kind(text, "Arvel Tusk"), Some(EntityKind::Person));
+    }
+
+    #[test]
+    fn a_place_inside_a_title_is_still_a_place() {
+        let text = "The band played \"Made in Ohio\" twice. They grew up in Ohio.";
+        let toks = tokenize(text);
+        let cands = candidates(text, &toks, &[]);
+        let title = text.find("Made").unwrap_or(0)..text.find("\" twice").unwrap_or(0);
+        let forced: Vec<bool> = cands
+            .iter()
+            .map(|c| title.contains(&c.span.start))
+            .collect();
+        let resolved = resolve(text, &cands, &forced);
+        let ohio = resolved
+            .mentions
+            .iter()
+            .find(|m| m.span.slice(text) == "Ohio")
+            .map(|m| resolved.entities[m.entity].kind);
+        assert_eq!(ohio, Some(EntityKind::Place));
+    }
+
+    #[test]
+    fn the_head_of_a_list_gives_its_names_a_kind() {
+        let text = "The label signed bands such as Quorvex, Drennick and Tallow. \
+                    Floods reached Marlowby, Quenfield and other villages. \
+                    Neither the Tarvish or Orlin parties voted.";
+        assert_eq!(kind(text, "Quorvex"), Some(EntityKind::Organization));
+        assert_eq!(kind(text, "Tallow"), Some(EntityKind::Organization));
+        assert_eq!(kind(text, "Marlowby"), Some(EntityKind::Place));
+        assert_eq!(kind(text, "Orlin"), Some(EntityKind::Organization));
+    }
+
+    #[test]
+    fn listed_names_share_a_kind_but_one_word_makes_no_person() {
+        let text = "The fund owns Tarnco Inc, Velmora and Orbis Group. \
+                    Ada Tarn and Quorvex met later.";
+        assert_eq!(kind(text, "Velmora"), Some(EntityKind::Organization));
+        assert_eq!(kind(text, "Quorvex"), Some(EntityKind::Other));
+    }
+
+    #[test]
+    fn words_around_a_name_give_kinds() {
+        let text = "On Monday Quorvex's shares fell. By 1950 Drennick was born in \
+                    Ohio. She became a member of Velmora. Last week Tarnby's mayor \
+                    resigned.";
+        assert_eq!(kind(text, "Quorvex"), Some(EntityKind::Organization));
+        assert_eq!(kind(text, "Drennick"), Some(EntityKind::Person));
+        assert_eq!(kind(text, "Velmora"), Some(EntityKind::Organization));
+        assert_eq!(kind(text, "Tarnby"), Some(EntityKind::Place));
+    }
+
+    #[test]
+    fn a_city_after_in_is_no_surname() {
+        let text = "Ada London wrote the book. She later lived in London.";
+        let all = kinds(text);
+        let last = all
+            .iter()
+            .rev()
+            .find(|(n, _)| n == "London")
+            .map(|(_, k)| *k);
+        assert_eq!(last, Some(EntityKind::Place));
+    }
+
+    #[test]
+    fn empires_suburbs_and_former_states_are_places() {
+        let text = "Trade grew across the Quorvan Empire. She lives in a suburb of \
+                    Tallowby. He left the Soviet Union in 1970.";
+        assert_eq!(kind(text, "Quorvan Empire"), Some(EntityKind::Place));
+        assert_eq!(kind(text, "Tallowby"), Some(EntityKind::Place));
+        assert_eq!(kind(text, "Soviet Union"), Some(EntityKind::Place));
     }
 }

@@ -769,8 +769,28 @@ pub const DETERMINERS: &[&str] = &["the", "a", "an", "her", "his", "their", "its
 
 /// Words after which a capitalised run names a place ("the port of Antwerp").
 pub const PLACE_NOUNS_OF: &[&str] = &[
-    "port", "town", "city", "village", "region", "province", "state", "island", "county",
-    "district", "capital", "republic",
+    "port",
+    "town",
+    "city",
+    "village",
+    "region",
+    "province",
+    "state",
+    "island",
+    "county",
+    "district",
+    "capital",
+    "republic",
+    "suburb",
+    "suburbs",
+    "outskirts",
+    "municipality",
+    "parish",
+    "hamlet",
+    "borough",
+    "commune",
+    "neighborhood",
+    "neighbourhood",
 ];
 
 pub fn is_in(list: &[&str], lowercase_word: &str) -> bool {
