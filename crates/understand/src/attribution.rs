@@ -1000,6 +1000,27 @@ impl<'a> Context<'a> {
         prev: Option<usize>,
     ) -> Option<Found> {
         let words = self.words(lo, end);
+        // `with Trump reportedly yelling:`, `Jared Potts echoed:`: the name
+        // right before the verb that ends the clause.
+        if let Some(verb) = words.len().checked_sub(1)
+            && words[verb].lower.len() > 4
+            && (words[verb].lower.ends_with("ing") || words[verb].lower.ends_with("ed"))
+        {
+            let mut k = verb;
+            while k > 0 && is_adverb(&words[k - 1].lower) {
+                k -= 1;
+            }
+            if let Some(m) = k
+                .checked_sub(1)
+                .and_then(|p| self.mention_ending_at(words[p].span.end, lo))
+            {
+                return Some(Found {
+                    speaker: Some(m.entity),
+                    speaker_span: m.span,
+                    cue: words[verb].span,
+                });
+            }
+        }
         // `In a statement, ...`, `Asked about it, ...`, `Clearly angry, ...`.
         let fronted = words.first().is_some_and(|w| {
             let participle = w.lower.ends_with("ing") || w.lower.ends_with("ed");
@@ -1012,16 +1033,17 @@ impl<'a> Context<'a> {
         } else {
             0
         };
-        let head = words.get(from..(from + 4).min(words.len()))?;
+        // The first words (a hyphenated `17-year-old` counts three).
+        let head = words.get(from..(from + 6).min(words.len()))?;
         let (first, last) = (head.first()?, head.last()?);
-        // The first name among those words (it may start after the first one).
+        // The first name that starts among those words.
         let idx = self
             .mentions
             .partition_point(|m| m.span.start < first.span.start);
         let named = self
             .mentions
             .get(idx)
-            .filter(|m| m.span.end <= last.span.end && self.kind(m.entity) != EntityKind::Place);
+            .filter(|m| m.span.start < last.span.end && self.kind(m.entity) != EntityKind::Place);
         let pronoun = head.iter().find_map(|w| {
             self.pronoun_subject(w, open, prev)
                 .map(|found| (w.span, found))

@@ -205,3 +205,13 @@ fn the_person_spoken_of_is_not_the_speaker() {
     assert_eq!(said_by(&a, text, "They are open").0, Some("Jenna Varn"));
     assert_eq!(said_by(&a, text, "They move fast").0, Some("Jenna Varn"));
 }
+
+#[test]
+fn a_verb_ending_the_clause_before_a_colon_gives_its_subject() {
+    let text = "The rally turned rough in Tarnow, with Ivo Marr reportedly yelling: “Get him out!”\n\n\
+        Some voters agreed. 17-year-old Ada Quell echoed:\n\n\
+        “He says what we think.”";
+    let a = ann(text);
+    assert_eq!(said_by(&a, text, "Get him out").0, Some("Ivo Marr"));
+    assert_eq!(said_by(&a, text, "He says what").0, Some("Ada Quell"));
+}
