@@ -730,6 +730,20 @@ pub const SPEECH_VERBS: &[&str] = &[
     "tweeted",
     "tweets",
     "reads",
+    // Speech verbs the SFU list lacks (`Trump implored`, `the crowd chanted`).
+    "answered",
+    "answers",
+    "screamed",
+    "chanted",
+    "demanded",
+    "demands",
+    "pleaded",
+    "implored",
+    "pledged",
+    "wondered",
+    "echoed",
+    "griped",
+    "exclaimed",
 ];
 
 /// Verbs that may put the speaker after them: `"...," said Dana Whitlock`.

@@ -53,6 +53,7 @@ mod tests {
         assert!(is_reporting("said"));
         assert!(is_reporting("tweeted") || is_reporting("quipped"));
         assert!(!is_reporting("table"));
+        assert!(is_reporting("implored") && is_reporting("chanted"));
         assert!(is_participle("saying"));
         assert!(!is_participle("said"));
     }
