@@ -1132,6 +1132,20 @@ pub fn attribute(ctx: &Context, raw: &[RawQuote]) -> Vec<Quote> {
                     .or_else(|| {
                         ctx.clause_subject(lo, before.start + colon.len(), q.open, last_speaker)
                     })
+            })
+            .or_else(|| {
+                // `The judge then turned to me. "..."`: a quote that opens a
+                // sentence right after one, in its paragraph and with no
+                // quote before it, is its subject's.
+                if lo != q.open || prev_q.is_some_and(|p| p.last_para == q.first_para) {
+                    return None;
+                }
+                let prev = ctx.sentence_start(first.start, q.open.checked_sub(2)?);
+                if prev < first.start || prev >= q.open {
+                    return None;
+                }
+                let f = ctx.clause_subject(prev, q.open, q.open, last_speaker)?;
+                f.speaker.is_some().then_some(f)
             });
         let quote = match found {
             Some(f) => Quote {

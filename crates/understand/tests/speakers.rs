@@ -215,3 +215,14 @@ fn a_verb_ending_the_clause_before_a_colon_gives_its_subject() {
     assert_eq!(said_by(&a, text, "Get him out").0, Some("Ivo Marr"));
     assert_eq!(said_by(&a, text, "He says what").0, Some("Ada Quell"));
 }
+
+#[test]
+fn a_bare_quote_after_a_sentence_is_its_subjects() {
+    let text = "The hearing dragged on.\n\n\
+        Judge Ada Brenn then turned to the defendant. “Do you understand the charge?”\n\n\
+        Officials in Tarnow met the union. “Talks went well.”";
+    let a = ann(text);
+    assert_eq!(said_by(&a, text, "Do you understand").0, Some("Ada Brenn"));
+    // No person opens the sentence before: nobody is made up.
+    assert_eq!(said_by(&a, text, "Talks went well").0, None);
+}
