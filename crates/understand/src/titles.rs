@@ -805,6 +805,17 @@ pub const PLACE_NOUNS_OF: &[&str] = &[
     "commune",
     "neighborhood",
     "neighbourhood",
+    // Plurals head a list: `the villages of X and Y`, `the cities of X and Y`.
+    "towns",
+    "cities",
+    "villages",
+    "hamlets",
+    "provinces",
+    "counties",
+    "districts",
+    "municipalities",
+    "communes",
+    "islands",
 ];
 
 pub fn is_in(list: &[&str], lowercase_word: &str) -> bool {

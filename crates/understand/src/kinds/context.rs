@@ -461,6 +461,108 @@ pub(super) const ORG_BEFORE: &[&str] = &[
     "signed with",
 ];
 
+/// Words after a name that only an organisation's take (`Tarnco was
+/// acquired`, `Tarnco is headquartered in`).
+pub(super) const ORG_AFTER: &[&str] = &[
+    " was acquired by",
+    " were acquired by",
+    " is headquartered",
+    " was headquartered",
+    " are headquartered",
+    " headquartered in",
+    " went bankrupt",
+    " filed for bankruptcy",
+    " went public",
+    " merged with",
+    " is a subsidiary",
+    " was a subsidiary",
+];
+
+/// Kin nouns right before a name (`his brother Tarn`, `her husband, Ada
+/// Tarn`): the name is a person's.
+pub(super) const KIN_BEFORE: &[&str] = &[
+    "wife",
+    "husband",
+    "son",
+    "daughter",
+    "father",
+    "mother",
+    "brother",
+    "sister",
+    "uncle",
+    "aunt",
+    "nephew",
+    "niece",
+    "cousin",
+    "grandson",
+    "granddaughter",
+    "grandfather",
+    "grandmother",
+    "widow",
+    "widower",
+    "stepson",
+    "stepdaughter",
+    "stepfather",
+    "stepmother",
+    "brother-in-law",
+    "sister-in-law",
+    "son-in-law",
+    "daughter-in-law",
+    "father-in-law",
+    "mother-in-law",
+    "fiancé",
+    "fiancée",
+    "fiance",
+    "fiancee",
+];
+
+/// A kin noun right before `at`, a comma allowed between (`his brother, X`).
+pub(super) fn kin_before(text: &str, at: usize) -> bool {
+    let Some(before) = text.get(..at) else {
+        return false;
+    };
+    let before = before
+        .strip_suffix(", ")
+        .or_else(|| before.strip_suffix(' '))
+        .unwrap_or("");
+    let word = before
+        .rsplit(|ch: char| ch.is_whitespace())
+        .next()
+        .unwrap_or("");
+    is_in(KIN_BEFORE, &lower(word))
+}
+
+/// Compass words that, before `of X`, make X a place (`north of X`).
+pub(super) const COMPASS: &[&str] = &[
+    "north",
+    "south",
+    "east",
+    "west",
+    "northeast",
+    "northwest",
+    "southeast",
+    "southwest",
+    "north-east",
+    "north-west",
+    "south-east",
+    "south-west",
+];
+
+/// `north of X`, `20 km southwest of X`: X is a place.
+pub(super) fn compass_before(text: &str, at: usize) -> bool {
+    let Some(before) = text.get(..at) else {
+        return false;
+    };
+    let Some(rest) = before.strip_suffix(" of ") else {
+        return false;
+    };
+    let word = rest
+        .rsplit(|ch: char| ch.is_whitespace())
+        .next()
+        .unwrap_or("");
+    is_in(COMPASS, &lower(word))
+}
+
 /// What the words right around one mention say: a possessive and its
 /// noun, a noun or verb after, a phrase before.
 pub(super) fn cue_around(text: &str, c: &Candidate) -> Score {
@@ -492,6 +594,26 @@ pub(super) fn cue_around(text: &str, c: &Candidate) -> Score {
     }
     if PERSON_AFTER.iter().any(|p| after.starts_with(p)) {
         s.person += 3.0;
+    }
+    if ORG_AFTER.iter().any(|p| after.starts_with(p)) {
+        s.org += 3.0;
+    }
+    if compass_before(text, c.span.start) {
+        s.place += 3.0;
+    }
+    if kin_before(text, c.span.start) {
+        s.person += 3.0;
+    }
+    // `P. Tarn`, `J. Orla Quist`: an initial opens a person's name.
+    if c.words.len() >= 2
+        && c.words.first().is_some_and(|w| {
+            let raw = w.slice(text);
+            raw.chars().count() == 1
+                && raw.chars().all(|ch| ch.is_uppercase())
+                && text.get(w.end..).is_some_and(|r| r.starts_with(". "))
+        })
+    {
+        s.person += 2.5;
     }
     let before = text.get(..c.span.start).unwrap_or("").trim_end_matches(' ');
     let mut from = before.len().saturating_sub(20);

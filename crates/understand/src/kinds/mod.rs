@@ -77,6 +77,14 @@ pub fn decide(
     if (2..=3).contains(&words.len()) && (speaks || linked_short) {
         s.person += 1.5;
     }
+    // A role before a name headed like an organisation's is its role
+    // (`its owner Tarn Broadcasting`), so the person cue counts half.
+    let org_headed = words.len() >= 2
+        && (is_in(ORG_HEADS, words.last().map_or("", String::as_str))
+            || words.iter().any(|w| is_in(ORG_WORDS, w)));
+    if org_headed && s.person > 0.0 {
+        s.person *= 0.5;
+    }
     [
         (EntityKind::Person, s.person),
         (EntityKind::Organization, s.org),
@@ -363,5 +371,39 @@ mod tests {
         assert_eq!(kind(text, "Quorvan Empire"), Some(EntityKind::Place));
         assert_eq!(kind(text, "Tallowby"), Some(EntityKind::Place));
         assert_eq!(kind(text, "Soviet Union"), Some(EntityKind::Place));
+    }
+
+    #[test]
+    fn compass_words_and_plural_place_nouns_make_places() {
+        let text = "The farm lies two miles north of Quorvex. \
+                    The troops marched towards the villages of Drennick and Tallowmere.";
+        assert_eq!(kind(text, "Quorvex"), Some(EntityKind::Place));
+        assert_eq!(kind(text, "Drennick"), Some(EntityKind::Place));
+        assert_eq!(kind(text, "Tallowmere"), Some(EntityKind::Place));
+    }
+
+    #[test]
+    fn company_verbs_make_organisations() {
+        let text = "In 1999 Quorvex was acquired by a rival, and since then \
+                    Drennick is headquartered in a small office.";
+        assert_eq!(kind(text, "Quorvex"), Some(EntityKind::Organization));
+        assert_eq!(kind(text, "Drennick"), Some(EntityKind::Organization));
+    }
+
+    #[test]
+    fn a_role_before_an_organisation_name_makes_no_person() {
+        let text = "The station was bought by its owner Tarnvale Broadcasting in 1994.";
+        assert_eq!(
+            kind(text, "Tarnvale Broadcasting"),
+            Some(EntityKind::Organization)
+        );
+    }
+
+    #[test]
+    fn kin_nouns_and_initials_make_persons() {
+        let text = "The shop was opened by her brother-in-law, Quorvex, in 1920. \
+                    The record was mixed by P. Drennick last year.";
+        assert_eq!(kind(text, "Quorvex"), Some(EntityKind::Person));
+        assert_eq!(kind(text, "P. Drennick"), Some(EntityKind::Person));
     }
 }
