@@ -525,11 +525,12 @@ pub(super) fn kin_before(text: &str, at: usize) -> bool {
         .strip_suffix(", ")
         .or_else(|| before.strip_suffix(' '))
         .unwrap_or("");
-    let word = before
-        .rsplit(|ch: char| ch.is_whitespace())
-        .next()
-        .unwrap_or("");
-    is_in(KIN_BEFORE, &lower(word))
+    is_in(KIN_BEFORE, &lower(last_word(before)))
+}
+
+/// The last whitespace-separated word of `s`.
+fn last_word(s: &str) -> &str {
+    s.rsplit(char::is_whitespace).next().unwrap_or("")
 }
 
 /// Compass words that, before `of X`, make X a place (`north of X`).
@@ -556,11 +557,7 @@ pub(super) fn compass_before(text: &str, at: usize) -> bool {
     let Some(rest) = before.strip_suffix(" of ") else {
         return false;
     };
-    let word = rest
-        .rsplit(|ch: char| ch.is_whitespace())
-        .next()
-        .unwrap_or("");
-    is_in(COMPASS, &lower(word))
+    is_in(COMPASS, &lower(last_word(rest)))
 }
 
 /// What the words right around one mention say: a possessive and its
