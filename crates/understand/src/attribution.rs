@@ -821,11 +821,22 @@ impl<'a> Context<'a> {
         if nearest_last {
             verbs.reverse();
         }
+        // Right after a closing mark any reporting verb is inverted
+        // (`"..." declares Ada Acs`), whatever the list says.
+        let after_mark = self
+            .text
+            .get(..lo)
+            .is_some_and(|t| t.trim_end().ends_with(is_quote_mark));
         for (vi, cue, inverted) in verbs {
             let leading = self
                 .slice(lo, cue.start)
                 .trim_matches(|c: char| c.is_whitespace() || c == ',')
                 .is_empty();
+            // (`"...," adding that ...` keeps its subject before the quote.)
+            let participle = words
+                .get(vi)
+                .is_some_and(|w| verbs::is_participle(&w.lower));
+            let inverted = inverted || (leading && after_mark && !participle);
             // `"..." for Clinton, said Kunin`: a name right after an inverted
             // verb that follows a comma is its subject.
             let after_comma = inverted && self.slice(lo, cue.start).trim_end().ends_with(',');

@@ -226,3 +226,15 @@ fn a_bare_quote_after_a_sentence_is_its_subjects() {
     // No person opens the sentence before: nobody is made up.
     assert_eq!(said_by(&a, text, "Talks went well").0, None);
 }
+
+#[test]
+fn any_reporting_verb_right_after_the_closing_mark_puts_its_subject_after_it() {
+    let text = "Voters lined up early in Tarnow.\n\n\
+        “The attacks changed my mind,” said Ivo Grimm, a retired farmer.\n\n\
+        “I am a voter,” declares Ada Acs, 27, a nurse who was polled. “I want answers.”\n\n\
+        In a statement, Orlin Mining said: “We grew fast,” adding that its shares rose.";
+    let a = ann(text);
+    assert_eq!(said_by(&a, text, "I am a voter").0, Some("Ada Acs"));
+    assert_eq!(said_by(&a, text, "I want answers").0, Some("Ada Acs"));
+    assert_eq!(said_by(&a, text, "We grew fast").0, Some("Orlin Mining"));
+}
