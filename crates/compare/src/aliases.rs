@@ -156,6 +156,12 @@ fn is_acronym(name: &str) -> bool {
     (2..=6).contains(&letters) && !name.chars().any(char::is_lowercase)
 }
 
+/// A kind that does not rule out a person: the kind is fragile, and
+/// `other` or a wrong `person` may still name one.
+fn may_be_person(kind: EntityKind) -> bool {
+    !matches!(kind, EntityKind::Organization | EntityKind::Place)
+}
+
 /// The keys under which two names are the same name: the words run together;
 /// for a name that may be a person's, first and last name (dropping middle
 /// names) with the first name read as each formal name it may stand for;
@@ -168,8 +174,7 @@ fn same_name_keys(
     places: &HashSet<String>,
 ) -> Vec<String> {
     let mut keys = vec![t.concat()];
-    let may_be_person = kind != EntityKind::Organization && kind != EntityKind::Place;
-    if let (true, [first, .., last]) = (may_be_person, t) {
+    if let (true, [first, .., last]) = (may_be_person(kind), t) {
         for formal in formal_names(first) {
             keys.push(format!("person:{formal} {last}"));
         }
@@ -209,12 +214,7 @@ fn same_name_keys(
 /// "Zelenskiy"), and a blend of a first and a last name written with an
 /// inner capital ("LiLo" / "Lindsay Lohan"), when exactly one full name fits.
 fn link_near_names(entities: &[Names<'_>], toks: &[Vec<Vec<String>>], uf: &mut UnionFind) {
-    let may_be_person = |i: usize| {
-        !matches!(
-            entities[i].kind,
-            EntityKind::Organization | EntityKind::Place
-        )
-    };
+    let may_be_person = |i: usize| may_be_person(entities[i].kind);
     let mut full: Vec<(usize, &str, &str)> = Vec::new();
     for (i, names) in toks.iter().enumerate().filter(|&(i, _)| may_be_person(i)) {
         for t in names {
@@ -343,14 +343,14 @@ pub(crate) fn link(entities: &[Names<'_>]) -> Vec<usize> {
     let mut long_names: Vec<(usize, &[String])> = Vec::new();
     for (i, names) in toks.iter().enumerate() {
         let root = uf.find(i);
+        let kind = entities.get(i).map_or(EntityKind::Other, |e| e.kind);
+        let body = kind != EntityKind::Person;
         for t in names.iter().filter(|t| t.len() >= 2) {
             let add = |list: &mut Vec<usize>| {
                 if !list.contains(&root) {
                     list.push(root);
                 }
             };
-            let kind = entities.get(i).map_or(EntityKind::Other, |e| e.kind);
-            let body = kind != EntityKind::Person;
             let last = t[t.len() - 1].as_str();
             // Groups of people ("House Democrats") are `other`, teams organisations.
             let team = kind == EntityKind::Organization && last.len() > 4 && last.ends_with('s');
@@ -363,7 +363,7 @@ pub(crate) fn link(entities: &[Names<'_>]) -> Vec<usize> {
             if let Some(acronym) = initials(t) {
                 add(by_initials.entry(acronym).or_default());
             }
-            if !matches!(entities.get(i).map(|e| e.kind), Some(EntityKind::Person)) {
+            if body {
                 long_names.push((root, t));
             }
         }
