@@ -657,7 +657,7 @@ pub(super) fn after_comma(text: &str, at: usize) -> String {
         if bare.is_empty() || !is_capitalised(bare) {
             break;
         }
-        words.push(plain_fold(bare).replace('.', ""));
+        words.push(plain_fold(bare));
         if bare.len() != w.len() {
             break;
         }

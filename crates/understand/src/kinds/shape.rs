@@ -350,8 +350,5 @@ pub fn person_shaped(text: &str, c: &Candidate) -> bool {
 
 /// Folded words of a candidate.
 pub(super) fn folded_words(text: &str, c: &Candidate) -> Vec<String> {
-    c.words
-        .iter()
-        .map(|w| plain_fold(w.slice(text)).replace('.', ""))
-        .collect()
+    c.words.iter().map(|w| plain_fold(w.slice(text))).collect()
 }
