@@ -1,6 +1,8 @@
 //! Assembly of one [`Story`] from its articles: header fields, entities,
 //! quotes and claims.
 
+use std::collections::HashMap;
+
 use parallax_model::{Story, StoryEntity};
 
 use crate::Member;
@@ -18,9 +20,15 @@ pub(crate) fn build(index: usize, members: &[Member<'_>]) -> Story {
     let unified = entities::unify(members);
     // The first original headline that spells the story's names as the
     // story does ("Kyiv", not one outlet's "Kiev").
+    let own = own_spellings(&unified.entities);
     let title = originals()
         .chain(members.iter())
-        .min_by_key(|m| other_spellings(&m.doc.article.title, &m.doc.article.id, &unified.entities))
+        .min_by_key(|m| {
+            let words = own
+                .get(m.doc.article.id.as_str())
+                .map_or(&[][..], Vec::as_slice);
+            other_spellings(&m.doc.article.title, words)
+        })
         .map(|m| m.doc.article.title.clone())
         .unwrap_or_default();
     let names: Vec<String> = unified.entities.iter().map(|e| e.name.clone()).collect();
@@ -50,25 +58,32 @@ pub(crate) fn build(index: usize, members: &[Member<'_>]) -> Story {
     }
 }
 
-/// How many words of an article's headline are its own spelling of a story
-/// name: a word of one of the article's forms that the canonical name does
-/// not have ("Kiev" when the story says "Kyiv", "Sokolovskiy" for
-/// "Sokolovskyy"). Surnames and other short forms cost nothing.
-fn other_spellings(title: &str, article: &str, entities: &[StoryEntity]) -> usize {
+/// Per article, the words of its forms of the story's names that the
+/// canonical names do not have ("Kiev" when the story says "Kyiv",
+/// "Sokolovskiy" for "Sokolovskyy"); surnames and other short forms are not
+/// among them. One pass over the spellings, whatever the number of articles.
+fn own_spellings(entities: &[StoryEntity]) -> HashMap<&str, Vec<&str>> {
+    let mut own: HashMap<&str, Vec<&str>> = HashMap::new();
+    for e in entities {
+        let canonical: Vec<&str> = e.name.split_whitespace().collect();
+        for s in &e.spellings {
+            let words = s
+                .forms
+                .iter()
+                .flat_map(|f| f.split_whitespace())
+                .filter(|w| !canonical.contains(w));
+            own.entry(s.article.as_str()).or_default().extend(words);
+        }
+    }
+    own
+}
+
+/// How many words of a headline are its article's own spelling of a story
+/// name (`own`, from [`own_spellings`]).
+fn other_spellings(title: &str, own: &[&str]) -> usize {
     let words: Vec<&str> = title
         .split(|c: char| !c.is_alphanumeric() && c != '-' && c != '\'')
         .filter(|w| !w.is_empty())
         .collect();
-    entities
-        .iter()
-        .flat_map(|e| {
-            let canonical: Vec<&str> = e.name.split_whitespace().collect();
-            e.spellings
-                .iter()
-                .filter(move |s| s.article == article)
-                .flat_map(|s| s.forms.iter().flat_map(|f| f.split_whitespace()))
-                .filter(move |w| !canonical.contains(w))
-        })
-        .filter(|w| words.contains(w))
-        .count()
+    own.iter().filter(|w| words.contains(w)).count()
 }
