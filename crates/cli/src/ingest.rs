@@ -5,8 +5,6 @@ use std::process::ExitCode;
 
 use parallax_store::{Added, ArticleLog, SqliteStore};
 
-use crate::EXIT_SKIPPED;
-
 /// Append articles to the store, then analyse them unless a server does.
 /// `quiet`: no progress bars and no summary, only warnings and errors.
 pub fn run(data: &Path, paths: &[PathBuf], quiet: bool) -> anyhow::Result<ExitCode> {
@@ -16,9 +14,7 @@ pub fn run(data: &Path, paths: &[PathBuf], quiet: bool) -> anyhow::Result<ExitCo
         }
     };
     let mut batch = parallax_read::read_paths(paths);
-    for warning in &batch.warnings {
-        eprintln!("parallax: skipped: {warning}");
-    }
+    crate::print_warnings(&batch);
     parallax_pipeline::arrival_order(&mut batch.articles);
     let store = SqliteStore::open(data)?;
     let bar = progress(batch.articles.len(), "adding", quiet);
@@ -52,11 +48,7 @@ pub fn run(data: &Path, paths: &[PathBuf], quiet: bool) -> anyhow::Result<ExitCo
             say("a running server analyses this store; the articles appear there shortly".into())
         }
     }
-    Ok(if batch.warnings.is_empty() {
-        ExitCode::SUCCESS
-    } else {
-        ExitCode::from(EXIT_SKIPPED)
-    })
+    Ok(crate::exit_status(&batch))
 }
 
 /// A progress bar on standard error; hidden when that is not a terminal or

@@ -14,7 +14,8 @@ mod extract;
 mod ingest;
 mod sources;
 
-/// Exit status when the analysis was written but some input was skipped.
+/// Exit status when the analysis was written but some input was skipped
+/// (notes about input that was read do not count).
 const EXIT_SKIPPED: u8 = 3;
 
 #[derive(Parser)]
@@ -32,7 +33,7 @@ enum Command {
     /// was skipped (each named on stderr), 1 when nothing could be analysed or
     /// the output could not be written, 2 for a usage error.
     Analyze {
-        /// Article files or folders (recursed): .txt, .html, .htm, .html.gz, .jsonl.
+        /// Article files or folders (recursed): .txt, .html, .htm, .jsonl, .warc, each optionally .gz.
         #[arg(required = true)]
         articles: Vec<PathBuf>,
         /// Output format.
@@ -67,6 +68,11 @@ enum Command {
         /// Log only warnings and errors.
         #[arg(long, short)]
         quiet: bool,
+        /// The token API writes must carry (`Authorization: Bearer TOKEN`).
+        /// Without one, writes are open on loopback and a random token is
+        /// made up and logged on any other address.
+        #[arg(long, env = "PARALLAX_TOKEN", hide_env_values = true)]
+        token: Option<String>,
     },
     /// Add article files or folders to a store, whether or not a server runs
     /// on it. Exit status as for `analyze`.
@@ -114,7 +120,8 @@ fn main() -> ExitCode {
             data,
             listen,
             quiet,
-        } => report(serve(config, data, listen, quiet)),
+            token,
+        } => report(serve(config, data, listen, quiet, token)),
         Command::Ingest {
             data,
             articles,
@@ -138,6 +145,7 @@ fn serve(
     data: Option<PathBuf>,
     listen: Option<std::net::SocketAddr>,
     quiet: bool,
+    token: Option<String>,
 ) -> anyhow::Result<ExitCode> {
     let mut config = match file {
         Some(path) => parallax_server::Config::load(&path)?,
@@ -146,6 +154,7 @@ fn serve(
     config.data = data.unwrap_or(config.data);
     config.listen = listen.unwrap_or(config.listen);
     config.quiet |= quiet;
+    config.token = token.or(config.token);
     logging(config.quiet);
     parallax_server::serve(&config)?;
     Ok(ExitCode::SUCCESS)
@@ -183,9 +192,8 @@ fn write_out(out: Option<&std::path::Path>, rendered: &str) -> anyhow::Result<()
 
 fn analyze(paths: &[PathBuf], format: Format, out: Option<PathBuf>) -> anyhow::Result<ExitCode> {
     let batch = parallax_read::read_paths(paths);
-    for warning in &batch.warnings {
-        eprintln!("parallax: skipped: {warning}");
-    }
+    print_warnings(&batch);
+    let (status, skipped) = (exit_status(&batch), batch.skipped);
     if batch.articles.is_empty() {
         anyhow::bail!("no article could be read from the given paths");
     }
@@ -205,15 +213,29 @@ fn analyze(paths: &[PathBuf], format: Format, out: Option<PathBuf>) -> anyhow::R
         "parallax: {} articles, {} stories{}",
         analysis.documents.len(),
         analysis.stories.len(),
-        if batch.warnings.is_empty() {
-            String::new()
-        } else {
-            format!(", {} inputs skipped", batch.warnings.len())
+        match skipped {
+            0 => String::new(),
+            1 => ", 1 input skipped".to_string(),
+            n => format!(", {n} inputs skipped"),
         }
     );
-    Ok(if batch.warnings.is_empty() {
+    Ok(status)
+}
+
+/// Every reading warning on standard error: `skipped:` when a file, line or
+/// record was not read, `note:` when it was read but not quite as written.
+fn print_warnings(batch: &parallax_read::Batch) {
+    for warning in &batch.warnings {
+        let what = if warning.skipped { "skipped" } else { "note" };
+        eprintln!("parallax: {what}: {warning}");
+    }
+}
+
+/// 0 when every input was read, [`EXIT_SKIPPED`] when some was not.
+fn exit_status(batch: &parallax_read::Batch) -> ExitCode {
+    if batch.skipped == 0 {
         ExitCode::SUCCESS
     } else {
         ExitCode::from(EXIT_SKIPPED)
-    })
+    }
 }

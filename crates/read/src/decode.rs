@@ -65,14 +65,53 @@ pub(crate) enum Declared {
     Html,
 }
 
+/// Text decoded from bytes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Decoded {
+    pub text: String,
+    /// 1-based lines where bytes that are not UTF-8 were replaced by U+FFFD
+    /// in a text that is otherwise UTF-8 (at most [`MAX_LINES_NAMED`]).
+    pub replaced: Vec<usize>,
+}
+
+/// How many lines with replaced bytes a note names.
+const MAX_LINES_NAMED: usize = 10;
+
+impl Decoded {
+    fn clean(text: String) -> Self {
+        Decoded {
+            text,
+            replaced: Vec::new(),
+        }
+    }
+
+    /// What to tell the user about replaced bytes, if any were.
+    pub(crate) fn note(&self) -> Option<String> {
+        let (first, rest) = self.replaced.split_first()?;
+        let mut lines = first.to_string();
+        for line in rest {
+            lines.push_str(&format!(", {line}"));
+        }
+        let more = if self.replaced.len() >= MAX_LINES_NAMED {
+            " and later"
+        } else {
+            ""
+        };
+        Some(format!(
+            "bytes that are not UTF-8 replaced by U+FFFD on line{} {lines}{more}",
+            if rest.is_empty() { "" } else { "s" }
+        ))
+    }
+}
+
 /// Decode a whole file's bytes to text.
-pub(crate) fn decode(bytes: &[u8], declared: Declared) -> Result<String, DecodeError> {
+pub(crate) fn decode(bytes: &[u8], declared: Declared) -> Result<Decoded, DecodeError> {
     if let Some((encoding, bom_len)) = Encoding::for_bom(bytes) {
         let rest = bytes.get(bom_len..).unwrap_or_default();
         if encoding == UTF_16LE || encoding == UTF_16BE {
             // UTF-16 is full of NUL bytes, so it is decoded before the binary check.
             let (text, _) = encoding.decode_without_bom_handling(rest);
-            return refuse_control_heavy_text(text.into_owned());
+            return refuse_control_heavy_text(text.into_owned()).map(Decoded::clean);
         }
         return decode_unmarked(rest, declared);
     }
@@ -80,33 +119,70 @@ pub(crate) fn decode(bytes: &[u8], declared: Declared) -> Result<String, DecodeE
 }
 
 /// Decode bytes that carry no byte-order mark.
-fn decode_unmarked(bytes: &[u8], declared: Declared) -> Result<String, DecodeError> {
+fn decode_unmarked(bytes: &[u8], declared: Declared) -> Result<Decoded, DecodeError> {
     if looks_binary(bytes) {
         return Err(DecodeError::Binary);
     }
     if let Ok(text) = std::str::from_utf8(bytes) {
-        return Ok(text.to_owned());
+        return Ok(Decoded::clean(text.to_owned()));
     }
-    let encoding = match declared {
-        Declared::Html => html_declared_charset(bytes).filter(|e| *e != UTF_8),
+    let declared = match declared {
+        Declared::Html => html_declared_charset(bytes),
         Declared::None => None,
+    };
+    Ok(match declared {
+        Some(encoding) if encoding != UTF_8 => {
+            Decoded::clean(encoding.decode_without_bom_handling(bytes).0.into_owned())
+        }
+        _ => utf8_with_replacements(bytes, declared == Some(UTF_8))
+            .unwrap_or_else(|| Decoded::clean(decode_legacy(bytes))),
+    })
+}
+
+/// Text that is UTF-8 but for a few stray bytes (a truncated or corrupted
+/// character, one pasted Latin-1 byte), with those bytes replaced by U+FFFD
+/// and their lines noted. `None` when the bytes read better as a legacy
+/// encoding: they hold no more well-formed multi-byte UTF-8 characters than
+/// malformed ones, as a windows-1252 file does (every accented letter is one
+/// invalid byte). Decoding a mostly-UTF-8 file as a legacy charset instead
+/// would silently turn every correct "ï" and "€" into "Ã¯" and "â‚¬".
+fn utf8_with_replacements(bytes: &[u8], declared_utf8: bool) -> Option<Decoded> {
+    let (mut wide, mut invalid) = (0usize, 0usize);
+    let mut replaced = Vec::new();
+    let mut line = 1;
+    let mut text = String::with_capacity(bytes.len());
+    for chunk in bytes.utf8_chunks() {
+        let valid = chunk.valid();
+        wide += valid.chars().filter(|c| !c.is_ascii()).count();
+        line += valid.bytes().filter(|&b| b == b'\n').count();
+        text.push_str(valid);
+        if !chunk.invalid().is_empty() {
+            invalid += 1;
+            if replaced.last() != Some(&line) && replaced.len() < MAX_LINES_NAMED {
+                replaced.push(line);
+            }
+            text.push(char::REPLACEMENT_CHARACTER);
+        }
     }
-    .unwrap_or_else(|| guess_encoding(bytes));
-    let (text, _) = encoding.decode_without_bom_handling(bytes);
-    Ok(text.into_owned())
+    (declared_utf8 || wide > invalid).then_some(Decoded { text, replaced })
 }
 
 /// Decode one line of a line-oriented file (JSONL): BOM stripped, UTF-8 used
-/// when valid, else guessed. Binary checks happen once per file, not per line.
-pub(crate) fn decode_line(bytes: &[u8]) -> String {
+/// when valid or nearly so, else guessed. Binary checks happen once per file,
+/// not per line.
+pub(crate) fn decode_line(bytes: &[u8]) -> Decoded {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     match std::str::from_utf8(bytes) {
-        Ok(text) => text.to_owned(),
-        Err(_) => {
-            let (text, _) = guess_encoding(bytes).decode_without_bom_handling(bytes);
-            text.into_owned()
-        }
+        Ok(text) => Decoded::clean(text.to_owned()),
+        Err(_) => utf8_with_replacements(bytes, false)
+            .unwrap_or_else(|| Decoded::clean(decode_legacy(bytes))),
     }
+}
+
+/// Bytes in the legacy encoding they most look like.
+fn decode_legacy(bytes: &[u8]) -> String {
+    let (text, _) = guess_encoding(bytes).decode_without_bom_handling(bytes);
+    text.into_owned()
 }
 
 /// True when the first bytes look like binary data rather than text: a known
@@ -198,11 +274,15 @@ fn trim_ascii_start(bytes: &[u8]) -> &[u8] {
 mod tests {
     use super::*;
 
+    fn text(bytes: &[u8], declared: Declared) -> Result<String, DecodeError> {
+        decode(bytes, declared).map(|d| d.text)
+    }
+
     #[test]
     fn utf8_is_used_as_is_and_bom_is_stripped() {
-        assert_eq!(decode(b"caf\xC3\xA9", Declared::None), Ok("café".into()));
+        assert_eq!(text(b"caf\xC3\xA9", Declared::None), Ok("café".into()));
         assert_eq!(
-            decode(b"\xEF\xBB\xBFKyiv \xE2\x80\x94 Kiev", Declared::None),
+            text(b"\xEF\xBB\xBFKyiv \xE2\x80\x94 Kiev", Declared::None),
             Ok("Kyiv — Kiev".into())
         );
     }
@@ -212,7 +292,7 @@ mod tests {
         let bytes =
             b"The caf\xE9 on the quay served \x93strong\x94 coffee to the dockers every morning.";
         assert_eq!(
-            decode(bytes, Declared::None),
+            text(bytes, Declared::None),
             Ok("The café on the quay served \u{201C}strong\u{201D} coffee to the dockers every morning.".into())
         );
     }
@@ -224,7 +304,7 @@ mod tests {
             html_declared_charset(bytes).map(|e| e.name()),
             Some("ISO-8859-2")
         );
-        let text = decode(bytes, Declared::Html).unwrap_or_default();
+        let text = text(bytes, Declared::Html).unwrap_or_default();
         assert!(text.contains("Paweł Kruk"), "{text}");
     }
 
@@ -246,33 +326,59 @@ mod tests {
         for unit in "Port strike".encode_utf16() {
             bytes.extend_from_slice(&unit.to_le_bytes());
         }
-        assert_eq!(decode(&bytes, Declared::None), Ok("Port strike".into()));
+        assert_eq!(text(&bytes, Declared::None), Ok("Port strike".into()));
     }
 
     #[test]
     fn binary_is_refused() {
         assert_eq!(
-            decode(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR", Declared::None),
+            text(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR", Declared::None),
             Err(DecodeError::Binary)
         );
         assert_eq!(
-            decode(b"%PDF-1.7\n", Declared::None),
+            text(b"%PDF-1.7\n", Declared::None),
             Err(DecodeError::Binary)
         );
         assert_eq!(
-            decode(b"text\0with nul", Declared::None),
+            text(b"text\0with nul", Declared::None),
             Err(DecodeError::Binary)
         );
         let controls: Vec<u8> = (0..200)
             .map(|i| if i % 3 == 0 { 0x01 } else { b'a' })
             .collect();
-        assert_eq!(decode(&controls, Declared::None), Err(DecodeError::Binary));
+        assert_eq!(text(&controls, Declared::None), Err(DecodeError::Binary));
         assert!(!looks_binary(b"Plain words.\r\n\tIndented.\x0C"));
     }
 
     #[test]
     fn invalid_utf8_line_is_decoded() {
-        assert_eq!(decode_line(b"\xEF\xBB\xBF{}"), "{}");
-        assert!(decode_line(b"caf\xE9 au lait").starts_with("caf"));
+        assert_eq!(decode_line(b"\xEF\xBB\xBF{}").text, "{}");
+        assert_eq!(decode_line(b"caf\xE9 au lait").text, "café au lait");
+    }
+
+    #[test]
+    fn stray_bytes_in_utf8_are_replaced_and_their_lines_named() {
+        // One invalid byte must not turn the whole file into windows-1252.
+        let decoded = decode(
+            b"Title: Ky\xC3\xAFv\n\nThe grant is \xE2\x82\xAC2 million.\nA stray \xFF byte.\n",
+            Declared::None,
+        );
+        assert_eq!(
+            decoded,
+            Ok(Decoded {
+                text: "Title: Kyïv\n\nThe grant is €2 million.\nA stray \u{FFFD} byte.\n".into(),
+                replaced: vec![4],
+            })
+        );
+        assert_eq!(
+            decoded.ok().and_then(|d| d.note()).as_deref(),
+            Some("bytes that are not UTF-8 replaced by U+FFFD on line 4")
+        );
+        // Declared UTF-8 is UTF-8 even without a well-formed wide character.
+        let html = b"<meta charset=utf-8><p>caf\xE9</p>";
+        assert_eq!(
+            text(html, Declared::Html),
+            Ok("<meta charset=utf-8><p>caf\u{FFFD}</p>".into())
+        );
     }
 }

@@ -25,9 +25,14 @@ pub(crate) enum Event {
         line: usize,
         draft: Draft,
     },
-    /// `line` is `None` for a problem with the file as a whole.
+    /// A line (or with `line` `None`, the rest of the file) was skipped.
     Warning {
         line: Option<usize>,
+        message: String,
+    },
+    /// The article of `line` was read, but not quite as written.
+    Note {
+        line: usize,
         message: String,
     },
 }
@@ -98,8 +103,8 @@ pub(crate) fn read<R: BufRead + ?Sized>(
                     Ok(None) => {}
                     Ok(Some((draft, notes))) => {
                         for message in notes {
-                            emit(Event::Warning {
-                                line: Some(number),
+                            emit(Event::Note {
+                                line: number,
                                 message,
                             });
                         }
@@ -131,12 +136,16 @@ pub(crate) fn read<R: BufRead + ?Sized>(
 /// One line: `Ok(None)` for a blank line, the draft with notes about ignored
 /// fields, or the reason the line was skipped.
 fn parse_line(bytes: &[u8]) -> Result<Option<(Draft, Vec<String>)>, String> {
-    let line = decode::decode_line(bytes);
-    let line = line.trim();
+    let decoded = decode::decode_line(bytes);
+    let line = decoded.text.trim();
     if line.is_empty() {
         return Ok(None);
     }
-    let value: Value = serde_json::from_str(line).map_err(|e| format!("invalid JSON: {e}"))?;
+    let mut notes = Vec::new();
+    if !decoded.replaced.is_empty() {
+        notes.push("bytes that are not UTF-8 replaced by U+FFFD".to_string());
+    }
+    let value = parse_json(line, &mut notes)?;
     let Value::Object(object) = value else {
         return Err(format!(
             "expected a JSON object, found {}",
@@ -152,7 +161,6 @@ fn parse_line(bytes: &[u8]) -> Result<Option<(Draft, Vec<String>)>, String> {
         return Err("empty field \"text\"".to_string());
     }
 
-    let mut notes = Vec::new();
     let mut field = |key: &str| optional(&object, key, &mut notes);
     let title = field("title");
     let url = field("url");
@@ -186,6 +194,69 @@ fn parse_line(bytes: &[u8]) -> Result<Option<(Draft, Vec<String>)>, String> {
         text,
     };
     Ok(Some((draft, notes)))
+}
+
+/// A JSON value. A `\\u` escape of half a UTF-16 surrogate pair is not
+/// Unicode and fails to parse; such a line (a cut-off emoji, common in
+/// scraped text) is read with U+FFFD in its place, and a note says so.
+pub fn parse_json(line: &str, notes: &mut Vec<String>) -> Result<Value, String> {
+    match serde_json::from_str(line) {
+        Ok(value) => Ok(value),
+        Err(first) => match repair_lone_surrogates(line) {
+            Some((repaired, count)) => {
+                let value =
+                    serde_json::from_str(&repaired).map_err(|e| format!("invalid JSON: {e}"))?;
+                notes.push(format!(
+                    "{count} lone UTF-16 surrogate escape{} (\\uD800-\\uDFFF without its pair) replaced by U+FFFD",
+                    if count == 1 { "" } else { "s" }
+                ));
+                Ok(value)
+            }
+            None => Err(format!("invalid JSON: {first}")),
+        },
+    }
+}
+
+/// `line` with every `\\u` escape of an unpaired surrogate replaced by
+/// `\\uFFFD`, and how many there were; `None` when there are none.
+fn repair_lone_surrogates(line: &str) -> Option<(String, usize)> {
+    let bytes = line.as_bytes();
+    let surrogate_at = |at: usize| -> Option<u16> {
+        let digits = bytes.get(at..at + 6)?;
+        if !digits.starts_with(b"\\u") {
+            return None;
+        }
+        let code = u16::from_str_radix(std::str::from_utf8(digits.get(2..)?).ok()?, 16).ok()?;
+        (0xD800..=0xDFFF).contains(&code).then_some(code)
+    };
+    let mut out = String::with_capacity(line.len());
+    let (mut count, mut copied, mut at) = (0, 0, 0);
+    while at < bytes.len() {
+        if bytes.get(at) != Some(&b'\\') {
+            at += 1;
+            continue;
+        }
+        match surrogate_at(at) {
+            Some(0xD800..=0xDBFF) if surrogate_at(at + 6).is_some_and(|low| low >= 0xDC00) => {
+                at += 12;
+            }
+            Some(_) => {
+                out.push_str(line.get(copied..at)?);
+                out.push_str("\\uFFFD");
+                count += 1;
+                at += 6;
+                copied = at;
+            }
+            // Any other escape: skip the backslash and the escaped byte, so
+            // that an escaped backslash before a `u` is not taken for `\\u`.
+            None => at += 2,
+        }
+    }
+    if count == 0 {
+        return None;
+    }
+    out.push_str(line.get(copied..)?);
+    Some((out, count))
 }
 
 /// A field the article cannot do without.
@@ -244,8 +315,36 @@ mod tests {
             .map(|e| match e {
                 Event::Article { line, draft } => format!("{line}: article {}", draft.id),
                 Event::Warning { line, message } => format!("{line:?}: {message}"),
+                Event::Note { line, message } => format!("{line}: note: {message}"),
             })
             .collect()
+    }
+
+    #[test]
+    fn lone_surrogates_become_replacement_characters_with_a_note() {
+        let input = br#"{"id": "a", "text": "Cut off \ud83d. Paired \ud83d\ude00. Not an escape \\ud800."}"#;
+        let events = read_all(input, Limits::default());
+        assert_eq!(
+            summary(&events),
+            vec![
+                "1: note: 1 lone UTF-16 surrogate escape (\\uD800-\\uDFFF without its pair) replaced by U+FFFD",
+                "1: article a"
+            ]
+        );
+        let Some(Event::Article { draft, .. }) = events.last() else {
+            panic!("{events:?}");
+        };
+        assert_eq!(
+            draft.text,
+            "Cut off \u{FFFD}. Paired 😀. Not an escape \\ud800."
+        );
+        assert_eq!(
+            summary(&read_all(
+                br#"{"id": "b", "text": "x\u12"}"#,
+                Limits::default()
+            )),
+            vec!["Some(1): invalid JSON: invalid escape at line 1 column 28"]
+        );
     }
 
     #[test]
@@ -294,8 +393,8 @@ mod tests {
                 "Some(4): field \"id\" must be a string, found a number",
                 "Some(5): empty field \"text\"",
                 "Some(6): expected a JSON object, found an array",
-                "Some(7): field \"url\" must be a string, found a number; ignored",
-                "Some(7): unrecognised date in field \"published\": \"next week\"",
+                "7: note: field \"url\" must be a string, found a number; ignored",
+                "7: note: unrecognised date in field \"published\": \"next week\"",
                 "7: article c",
             ]
         );

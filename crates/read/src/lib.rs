@@ -38,15 +38,20 @@ mod proptests;
 
 use decode::Declared;
 use draft::Draft;
+pub use jsonl::parse_json;
 use walk::{Format, Kind};
 
-/// Something that could not be read, named precisely enough to fix it.
+/// Something wrong with the input, named precisely enough to fix it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Warning {
     pub path: PathBuf,
     /// 1-based line number, for line-oriented formats.
     pub line: Option<usize>,
     pub message: String,
+    /// True when the file, line or record was not read at all; false for a
+    /// note about input that was read (an id renamed, a field ignored, bytes
+    /// replaced).
+    pub skipped: bool,
 }
 
 impl fmt::Display for Warning {
@@ -62,8 +67,16 @@ impl fmt::Display for Warning {
 #[derive(Debug, Default)]
 pub struct Batch {
     pub articles: Vec<Article>,
+    /// At most [`MAX_WARNINGS_PER_FILE`] for one file, then one that counts
+    /// the rest.
     pub warnings: Vec<Warning>,
+    /// Files, lines and records not read, listed in `warnings` or not.
+    pub skipped: usize,
 }
+
+/// Warnings kept for one file. A corrupt multi-gigabyte JSONL file can hold
+/// millions of bad lines; past this many, they are only counted.
+pub const MAX_WARNINGS_PER_FILE: usize = 1000;
 
 /// Read files and folders (recursively, in sorted order).
 pub fn read_paths(paths: &[PathBuf]) -> Batch {
@@ -73,7 +86,7 @@ pub fn read_paths(paths: &[PathBuf]) -> Batch {
         collector.warn(&path, None, message);
     }
     for (path, kind) in &found.files {
-        read_kind(&mut collector, path, kind);
+        collector.read_file(path, kind, None);
     }
     collector.batch
 }
@@ -92,6 +105,7 @@ pub fn extract_page(path: &Path) -> Result<parallax_extract::Page, Warning> {
         path: path.to_path_buf(),
         line: None,
         message,
+        skipped: true,
     };
     let gzip = walk::kind_of(path).map_or_else(
         || {
@@ -101,10 +115,10 @@ pub fn extract_page(path: &Path) -> Result<parallax_extract::Page, Warning> {
         |kind| kind.gzip,
     );
     let bytes = load::read_whole(path, gzip, load::MAX_PAGE_BYTES).map_err(warning)?;
-    let text =
+    let decoded =
         decode::decode(&bytes, Declared::Html).map_err(|e| warning(e.message().to_string()))?;
     drop(bytes);
-    Ok(parallax_extract::extract(&text))
+    Ok(parallax_extract::extract(&decoded.text))
 }
 
 /// A web page fetched over HTTP or kept in an archive, as an article whose
@@ -120,7 +134,11 @@ pub fn web_page(bytes: &[u8], http_charset: Option<&str>, url: &str) -> Result<A
             }
             encoding.decode_without_bom_handling(bytes).0.into_owned()
         }
-        _ => decode::decode(bytes, Declared::Html).map_err(|e| e.message().to_string())?,
+        _ => {
+            decode::decode(bytes, Declared::Html)
+                .map_err(|e| e.message().to_string())?
+                .text
+        }
     };
     let (mut draft, _) = html::parse(&text, url);
     if draft.text.is_empty() {
@@ -130,21 +148,48 @@ pub fn web_page(bytes: &[u8], http_charset: Option<&str>, url: &str) -> Result<A
     Ok(draft.finish())
 }
 
-/// Read one article file of a known kind into the collector.
-fn read_kind(collector: &mut Collector, path: &Path, kind: &Kind) {
+/// Read the content of one file already in memory, named `name`: its
+/// extension picks the format exactly as [`read_paths`] would, and warnings
+/// name it. For inputs that arrive without a file (uploads, fuzzing).
+pub fn read_bytes(name: &str, bytes: &[u8]) -> Batch {
+    let path = Path::new(name);
+    let mut collector = Collector::default();
+    match walk::kind_of(path) {
+        Some(kind) => collector.read_file(path, &kind, Some(bytes)),
+        None => collector.warn(path, None, walk::UNSUPPORTED.to_string()),
+    }
+    collector.batch
+}
+
+/// Read one article file of a known kind into the collector, from `bytes`
+/// when the content is in memory, else from the file at `path`.
+fn read_kind(collector: &mut Collector, path: &Path, kind: &Kind, bytes: Option<&[u8]>) {
+    if let Format::Txt | Format::Html = kind.format {
+        let whole = match bytes {
+            Some(bytes) => load::read_limited(bytes, kind.gzip, load::MAX_ARTICLE_BYTES),
+            None => load::read_whole(path, kind.gzip, load::MAX_ARTICLE_BYTES),
+        };
+        return match whole {
+            Ok(whole) => read_single_article(collector, path, kind, whole),
+            Err(message) => collector.warn(path, None, message),
+        };
+    }
+    let reader = match bytes {
+        Some(bytes) => load::stream(bytes, bytes.len() as u64, kind.gzip),
+        None => match load::open_stream(path, kind.gzip) {
+            Ok(reader) => reader,
+            Err(message) => return collector.warn(path, None, message),
+        },
+    };
     match kind.format {
-        Format::Txt | Format::Html => read_single_article(collector, path, kind),
-        Format::Jsonl => read_jsonl(collector, path, kind.gzip),
-        Format::Warc => read_warc(collector, path, kind.gzip),
+        Format::Jsonl => read_jsonl(collector, path, reader),
+        Format::Warc => read_warc(collector, path, reader),
+        Format::Txt | Format::Html => {} // read whole above
     }
 }
 
 /// Every HTML page of a web archive, each an article named by its URL.
-fn read_warc(collector: &mut Collector, path: &Path, gzip: bool) {
-    let mut reader = match load::open_stream(path, gzip) {
-        Ok(reader) => reader,
-        Err(message) => return collector.warn(path, None, message),
-    };
+fn read_warc(collector: &mut Collector, path: &Path, mut reader: Box<dyn std::io::BufRead + '_>) {
     warc::read(&mut reader, load::MAX_PAGE_BYTES, |event| match event {
         warc::Event::Page(page) => match web_page(&page.body, page.charset.as_deref(), &page.uri) {
             Ok(article) => collector.add_article(path, Some(page.line), article),
@@ -156,38 +201,34 @@ fn read_warc(collector: &mut Collector, path: &Path, gzip: bool) {
     });
 }
 
-fn read_single_article(collector: &mut Collector, path: &Path, kind: &Kind) {
-    let bytes = match load::read_whole(path, kind.gzip, load::MAX_ARTICLE_BYTES) {
-        Ok(bytes) => bytes,
-        Err(message) => return collector.warn(path, None, message),
-    };
+fn read_single_article(collector: &mut Collector, path: &Path, kind: &Kind, bytes: Vec<u8>) {
     let declared = match kind.format {
         Format::Html => Declared::Html,
         Format::Txt | Format::Jsonl | Format::Warc => Declared::None,
     };
-    let text = match decode::decode(&bytes, declared) {
-        Ok(text) => text,
+    let decoded = match decode::decode(&bytes, declared) {
+        Ok(decoded) => decoded,
         Err(e) => return collector.warn(path, None, e.message().to_string()),
     };
     drop(bytes);
+    if let Some(note) = decoded.note() {
+        collector.note(path, None, note);
+    }
     let (draft, notes) = match kind.format {
-        Format::Html => html::parse(&text, &kind.id),
-        Format::Txt | Format::Jsonl | Format::Warc => txt::parse(&text, &kind.id),
+        Format::Html => html::parse(&decoded.text, &kind.id),
+        Format::Txt | Format::Jsonl | Format::Warc => txt::parse(&decoded.text, &kind.id),
     };
     for note in notes {
-        collector.warn(path, None, note);
+        collector.note(path, None, note);
     }
     collector.add(path, None, draft);
 }
 
-fn read_jsonl(collector: &mut Collector, path: &Path, gzip: bool) {
-    let mut reader = match load::open_stream(path, gzip) {
-        Ok(reader) => reader,
-        Err(message) => return collector.warn(path, None, message),
-    };
+fn read_jsonl(collector: &mut Collector, path: &Path, mut reader: Box<dyn std::io::BufRead + '_>) {
     jsonl::read(&mut reader, jsonl::Limits::default(), |event| match event {
         jsonl::Event::Article { line, draft } => collector.add(path, Some(line), draft),
         jsonl::Event::Warning { line, message } => collector.warn(path, line, message),
+        jsonl::Event::Note { line, message } => collector.note(path, Some(line), message),
     });
 }
 
@@ -200,14 +241,52 @@ struct Collector {
     /// For a duplicated id, the next suffix to try, so that many copies of one
     /// id are renamed in linear time.
     next_suffix: HashMap<String, usize>,
+    /// Warnings about the file being read, and those of them not kept.
+    file_warnings: usize,
+    file_unlisted: usize,
 }
 
 impl Collector {
+    /// Read one file, keeping at most [`MAX_WARNINGS_PER_FILE`] of its warnings.
+    fn read_file(&mut self, path: &Path, kind: &Kind, bytes: Option<&[u8]>) {
+        (self.file_warnings, self.file_unlisted) = (0, 0);
+        read_kind(self, path, kind, bytes);
+        if self.file_unlisted > 0 {
+            let message = format!(
+                "{} more warnings about this file not listed",
+                self.file_unlisted
+            );
+            self.batch.warnings.push(Warning {
+                path: path.to_path_buf(),
+                line: None,
+                message,
+                skipped: false,
+            });
+        }
+    }
+
+    /// Something was not read.
     fn warn(&mut self, path: &Path, line: Option<usize>, message: String) {
+        self.push(path, line, message, true);
+    }
+
+    /// Something was read, but not quite as written.
+    fn note(&mut self, path: &Path, line: Option<usize>, message: String) {
+        self.push(path, line, message, false);
+    }
+
+    fn push(&mut self, path: &Path, line: Option<usize>, message: String, skipped: bool) {
+        self.batch.skipped += usize::from(skipped);
+        self.file_warnings += 1;
+        if self.file_warnings > MAX_WARNINGS_PER_FILE {
+            self.file_unlisted += 1;
+            return;
+        }
         self.batch.warnings.push(Warning {
             path: path.to_path_buf(),
             line,
             message,
+            skipped,
         });
     }
 
@@ -238,7 +317,7 @@ impl Collector {
                 article.id
             );
             article.id = renamed;
-            self.warn(path, line, message);
+            self.note(path, line, message);
         }
         self.taken
             .insert(article.id.clone(), (path.to_path_buf(), line));

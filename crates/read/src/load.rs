@@ -23,6 +23,12 @@ pub(crate) const MAX_LINE_BYTES: usize = 16 * 1024 * 1024;
 /// A compressed JSONL stream stops after this much decompressed data.
 pub(crate) const MAX_STREAM_BYTES: u64 = 4 * 1024 * 1024 * 1024;
 
+/// A compressed stream may expand to at most this many times its size (news
+/// text compresses three to ten times; a gzip bomb a thousand times), but
+/// always to [`MIN_EXPANDED_BYTES`] and never past [`MAX_STREAM_BYTES`].
+const MAX_EXPANSION: u64 = 100;
+const MIN_EXPANDED_BYTES: u64 = 64 * 1024 * 1024;
+
 /// Read buffer for streams: also the window in which binary data is sniffed.
 const STREAM_BUFFER: usize = 64 * 1024;
 
@@ -51,13 +57,19 @@ pub(crate) fn read_whole(path: &Path, gzip: bool, limit: u64) -> Result<Vec<u8>,
             return Err(too_large(size, limit));
         }
     }
+    read_limited(file, gzip, limit)
+}
+
+/// Everything `reader` gives, decompressed when `gzip`, refusing anything
+/// over `limit` bytes. The error is the warning message.
+pub(crate) fn read_limited(reader: impl Read, gzip: bool, limit: u64) -> Result<Vec<u8>, String> {
     let mut bytes = Vec::new();
     let result = if gzip {
-        MultiGzDecoder::new(BufReader::new(file))
+        MultiGzDecoder::new(BufReader::new(reader))
             .take(limit.saturating_add(1))
             .read_to_end(&mut bytes)
     } else {
-        file.take(limit.saturating_add(1)).read_to_end(&mut bytes)
+        reader.take(limit.saturating_add(1)).read_to_end(&mut bytes)
     };
     if let Err(e) = result {
         return Err(if gzip {
@@ -91,12 +103,55 @@ fn too_large(size: u64, limit: u64) -> String {
 /// A buffered stream over a line-oriented file, decompressed when `gzip`.
 pub(crate) fn open_stream(path: &Path, gzip: bool) -> Result<Box<dyn BufRead>, String> {
     let file = File::open(path).map_err(|e| format!("cannot open: {e}"))?;
-    Ok(if gzip {
-        let decoder = MultiGzDecoder::new(BufReader::new(file));
+    let size = file.metadata().map_or(0, |m| m.len());
+    Ok(stream(file, size, gzip))
+}
+
+/// A buffered stream over `reader` of `size` bytes, decompressed when
+/// `gzip`; decompression fails with an error once the output passes
+/// [`MAX_EXPANSION`] times `size`.
+pub(crate) fn stream<'a>(reader: impl Read + 'a, size: u64, gzip: bool) -> Box<dyn BufRead + 'a> {
+    if gzip {
+        let limit = size
+            .saturating_mul(MAX_EXPANSION)
+            .clamp(MIN_EXPANDED_BYTES, MAX_STREAM_BYTES);
+        let decoder = Capped {
+            inner: MultiGzDecoder::new(BufReader::new(reader)),
+            left: limit,
+            limit,
+        };
         Box::new(BufReader::with_capacity(STREAM_BUFFER, decoder))
     } else {
-        Box::new(BufReader::with_capacity(STREAM_BUFFER, file))
-    })
+        Box::new(BufReader::with_capacity(STREAM_BUFFER, reader))
+    }
+}
+
+/// A decompressing reader that fails once it has given `limit` bytes.
+struct Capped<R> {
+    inner: R,
+    left: u64,
+    limit: u64,
+}
+
+impl<R: Read> Read for Capped<R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        if self.left == 0 {
+            // At the limit: fine if the data ends here, else refused.
+            return match self.inner.read(&mut [0u8; 1])? {
+                0 => Ok(0),
+                _ => Err(io::Error::other(format!(
+                    "decompressed data passes {} (gzip bomb?)",
+                    human_size(self.limit)
+                ))),
+            };
+        }
+        let room = buf
+            .len()
+            .min(usize::try_from(self.left).unwrap_or(usize::MAX));
+        let n = self.inner.read(buf.get_mut(..room).unwrap_or_default())?;
+        self.left -= n as u64;
+        Ok(n)
+    }
 }
 
 /// What [`read_line_bounded`] found.

@@ -59,8 +59,8 @@ proptest! {
 
     #[test]
     fn decoding_and_txt_parsing_never_panic(bytes in prop_oneof![texty_bytes(), prop::collection::vec(any::<u8>(), 0..300)]) {
-        if let Ok(text) = decode::decode(&bytes, Declared::None) {
-            let (draft, _) = txt::parse(&text, "p");
+        if let Ok(decoded) = decode::decode(&bytes, Declared::None) {
+            let (draft, _) = txt::parse(&decoded.text, "p");
             assert_article(draft);
         }
         let _ = decode::decode(&bytes, Declared::Html);

@@ -35,6 +35,10 @@ const EXTENSIONS: &[(&str, Format)] = &[
 ];
 
 /// The kind of a file, from its name; `None` for anything that is not an article file.
+/// Why a named file is not read.
+pub(crate) const UNSUPPORTED: &str =
+    "unsupported file type, expected .txt, .html, .htm, .jsonl or .warc (optionally .gz)";
+
 pub(crate) fn kind_of(path: &Path) -> Option<Kind> {
     let name = path.file_name()?.to_string_lossy();
     let (stem, gzip) = match strip_suffix_ignore_case(&name, ".gz") {
@@ -87,13 +91,15 @@ pub(crate) fn expand(paths: &[PathBuf]) -> Found {
                 .problems
                 .push((path.clone(), format!("cannot read: {e}"))),
             Ok(meta) if meta.is_dir() => walk_dir(path, &mut visited, &mut found),
+            // Opening a FIFO waits for a writer forever, and a device may
+            // never end: only regular files are read.
+            Ok(meta) if !meta.is_file() => found.problems.push((
+                path.clone(),
+                "not a regular file (a pipe, socket or device), skipped".to_string(),
+            )),
             Ok(_) => match kind_of(path) {
                 Some(kind) => found.files.push((path.clone(), kind)),
-                None => found.problems.push((
-                    path.clone(),
-                    "unsupported file type, expected .txt, .html, .htm or .jsonl (optionally .gz)"
-                        .to_string(),
-                )),
+                None => found.problems.push((path.clone(), UNSUPPORTED.to_string())),
             },
         }
     }

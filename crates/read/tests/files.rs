@@ -258,7 +258,7 @@ fn unknown_extension_missing_path_and_folder_rules() {
         warnings,
         [
             format!(
-                "{}: unsupported file type, expected .txt, .html, .htm or .jsonl (optionally .gz)",
+                "{}: unsupported file type, expected .txt, .html, .htm, .jsonl or .warc (optionally .gz)",
                 notes.display()
             ),
             format!("{}: no such file or directory", missing.display()),
@@ -313,4 +313,83 @@ fn page_without_text_is_reported() {
     let batch = read_file(&path);
     assert!(batch.articles.is_empty());
     assert_eq!(messages(&batch), ["no article text found"]);
+}
+
+#[test]
+fn one_stray_byte_in_utf8_is_replaced_and_named_not_a_change_of_charset() {
+    let dir = tempdir();
+    let path = write(
+        dir.path(),
+        "grant.txt",
+        b"Title: Ky\xC3\xAFv grant\n\nThe city gets \xE2\x82\xAC2 million.\n\nA stray \xFF byte here.\n",
+    );
+    let batch = read_file(&path);
+    assert_eq!(batch.articles.len(), 1);
+    let article = &batch.articles[0];
+    assert_eq!(article.title, "Kyïv grant");
+    assert_eq!(
+        article.text,
+        "The city gets €2 million.\n\nA stray \u{FFFD} byte here."
+    );
+    assert_eq!(
+        messages(&batch),
+        ["bytes that are not UTF-8 replaced by U+FFFD on line 5"]
+    );
+    assert_eq!(batch.skipped, 0, "the article was read: a note, not a skip");
+    assert!(!batch.warnings[0].skipped);
+}
+
+#[test]
+fn a_fifo_is_refused_rather_than_waited_on() {
+    let dir = tempdir();
+    let fifo = dir.path().join("pipe.txt");
+    let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+    assert!(made.is_ok_and(|s| s.success()), "mkfifo");
+    let batch = read_file(&fifo);
+    assert!(batch.articles.is_empty());
+    assert_eq!(
+        messages(&batch),
+        ["not a regular file (a pipe, socket or device), skipped"]
+    );
+    assert_eq!(batch.skipped, 1);
+}
+
+#[test]
+fn a_gzip_bomb_stream_stops_at_its_expansion_limit() {
+    // 80 MiB of blank lines compress to well under 1 MiB: over 100 times.
+    let line = vec![b' '; 1024 * 1024 - 1];
+    let mut plain = Vec::new();
+    for _ in 0..80 {
+        plain.extend_from_slice(&line);
+        plain.push(b'\n');
+    }
+    let mut input = br#"{"id": "a", "text": "Before the bomb."}"#.to_vec();
+    input.push(b'\n');
+    input.extend_from_slice(&plain);
+    let batch = parallax_read::read_bytes("bomb.jsonl.gz", &gzip(&input));
+    assert_eq!(batch.articles.len(), 1, "lines before the limit are kept");
+    assert_eq!(
+        messages(&batch),
+        ["read error, rest of file skipped: decompressed data passes 64.0 MiB (gzip bomb?)"]
+    );
+}
+
+#[test]
+fn warnings_about_one_file_are_capped_and_counted() {
+    let mut input = String::new();
+    for _ in 0..1200 {
+        input.push_str("not json\n");
+    }
+    input.push_str(r#"{"id": "last", "text": "Still read."}"#);
+    let batch = parallax_read::read_bytes("junk.jsonl", input.as_bytes());
+    assert_eq!(batch.articles.len(), 1);
+    assert_eq!(batch.skipped, 1200);
+    assert_eq!(
+        batch.warnings.len(),
+        parallax_read::MAX_WARNINGS_PER_FILE + 1
+    );
+    assert_eq!(
+        batch.warnings.last().map(ToString::to_string).as_deref(),
+        Some("junk.jsonl: 200 more warnings about this file not listed")
+    );
 }
