@@ -40,8 +40,9 @@ pub fn run(data: &Path, command: SourcesCommand) -> anyhow::Result<ExitCode> {
     let store = SqliteStore::open(data)?;
     match command {
         SourcesCommand::Add { url, title, every } => {
-            check_url(&url)?;
-            let source = store.add_source(&url, title.as_deref(), i64::from(every.max(5)) * 60)?;
+            let url = parallax_feeds::check_feed_url(&url).map_err(anyhow::Error::msg)?;
+            let source =
+                store.add_source(url.as_str(), title.as_deref(), i64::from(every.max(5)) * 60)?;
             eprintln!(
                 "parallax: following {} (every {} min)",
                 source.url,
@@ -78,12 +79,15 @@ pub fn run(data: &Path, command: SourcesCommand) -> anyhow::Result<ExitCode> {
                 .with_context(|| format!("{}: not a readable OPML file", file.display()))?;
             let mut added = 0;
             for sub in &subscriptions {
-                if let Err(err) = check_url(&sub.url) {
-                    eprintln!("parallax: skipped: {}: {err}", file.display());
-                    continue;
-                }
+                let url = match parallax_feeds::check_feed_url(&sub.url) {
+                    Ok(url) => url,
+                    Err(err) => {
+                        eprintln!("parallax: skipped: {}: {err}", file.display());
+                        continue;
+                    }
+                };
                 let every = parallax_server::FeedsConfig::default().every_minutes;
-                store.add_source(&sub.url, sub.title.as_deref(), i64::from(every) * 60)?;
+                store.add_source(url.as_str(), sub.title.as_deref(), i64::from(every) * 60)?;
                 added += 1;
             }
             eprintln!("parallax: following {added} feeds from {}", file.display());
@@ -104,15 +108,4 @@ pub fn run(data: &Path, command: SourcesCommand) -> anyhow::Result<ExitCode> {
         }
     }
     Ok(ExitCode::SUCCESS)
-}
-
-/// Only absolute http(s) URLs can be polled.
-fn check_url(url: &str) -> anyhow::Result<()> {
-    let lower = url.to_ascii_lowercase();
-    if !(lower.starts_with("http://") || lower.starts_with("https://"))
-        || url.contains(char::is_whitespace)
-    {
-        bail!("{url:?} is not an http(s) URL");
-    }
-    Ok(())
 }

@@ -9,8 +9,11 @@
 //! - [`opml`]: import and export of subscription lists.
 //! - [`schedule`]: polling intervals, conditional-GET validators and backoff.
 
+pub mod address;
 pub mod opml;
 pub mod schedule;
+
+pub use address::check_feed_url;
 
 use chrono::{DateTime, Utc};
 

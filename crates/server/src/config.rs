@@ -5,12 +5,14 @@
 //! data = "/var/lib/parallax"      # the store directory
 //! listen = "127.0.0.1:8080"
 //! quiet = false                   # log only warnings and errors
+//! token = "..."                   # required by writes (see below)
 //!
 //! [feeds]
 //! every_minutes = 15              # default polling interval of a new source
 //! timeout_seconds = 20            # per request, feed or page
 //! concurrent_feeds = 8            # feeds polled at once (a feed's pages one by one)
 //! user_agent = "Parallax/0.1 (+https://example.org/contact)"
+//! allow_networks = ["10.20.0.0/16"]  # private feeds may be fetched from here
 //! ```
 
 use std::net::SocketAddr;
@@ -18,6 +20,8 @@ use std::path::{Path, PathBuf};
 
 use anyhow::Context;
 use serde::Deserialize;
+
+use crate::public_only::Network;
 
 /// The store directory unless told otherwise.
 pub const DEFAULT_DATA: &str = "parallax-data";
@@ -28,6 +32,11 @@ pub struct Config {
     pub data: PathBuf,
     pub listen: SocketAddr,
     pub quiet: bool,
+    /// The bearer token that writes through the API (adding sources and
+    /// articles) must carry. Without one, a server that listens on loopback
+    /// takes writes from anyone who can reach it (that is, this machine),
+    /// and any other server makes up a token at start and logs it.
+    pub token: Option<String>,
     pub feeds: FeedsConfig,
 }
 
@@ -40,6 +49,9 @@ pub struct FeedsConfig {
     /// Feeds polled at the same time. The pages of one feed (one outlet,
     /// usually one host) are fetched one after another, to be polite.
     pub concurrent_feeds: usize,
+    /// Feeds, pages and redirects are fetched from public addresses only;
+    /// these networks are allowed besides (see [`crate::public_only`]).
+    pub allow_networks: Vec<Network>,
 }
 
 impl Default for Config {
@@ -48,6 +60,7 @@ impl Default for Config {
             data: PathBuf::from(DEFAULT_DATA),
             listen: SocketAddr::from(([127, 0, 0, 1], 8080)),
             quiet: false,
+            token: None,
             feeds: FeedsConfig::default(),
         }
     }
@@ -60,11 +73,31 @@ impl Default for FeedsConfig {
             timeout_seconds: 20,
             user_agent: concat!("Parallax/", env!("CARGO_PKG_VERSION")).to_string(),
             concurrent_feeds: 8,
+            allow_networks: Vec::new(),
         }
     }
 }
 
 impl Config {
+    /// The token writes must carry: the configured one; none on loopback;
+    /// else a new random one, logged so that the operator can use it.
+    pub fn write_token(&self) -> anyhow::Result<Option<String>> {
+        if let Some(token) = self.token.as_deref().filter(|t| !t.is_empty()) {
+            return Ok(Some(token.to_string()));
+        }
+        if self.listen.ip().is_loopback() {
+            return Ok(None);
+        }
+        let mut bytes = [0u8; 24];
+        getrandom::fill(&mut bytes).map_err(|e| anyhow::anyhow!("no random token: {e}"))?;
+        let token: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
+        tracing::warn!(
+            token = %token,
+            "listening beyond loopback: API writes need `Authorization: Bearer <token>`; set `token` in the config to keep one across restarts"
+        );
+        Ok(Some(token))
+    }
+
     /// Read a TOML file; a mistake is reported with the file, line and key.
     pub fn load(path: &Path) -> anyhow::Result<Self> {
         let text = std::fs::read_to_string(path)

@@ -4,7 +4,8 @@
 //!   article log, in whichever process (server or `ingest`) holds the store's
 //!   analyser lock.
 //! - [`http`]: the web pages and the JSON API over a store.
-//! - [`poller`]: follows the store's feeds and appends their articles.
+//! - [`poller`]: follows the store's feeds and appends their articles,
+//!   fetching from public addresses only ([`public_only`]).
 //! - [`serve`]: both together on one store directory, until Ctrl-C.
 
 pub mod analyser;
@@ -13,7 +14,9 @@ mod excerpt;
 mod gzip;
 pub mod http;
 pub mod poller;
+pub mod public_only;
 mod serve;
 
 pub use config::{Config, DEFAULT_DATA, FeedsConfig};
+pub use http::{Posted, posted_articles};
 pub use serve::{serve, serve_until};

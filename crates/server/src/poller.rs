@@ -6,6 +6,7 @@
 //! log, so a crash between the two at worst fetches a page again, and the
 //! log's deduplication keeps the article once.
 
+use std::collections::HashSet;
 use std::io::Read;
 use std::sync::{Mutex, PoisonError};
 use std::time::Duration;
@@ -17,6 +18,7 @@ use parallax_model::Article;
 use parallax_store::{Added, ArticleLog, Polled, Source, Sources};
 
 use crate::FeedsConfig;
+use crate::public_only::PublicOnly;
 
 /// Largest feed or page accepted; bigger ones are cut off and refused.
 const MAX_BYTES: u64 = 16 * 1024 * 1024;
@@ -42,12 +44,18 @@ pub struct Report {
 
 impl Poller {
     pub fn new(config: &FeedsConfig) -> Self {
-        let agent = ureq::Agent::config_builder()
+        let settings = ureq::Agent::config_builder()
             .timeout_global(Some(Duration::from_secs(config.timeout_seconds)))
             .user_agent(config.user_agent.as_str())
             .http_status_as_error(false)
-            .build()
-            .into();
+            // A proxy would be the only address checked, not the target.
+            .proxy(None)
+            .build();
+        let agent = ureq::Agent::with_parts(
+            settings,
+            ureq::unversioned::transport::DefaultConnector::new(),
+            PublicOnly::new(config.allow_networks.clone()),
+        );
         Poller {
             agent,
             concurrent_feeds: config.concurrent_feeds.max(1),
@@ -175,11 +183,9 @@ impl Poller {
         feed: &Feed,
     ) -> Result<Report, parallax_store::Error> {
         let ids: Vec<String> = feed.items.iter().map(|i| i.id.clone()).collect();
-        let unseen = store.unseen_items(source.id, &ids)?;
+        let unseen: HashSet<String> = store.unseen_items(source.id, &ids)?.into_iter().collect();
         let outlet = source.title.clone().or_else(|| feed.title.clone());
         let mut report = Report::default();
-        let mut articles = Vec::new();
-        let mut taken = Vec::new();
         // Oldest first, so that the log's order is the order of publication.
         let mut items: Vec<&Item> = feed
             .items
@@ -189,9 +195,17 @@ impl Poller {
         items.sort_by_key(|i| i.published);
         for item in items {
             match self.article(item, outlet.as_deref()) {
+                // Stored as soon as fetched: a feed of a thousand slow pages
+                // shows its first articles at once, and a crash loses at
+                // most the page being fetched.
                 Ok(article) => {
-                    articles.push(article);
-                    taken.push(item.id.clone());
+                    for added in store.append(std::slice::from_ref(&article))? {
+                        match added {
+                            Added::New(_) => report.new_articles += 1,
+                            Added::Duplicate(_) => report.duplicates += 1,
+                        }
+                    }
+                    store.mark_items_seen(source.id, std::slice::from_ref(&item.id))?;
                 }
                 Err(err) => {
                     tracing::warn!(feed = %source.url, item = %item.id, %err, "item skipped");
@@ -199,13 +213,6 @@ impl Poller {
                 }
             }
         }
-        for added in store.append(&articles)? {
-            match added {
-                Added::New(_) => report.new_articles += 1,
-                Added::Duplicate(_) => report.duplicates += 1,
-            }
-        }
-        store.mark_items_seen(source.id, &taken)?;
         Ok(report)
     }
 
@@ -213,6 +220,9 @@ impl Poller {
     /// the feed's metadata where the page has none.
     fn article(&self, item: &Item, outlet: Option<&str>) -> Result<Article, String> {
         let link = item.link.as_deref().ok_or("no link")?;
+        if !is_http(link) {
+            return Err(format!("{link}: not an http(s) link"));
+        }
         let mut response = self.agent.get(link).call().map_err(|e| e.to_string())?;
         let status = response.status().as_u16();
         if status != 200 {
@@ -253,6 +263,12 @@ enum FeedResponse {
         etag: Option<String>,
         last_modified: Option<String>,
     },
+}
+
+/// Only web pages are fetched: no `file:`, `ftp:` or `gopher:` links.
+fn is_http(url: &str) -> bool {
+    let lower = url.get(..8).unwrap_or(url).to_ascii_lowercase();
+    lower.starts_with("http://") || lower.starts_with("https://")
 }
 
 /// The `charset` parameter of a Content-Type header.

@@ -76,6 +76,7 @@ pub async fn serve_until(
         }),
         searches: Arc::default(),
         store_slots: store_slots(),
+        write_token: config.write_token()?.map(Arc::from),
     };
     let app = router(state).into_make_service_with_connect_info::<SocketAddr>();
     axum::serve(listener, app)

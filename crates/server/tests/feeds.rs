@@ -16,6 +16,7 @@ use axum::routing::get;
 use common::demo_corpus;
 use parallax_model::Article;
 use parallax_pipeline::analyze;
+use parallax_store::{ArticleLog, Sources};
 use serde_json::{Value, json};
 
 fn escape(text: &str) -> String {
@@ -137,10 +138,12 @@ fn followed_feeds_become_the_right_stories() {
     let (sites, _sites_thread) = start_sites(articles.clone());
 
     let dir = tempfile::tempdir().unwrap();
-    let config = parallax_server::Config {
+    let mut config = parallax_server::Config {
         data: dir.path().to_path_buf(),
         ..parallax_server::Config::default()
     };
+    // The sites are on loopback, which is never fetched unless allowed.
+    config.feeds.allow_networks = vec!["127.0.0.1".parse().unwrap()];
     let (ready, address) = std::sync::mpsc::channel();
     let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
     let server = std::thread::spawn(move || {
@@ -246,4 +249,129 @@ fn followed_feeds_become_the_right_stories() {
 
     let _ = stop.send(());
     server.join().unwrap();
+}
+
+/// Serve every request on `listener` with `respond(path)`, counting them.
+fn serve_recording(
+    listener: std::net::TcpListener,
+    respond: impl Fn(&str) -> axum::response::Response + Clone + Send + Sync + 'static,
+) -> std::sync::Arc<std::sync::atomic::AtomicUsize> {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    let hits = std::sync::Arc::new(AtomicUsize::new(0));
+    let counted = hits.clone();
+    listener.set_nonblocking(true).unwrap();
+    std::thread::spawn(move || {
+        tokio::runtime::Runtime::new()
+            .unwrap()
+            .block_on(async move {
+                let listener = tokio::net::TcpListener::from_std(listener).unwrap();
+                let app = axum::Router::new().fallback(move |uri: axum::http::Uri| {
+                    counted.fetch_add(1, Ordering::SeqCst);
+                    let response = respond(uri.path());
+                    async move { response }
+                });
+                axum::serve(listener, app).await.unwrap();
+            });
+    });
+    hits
+}
+
+#[test]
+fn feed_links_to_private_addresses_are_never_fetched() {
+    use std::sync::atomic::Ordering;
+    // Inside: a loopback admin page holding a secret, which must never be asked;
+    // outside: the feed's own site, on another loopback address the operator
+    // allows, whose feed links to the inside in every spelling and redirects
+    // there once.
+    let inside = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let outside = std::net::TcpListener::bind("127.0.0.2:0").unwrap();
+    let port = inside.local_addr().unwrap().port();
+    let site = format!("http://{}", outside.local_addr().unwrap());
+    let inside_hits = serve_recording(inside, |_| {
+        "<html><body><article><p>The admin token is s3cr3t-admin-token, and every \
+         record was deleted on request.</p></article></body></html>"
+            .into_response()
+    });
+    let links = [
+        format!("http://127.0.0.1:{port}/admin/delete?all=1"),
+        format!("http://localhost:{port}/admin"),
+        format!("http://[::ffff:127.0.0.1]:{port}/admin"),
+        format!("http://0x7f000001:{port}/admin"),
+        format!("http://2130706433:{port}/admin"),
+        "http://169.254.169.254/latest/meta-data/".to_string(),
+        "http://[::ffff:169.254.169.254]/latest/meta-data/".to_string(),
+        "file:///etc/passwd".to_string(),
+        format!("{site}/redirect"),
+        format!("{site}/story.html"),
+    ];
+    let items: String = links
+        .iter()
+        .enumerate()
+        .map(|(i, link)| {
+            format!(
+                "<item><title>Item {i}</title><link>{}</link><guid>item-{i}</guid></item>",
+                escape(link)
+            )
+        })
+        .collect();
+    let feed = format!(
+        "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Outside</title>{items}</channel></rss>"
+    );
+    serve_recording(outside, move |path| {
+        match path {
+        "/feed.xml" => ([(header::CONTENT_TYPE, "application/rss+xml")], feed.clone()).into_response(),
+        "/redirect" => (
+            StatusCode::FOUND,
+            [(header::LOCATION, format!("http://127.0.0.1:{port}/secret"))],
+        )
+            .into_response(),
+        _ => (
+            [(header::CONTENT_TYPE, "text/html; charset=utf-8")],
+            "<html><body><article><h1>Ferry back</h1><p>The island ferry runs again from Monday, \
+             the harbour office said on Friday after six weeks of repairs.</p></article></body></html>",
+        )
+            .into_response(),
+    }
+    });
+
+    let dir = tempfile::tempdir().unwrap();
+    let store = parallax_store::SqliteStore::open(dir.path()).unwrap();
+    let source = store
+        .add_source(&format!("{site}/feed.xml"), None, 300)
+        .unwrap();
+    let feeds = parallax_server::FeedsConfig {
+        allow_networks: vec!["127.0.0.2".parse().unwrap()],
+        timeout_seconds: 5,
+        ..parallax_server::FeedsConfig::default()
+    };
+    let report = parallax_server::poller::Poller::new(&feeds)
+        .poll(&store, &source, chrono::Utc::now())
+        .unwrap();
+
+    assert_eq!(
+        inside_hits.load(Ordering::SeqCst),
+        0,
+        "the inside was asked"
+    );
+    assert_eq!(report.new_articles, 1, "{report:?}");
+    assert_eq!(report.failed_items, links.len() - 1, "{report:?}");
+    let stored = store.after(0, 100).unwrap();
+    assert_eq!(stored.len(), 1);
+    assert!(stored[0].article.text.contains("island ferry"));
+
+    // Without the allowance the feed itself is not fetched, and the source says why.
+    let again = store
+        .add_source(&format!("{site}/feed.xml?again"), None, 300)
+        .unwrap();
+    parallax_server::poller::Poller::new(&parallax_server::FeedsConfig::default())
+        .poll(&store, &again, chrono::Utc::now())
+        .unwrap();
+    let error = store
+        .sources()
+        .unwrap()
+        .into_iter()
+        .find(|s| s.id == again.id)
+        .and_then(|s| s.last_error)
+        .unwrap();
+    assert!(error.contains("127.0.0.2, not a public address"), "{error}");
 }

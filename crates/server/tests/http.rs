@@ -23,6 +23,12 @@ struct Server {
 
 impl Server {
     fn start() -> Server {
+        Server::start_with(None)
+    }
+
+    /// A server whose writes need `token`.
+    fn start_with(token: Option<&str>) -> Server {
+        let token = token.map(str::to_string);
         let dir = tempfile::tempdir().unwrap();
         let data = dir.path().to_path_buf();
         let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
@@ -34,6 +40,7 @@ impl Server {
                 ready.send(listener.local_addr().unwrap()).unwrap();
                 let config = parallax_server::Config {
                     data,
+                    token,
                     ..parallax_server::Config::default()
                 };
                 parallax_server::serve_until(&config, listener, async {
@@ -323,15 +330,77 @@ fn bad_requests_are_explained() {
     let server = Server::start();
     let (status, answer) = server.post("/api/v1/articles", &json!({ "text": "No id, no url." }));
     assert_eq!(status, 400);
-    assert!(answer["error"].as_str().unwrap().contains("id or a url"));
-    let (status, _) = server.post("/api/v1/articles", &json!({ "id": "a", "text": "  " }));
+    assert_eq!(
+        answer["results"],
+        json!([{ "index": 0, "status": "invalid", "error": "article 0: needs an id or a url" }])
+    );
+    let (status, answer) = server.post("/api/v1/articles", &json!({ "id": "a", "text": "  " }));
     assert_eq!(status, 400);
-    let (status, _) = server.post("/api/v1/articles", &json!({ "id": "a", "txt": "x" }));
-    assert_eq!(status, 422);
+    assert_eq!(answer["results"][0]["error"], "article 0: a: empty text");
+    let (status, answer) = server.post("/api/v1/articles", &json!({ "id": "a", "txt": "x" }));
+    assert_eq!(status, 400);
+    let error = answer["results"][0]["error"].as_str().unwrap();
+    assert!(
+        error.starts_with("article 0: txt: unknown field `txt`"),
+        "{error}"
+    );
     assert_eq!(server.get("/api/v1/stories/99").0, 404);
     assert_eq!(server.get("/api/v1/articles/nope").0, 404);
     assert_eq!(server.get("/stories/99").0, 404);
     assert_eq!(server.get("/api/v1/stories?order=oldest").0, 400);
+}
+
+#[test]
+fn one_bad_article_in_a_batch_is_named_and_the_others_are_stored() {
+    let server = Server::start();
+    let batch = json!([
+        { "id": "a", "text": "The ferry runs again from Monday." },
+        { "id": "b", "text": "The bridge closes.", "published": "last Tuesday" },
+        { "id": "c", "text": "The harbour reopens." },
+    ]);
+    let (status, answer) = server.post("/api/v1/articles", &batch);
+    assert_eq!(status, 200, "{answer}");
+    let results = answer["results"].as_array().unwrap();
+    assert_eq!(results[0]["status"], "new");
+    assert_eq!(results[0]["id"], "a");
+    assert_eq!(results[1]["index"], 1);
+    assert_eq!(results[1]["status"], "invalid");
+    let error = results[1]["error"].as_str().unwrap();
+    assert!(error.starts_with("article 1: published: "), "{error}");
+    assert_eq!(results[2]["id"], "c");
+    assert_eq!(results[2]["status"], "new");
+    assert_eq!(
+        server.get_json("/api/v1/articles")["articles"]
+            .as_array()
+            .unwrap()
+            .len(),
+        2
+    );
+}
+
+#[test]
+fn every_api_error_is_json() {
+    let server = Server::start();
+    for (path, status) in [
+        ("/api/v1/stories/story-2", 400),
+        ("/api/v1/stories?limit=many", 400),
+        ("/api/v1/nowhere", 404),
+    ] {
+        let (got, headers, body) = server.get(path);
+        assert_eq!(got, status, "{path}: {body}");
+        assert_eq!(headers["content-type"], "application/json", "{path}");
+        let error: Value = serde_json::from_str(&body).unwrap();
+        assert!(!error["error"].as_str().unwrap().is_empty(), "{path}");
+    }
+    let mut response = server
+        .agent
+        .post(&format!("{}/api/v1/articles", server.base))
+        .header("content-type", "application/json")
+        .send("{\"id\": \"a\", \"text\": ")
+        .unwrap();
+    assert_eq!(response.status().as_u16(), 400);
+    let body: Value = serde_json::from_str(&response.body_mut().read_to_string().unwrap()).unwrap();
+    assert!(body["error"].as_str().unwrap().contains("line 1"), "{body}");
 }
 
 #[test]
@@ -389,4 +458,46 @@ fn the_openapi_document_describes_every_api_route() {
     }
     assert_eq!(paths.len(), 10, "a documented route that does not exist");
     assert!(paths["/articles"].get("post").is_some());
+}
+
+#[test]
+fn writes_need_the_token_and_reads_do_not() {
+    let server = Server::start_with(Some("harbour-light-31"));
+    let article = json!({ "id": "a", "text": "The ferry runs again from Monday." });
+    let post = |authorization: Option<&str>| {
+        let mut request = server
+            .agent
+            .post(&format!("{}/api/v1/articles", server.base))
+            .header("content-type", "application/json");
+        if let Some(value) = authorization {
+            request = request.header("authorization", value);
+        }
+        let mut response = request.send(article.to_string()).unwrap();
+        let status = response.status().as_u16();
+        let challenge = response.headers().get("www-authenticate").cloned();
+        let body: Value =
+            serde_json::from_str(&response.body_mut().read_to_string().unwrap()).unwrap();
+        (status, challenge, body)
+    };
+    let (status, challenge, body) = post(None);
+    assert_eq!(status, 401);
+    assert_eq!(challenge.unwrap(), "Bearer");
+    assert!(body["error"].as_str().unwrap().contains("Bearer"), "{body}");
+    assert_eq!(post(Some("Bearer harbour-light-30")).0, 401);
+    assert_eq!(
+        post(Some("harbour-light-31")).0,
+        401,
+        "the scheme is required"
+    );
+    let (status, _, body) = post(Some("Bearer harbour-light-31"));
+    assert_eq!(status, 200, "{body}");
+    assert_eq!(body["results"][0]["status"], "new");
+    let (status, _) = server.post(
+        "/api/v1/sources",
+        &json!({ "url": "https://herald.example/feed.xml" }),
+    );
+    assert_eq!(status, 401, "sources too");
+    // Reads stay open.
+    assert_eq!(server.get("/api/v1/articles").0, 200);
+    assert_eq!(server.get("/").0, 200);
 }

@@ -4,7 +4,7 @@
 use std::sync::Arc;
 
 use axum::extract::{Path, Query, State};
-use axum::http::{HeaderMap, header};
+use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::get;
 use axum::{Json, Router};
@@ -45,6 +45,43 @@ pub fn routes() -> Router<AppState> {
             "/openapi.json",
             get(|| async { ([(header::CONTENT_TYPE, "application/json")], OPENAPI) }),
         )
+        .fallback(|| async {
+            Failure {
+                status: StatusCode::NOT_FOUND,
+                message: "no such API route; see /api/v1/openapi.json".to_string(),
+            }
+        })
+        .layer(axum::middleware::map_response(json_errors))
+}
+
+/// Every error of the API is `{"error": ...}`, including the plain-text
+/// rejections of axum's extractors (a malformed path or query, an unknown
+/// method), as the OpenAPI description promises.
+async fn json_errors(response: Response) -> Response {
+    let status = response.status();
+    let is_json = response
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .is_some_and(|v| v.as_bytes().starts_with(b"application/json"));
+    if !(status.is_client_error() || status.is_server_error()) || is_json {
+        return response;
+    }
+    let (parts, body) = response.into_parts();
+    let text = axum::body::to_bytes(body, 64 * 1024)
+        .await
+        .unwrap_or_default();
+    let text = String::from_utf8_lossy(&text);
+    let message = match text.trim() {
+        "" => status.canonical_reason().unwrap_or("error").to_string(),
+        text => text.to_string(),
+    };
+    let mut json = Failure { status, message }.into_response();
+    for (name, value) in &parts.headers {
+        if name != header::CONTENT_TYPE && name != header::CONTENT_LENGTH {
+            json.headers_mut().insert(name, value.clone());
+        }
+    }
+    json
 }
 
 #[derive(Deserialize)]
@@ -243,34 +280,70 @@ pub struct NewArticle {
     pub text: String,
 }
 
-#[derive(Deserialize)]
+/// What became of one posted article.
+#[derive(Serialize)]
 #[serde(untagged)]
-enum Posted {
-    One(NewArticle),
-    Many(Vec<NewArticle>),
+enum PostResult {
+    Stored {
+        id: String,
+        seq: i64,
+        /// `new` or `duplicate` (already in the store: same id, page or text).
+        status: &'static str,
+    },
+    Invalid {
+        /// The item's place in the posted array, from 0.
+        index: usize,
+        /// Always `invalid`.
+        status: &'static str,
+        /// What is wrong, naming the field.
+        error: String,
+    },
 }
 
-#[derive(Serialize)]
-struct PostResult {
-    id: String,
-    seq: i64,
-    /// `new` or `duplicate` (already in the store: same id, page or text).
-    status: &'static str,
+/// The articles of a `POST /api/v1/articles` body (one article object or an
+/// array of them), each checked on its own: an item is its article, or why
+/// it cannot be one, naming the item and the field, so that one bad item
+/// does not cost the others. Only a body that is not JSON, or neither an
+/// object nor an array, fails as a whole. Notes say what was repaired.
+pub fn posted_articles(body: &[u8]) -> Result<Posted, String> {
+    let text = std::str::from_utf8(body).map_err(|e| format!("the body is not UTF-8 text: {e}"))?;
+    let mut notes = Vec::new();
+    let items = match parallax_read::parse_json(text, &mut notes)? {
+        serde_json::Value::Array(items) => items,
+        item @ serde_json::Value::Object(_) => vec![item],
+        _ => return Err("expected an article object or an array of them".to_string()),
+    };
+    let articles = items
+        .into_iter()
+        .enumerate()
+        .map(|(index, item)| {
+            serde_path_to_error::deserialize::<_, NewArticle>(item)
+                .map_err(|e| match e.path().to_string().as_str() {
+                    "." => e.inner().to_string(),
+                    path => format!("{path}: {}", e.inner()),
+                })
+                .and_then(NewArticle::into_article)
+                .map_err(|error| format!("article {index}: {error}"))
+        })
+        .collect();
+    Ok(Posted { articles, notes })
+}
+
+/// A posted body, read: see [`posted_articles`].
+pub struct Posted {
+    pub articles: Vec<Result<Article, String>>,
+    pub notes: Vec<String>,
 }
 
 impl NewArticle {
-    fn into_article(self, index: usize) -> Result<Article, Failure> {
+    fn into_article(self) -> Result<Article, String> {
         let id = self
             .id
             .or_else(|| self.url.clone())
             .filter(|id| !id.trim().is_empty())
-            .ok_or_else(|| {
-                Failure::bad_request(format!("article {index}: needs an id or a url"))
-            })?;
+            .ok_or("needs an id or a url")?;
         if self.text.trim().is_empty() {
-            return Err(Failure::bad_request(format!(
-                "article {index} ({id}): empty text"
-            )));
+            return Err(format!("{id}: empty text"));
         }
         Ok(Article {
             id,
@@ -284,39 +357,66 @@ impl NewArticle {
     }
 }
 
+/// Store every valid article of the body and say what became of each item,
+/// in order. 400 when no item is valid.
 async fn post_articles(
     State(state): State<AppState>,
-    Json(posted): Json<Posted>,
-) -> Result<Json<serde_json::Value>, Failure> {
-    let posted = match posted {
-        Posted::One(one) => vec![one],
-        Posted::Many(many) => many,
+    headers: HeaderMap,
+    body: axum::body::Bytes,
+) -> Result<Response, Failure> {
+    let json = headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.split(';').next())
+        .is_some_and(|v| v.trim().eq_ignore_ascii_case("application/json"));
+    if !json {
+        return Err(Failure {
+            status: StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            message: "expected Content-Type: application/json".to_string(),
+        });
+    }
+    let Posted { articles, notes } = posted_articles(&body).map_err(Failure::bad_request)?;
+    let mut results = Vec::with_capacity(articles.len());
+    let mut valid = Vec::new();
+    for (index, article) in articles.into_iter().enumerate() {
+        match article {
+            Ok(article) => {
+                valid.push(article);
+                results.push(None);
+            }
+            Err(error) => results.push(Some(PostResult::Invalid {
+                index,
+                status: "invalid",
+                error,
+            })),
+        }
+    }
+    let status = if valid.is_empty() {
+        StatusCode::BAD_REQUEST
+    } else {
+        let ids: Vec<String> = valid.iter().map(|a| a.id.clone()).collect();
+        let added = blocking(&state, move |s| s.append(&valid)).await?;
+        (state.appended)();
+        let mut stored = ids.into_iter().zip(added).map(|(id, added)| {
+            let (seq, status) = match added {
+                Added::New(seq) => (seq, "new"),
+                Added::Duplicate(seq) => (seq, "duplicate"),
+            };
+            PostResult::Stored { id, seq, status }
+        });
+        for slot in results.iter_mut().filter(|r| r.is_none()) {
+            *slot = stored.next();
+        }
+        StatusCode::OK
     };
-    let articles = posted
-        .into_iter()
-        .enumerate()
-        .map(|(i, a)| a.into_article(i))
-        .collect::<Result<Vec<_>, _>>()?;
-    let ids: Vec<String> = articles.iter().map(|a| a.id.clone()).collect();
-    let added = blocking(&state, move |s| s.append(&articles)).await?;
-    (state.appended)();
-    let results: Vec<PostResult> = ids
-        .into_iter()
-        .zip(added)
-        .map(|(id, added)| match added {
-            Added::New(seq) => PostResult {
-                id,
-                seq,
-                status: "new",
-            },
-            Added::Duplicate(seq) => PostResult {
-                id,
-                seq,
-                status: "duplicate",
-            },
-        })
-        .collect();
-    Ok(Json(serde_json::json!({ "results": results })))
+    let mut answer = serde_json::json!({ "results": results });
+    if status != StatusCode::OK {
+        answer["error"] = "no valid article in the body".into();
+    }
+    if !notes.is_empty() {
+        answer["notes"] = notes.into();
+    }
+    Ok((status, Json(answer)).into_response())
 }
 
 #[derive(Deserialize)]

@@ -14,8 +14,9 @@ mod sources;
 
 use std::sync::Arc;
 
+pub use api::{Posted, posted_articles};
 use axum::Router;
-use axum::http::{HeaderValue, StatusCode, header};
+use axum::http::{HeaderValue, Method, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use parallax_store::{ArticleLog, Sources, StoryViews};
@@ -38,6 +39,9 @@ pub struct AppState {
     pub searches: Arc<SearchCache>,
     /// Store calls allowed to run at once; see [`store_slots`].
     pub store_slots: Arc<Semaphore>,
+    /// When set, every request that changes the store must carry it as
+    /// `Authorization: Bearer <token>`; see [`crate::Config::token`].
+    pub write_token: Option<Arc<str>>,
 }
 
 /// Slots for concurrent store calls: two per core. Fifty requests running
@@ -62,8 +66,52 @@ pub fn router(state: AppState) -> Router {
         .route("/search", get(pages::search))
         .nest("/api/v1", api::routes())
         .layer(axum::extract::DefaultBodyLimit::max(MAX_BODY))
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            require_token,
+        ))
         .layer(axum::middleware::map_response(security_headers))
         .with_state(state)
+}
+
+/// Writes (any method but GET, HEAD and OPTIONS) carry the write token when
+/// the server has one; reads stay open.
+async fn require_token(
+    axum::extract::State(state): axum::extract::State<AppState>,
+    request: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> Response {
+    let reads = [Method::GET, Method::HEAD, Method::OPTIONS];
+    let Some(token) = state.write_token.as_deref() else {
+        return next.run(request).await;
+    };
+    if reads.contains(request.method()) {
+        return next.run(request).await;
+    }
+    let given = request
+        .headers()
+        .get(header::AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.strip_prefix("Bearer "))
+        .map(str::trim);
+    if given.is_some_and(|given| same_secret(given.as_bytes(), token.as_bytes())) {
+        return next.run(request).await;
+    }
+    let mut refused = Failure {
+        status: StatusCode::UNAUTHORIZED,
+        message: "writes need `Authorization: Bearer <token>` (see docs/service.md)".to_string(),
+    }
+    .into_response();
+    refused
+        .headers_mut()
+        .insert(header::WWW_AUTHENTICATE, HeaderValue::from_static("Bearer"));
+    refused
+}
+
+/// Equality whose time does not depend on where two equal-length secrets
+/// first differ, so that a token cannot be guessed byte by byte.
+fn same_secret(a: &[u8], b: &[u8]) -> bool {
+    a.len() == b.len() && a.iter().zip(b).fold(0u8, |diff, (x, y)| diff | (x ^ y)) == 0
 }
 
 /// No script, no external resource, no framing, no sniffing, no referrer:
@@ -90,8 +138,8 @@ async fn security_headers(mut response: Response) -> Response {
 /// A request that failed: a status and a message for the person or program.
 #[derive(Debug)]
 pub struct Failure {
-    status: StatusCode,
-    message: String,
+    pub(crate) status: StatusCode,
+    pub(crate) message: String,
 }
 
 impl Failure {

@@ -8,7 +8,7 @@ use chrono::{DateTime, Utc};
 use parallax_store::Source;
 use serde::{Deserialize, Serialize};
 
-use super::{AppState, Failure, blocking, safe_link};
+use super::{AppState, Failure, blocking};
 
 /// A followed feed as the API shows it.
 #[derive(Serialize)]
@@ -56,9 +56,9 @@ pub async fn add(
     State(state): State<AppState>,
     Json(new): Json<NewSource>,
 ) -> Result<Response, Failure> {
-    let url = safe_link(Some(&new.url))
-        .filter(|u| !u.contains(char::is_whitespace))
-        .ok_or_else(|| Failure::bad_request(format!("{:?} is not an http(s) URL", new.url)))?;
+    let url = parallax_feeds::check_feed_url(&new.url)
+        .map_err(Failure::bad_request)?
+        .to_string();
     let every = i64::from(
         new.every_minutes
             .unwrap_or(state.default_every_minutes)
