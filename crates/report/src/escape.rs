@@ -8,7 +8,9 @@ use std::fmt::Write as _;
 
 /// Escape text for an HTML text node *or* a quoted attribute value: `& < > " '`
 /// become entities. Control characters other than tab, newline and carriage
-/// return (parse errors in HTML) become U+FFFD.
+/// return (parse errors in HTML) become U+FFFD. Bidirectional embeddings,
+/// overrides and isolates are balanced (see [`Bidi`]), so that the text can
+/// reorder only itself, never the outlet name or text that follows it.
 pub fn html(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + s.len() / 8);
     push_html(&mut out, s);
@@ -17,7 +19,12 @@ pub fn html(s: &str) -> String {
 
 /// [`html`], appending to `out`.
 pub(crate) fn push_html(out: &mut String, s: &str) {
+    let mut bidi = Bidi::default();
     for c in s.chars() {
+        if is_bidi_control(c) {
+            bidi.push(out, c);
+            continue;
+        }
         match c {
             '&' => out.push_str("&amp;"),
             '<' => out.push_str("&lt;"),
@@ -29,6 +36,61 @@ pub(crate) fn push_html(out: &mut String, s: &str) {
             c => out.push(c),
         }
     }
+    bidi.close(out);
+}
+
+/// Explicit bidirectional formatting kept balanced: a closer without its
+/// opener is dropped, and openers still open at the end of the text are
+/// closed there. An RLO (U+202E) left open in one outlet's sentence would
+/// otherwise run on and reverse the next outlet's name on the page.
+#[derive(Default)]
+struct Bidi {
+    /// Open embeddings and overrides (closed by PDF) and isolates (PDI).
+    open: Vec<char>,
+}
+
+impl Bidi {
+    /// UAX #9's deepest nesting; deeper openers have no effect anyway.
+    const MAX_DEPTH: usize = 125;
+    const PDF: char = '\u{202C}';
+    const PDI: char = '\u{2069}';
+
+    fn push(&mut self, out: &mut String, c: char) {
+        match c {
+            '\u{202A}' | '\u{202B}' | '\u{202D}' | '\u{202E}' | '\u{2066}'..='\u{2068}' => {
+                if self.open.len() < Self::MAX_DEPTH {
+                    self.open.push(c);
+                    out.push(c);
+                }
+            }
+            Self::PDF => {
+                // Closes the innermost embedding, never across an isolate.
+                if self.open.last().is_some_and(|&o| !is_isolate(o)) {
+                    self.open.pop();
+                    out.push(c);
+                }
+            }
+            Self::PDI => {
+                // Closes the innermost isolate and every embedding inside it.
+                if let Some(at) = self.open.iter().rposition(|&o| is_isolate(o)) {
+                    self.open.truncate(at);
+                    out.push(c);
+                }
+            }
+            // Marks (LRM, RLM, ALM) open nothing.
+            c => out.push(c),
+        }
+    }
+
+    fn close(self, out: &mut String) {
+        for &o in self.open.iter().rev() {
+            out.push(if is_isolate(o) { Self::PDI } else { Self::PDF });
+        }
+    }
+}
+
+fn is_isolate(c: char) -> bool {
+    matches!(c, '\u{2066}'..='\u{2068}')
 }
 
 /// The URL, escaped for an `href` attribute, when it is an `http://` or
@@ -116,6 +178,30 @@ mod tests {
             html("a\u{0}b\u{7f}c\nd\u{85}"),
             "a\u{FFFD}b\u{FFFD}c\nd\u{FFFD}"
         );
+    }
+
+    #[test]
+    fn bidi_controls_are_balanced_within_each_text() {
+        // An override left open is closed at the end of its own text.
+        assert_eq!(html("abc\u{202E}def"), "abc\u{202E}def\u{202C}");
+        // Stray closers are dropped, matched pairs kept, nesting honoured.
+        assert_eq!(html("\u{202C}\u{2069}x"), "x");
+        assert_eq!(
+            html("\u{2067}a\u{202B}b\u{2069}c"),
+            "\u{2067}a\u{202B}b\u{2069}c"
+        );
+        assert_eq!(
+            html("\u{2068}a\u{202D}b"),
+            "\u{2068}a\u{202D}b\u{202C}\u{2069}"
+        );
+        assert_eq!(
+            html("\u{2066}a\u{202C}b"),
+            "\u{2066}ab\u{2069}",
+            "PDF cannot leave an isolate"
+        );
+        assert_eq!(html("\u{200F}plain"), "\u{200F}plain");
+        let deep = "\u{202E}".repeat(1000);
+        assert_eq!(html(&deep).chars().count(), 250);
     }
 
     #[test]

@@ -11,8 +11,6 @@ use flate2::Compression;
 use flate2::read::GzDecoder;
 use flate2::write::GzEncoder;
 
-use crate::http::Failure;
-
 /// `bytes`, gzip-compressed. The fast level: renditions are compressed on
 /// every change of a story, and it already shrinks HTML and JSON several fold.
 pub fn compress(bytes: &[u8]) -> Vec<u8> {
@@ -50,28 +48,42 @@ fn accepts_gzip(request: &HeaderMap) -> bool {
 }
 
 /// A response with a stored gzip body: sent compressed when the client
-/// takes gzip, decompressed otherwise.
+/// takes gzip, else decompressed as it is sent, a chunk at a time, so that a
+/// client without gzip costs the server a chunk of memory, not the whole
+/// page (a giant story's page is a hundred megabytes of HTML).
 pub(crate) fn respond(
     request: &HeaderMap,
     gzipped: Vec<u8>,
     content_type: &'static str,
-) -> Result<Response, Failure> {
+) -> Response {
     let content_type = (header::CONTENT_TYPE, HeaderValue::from_static(content_type));
     let vary = (header::VARY, HeaderValue::from_static("accept-encoding"));
     if accepts_gzip(request) {
         let encoding = (header::CONTENT_ENCODING, HeaderValue::from_static("gzip"));
-        return Ok(([content_type, vary, encoding], gzipped).into_response());
+        return ([content_type, vary, encoding], gzipped).into_response();
     }
-    match decompress(&gzipped) {
-        Ok(body) => Ok(([content_type, vary], body).into_response()),
-        Err(err) => {
-            tracing::error!(%err, "a stored rendition does not decompress");
-            Err(Failure::internal(
-                "the story could not be read; see the server log",
-            ))
+    let mut decoder = GzDecoder::new(std::io::Cursor::new(gzipped));
+    let chunks = std::iter::from_fn(move || {
+        let mut chunk = vec![0; CHUNK];
+        match decoder.read(&mut chunk) {
+            Ok(0) => None,
+            Ok(n) => {
+                chunk.truncate(n);
+                Some(Ok(axum::body::Bytes::from(chunk)))
+            }
+            Err(err) => {
+                // The status is sent already: the client sees a cut-off body.
+                tracing::error!(%err, "a stored rendition does not decompress");
+                Some(Err(err))
+            }
         }
-    }
+    });
+    let body = axum::body::Body::from_stream(tokio_stream::iter(chunks));
+    ([content_type, vary], body).into_response()
 }
+
+/// Decompressed bytes sent at a time.
+const CHUNK: usize = 64 * 1024;
 
 #[cfg(test)]
 mod tests {

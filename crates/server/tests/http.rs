@@ -81,8 +81,9 @@ impl Server {
         )
     }
 
-    /// Head and raw body of a GET with this `Accept-Encoding`, over a plain
-    /// socket so that nothing decodes the body on the way.
+    /// Head and body of a GET with this `Accept-Encoding`, over a plain
+    /// socket so that nothing decodes the body's content encoding on the way
+    /// (a chunked transfer is undone).
     fn get_encoded(&self, path: &str, accept_encoding: &str) -> (String, Vec<u8>) {
         let address = self.base.trim_start_matches("http://");
         let mut socket = std::net::TcpStream::connect(address).unwrap();
@@ -95,8 +96,11 @@ impl Server {
         socket.read_to_end(&mut response).unwrap();
         let end = response.windows(4).position(|w| w == b"\r\n\r\n").unwrap();
         let head = String::from_utf8_lossy(&response[..end]).to_ascii_lowercase();
-        assert!(!head.contains("transfer-encoding: chunked"), "{head}");
-        (head, response[end + 4..].to_vec())
+        let mut body = response[end + 4..].to_vec();
+        if head.contains("transfer-encoding: chunked") {
+            body = dechunk(&body);
+        }
+        (head, body)
     }
 
     fn get_json(&self, path: &str) -> Value {
@@ -149,6 +153,21 @@ impl Drop for Server {
         if let Some(thread) = self.thread.take() {
             let _ = thread.join();
         }
+    }
+}
+
+/// A chunked HTTP body, joined.
+fn dechunk(mut data: &[u8]) -> Vec<u8> {
+    let mut out = Vec::new();
+    loop {
+        let line = data.windows(2).position(|w| w == b"\r\n").unwrap();
+        let size =
+            usize::from_str_radix(std::str::from_utf8(&data[..line]).unwrap().trim(), 16).unwrap();
+        if size == 0 {
+            return out;
+        }
+        out.extend_from_slice(&data[line + 2..line + 2 + size]);
+        data = &data[line + 2 + size + 2..];
     }
 }
 
@@ -221,8 +240,10 @@ fn posted_articles_become_the_right_stories() {
         .read_to_string(&mut unzipped)
         .unwrap();
     assert_eq!(unzipped, page);
+    // Decompressed as it is sent: streamed, never whole in memory.
     let (head, plain) = server.get_encoded(path, "identity");
     assert!(!head.contains("content-encoding"), "{head}");
+    assert!(head.contains("transfer-encoding: chunked"), "{head}");
     assert_eq!(String::from_utf8(plain).unwrap(), page);
 
     // Biggest first.
@@ -500,4 +521,28 @@ fn writes_need_the_token_and_reads_do_not() {
     // Reads stay open.
     assert_eq!(server.get("/api/v1/articles").0, 200);
     assert_eq!(server.get("/").0, 200);
+}
+
+#[test]
+fn a_bidi_override_in_an_article_cannot_reorder_what_follows_it() {
+    let server = Server::start();
+    let article = json!({
+        "id": "rlo", "source": "Harbour \u{202E}Herald", "title": "Ferry \u{202E}returns",
+        "text": "The island ferry runs again from Monday, \u{202E}the harbour office said.",
+    });
+    assert_eq!(server.post("/api/v1/articles", &article).0, 200);
+    server.wait_for_analysis(1);
+    let (_, _, page) = server.get("/articles/rlo");
+    for shown in [
+        "Ferry \u{202E}returns\u{202C}",
+        "Harbour \u{202E}Herald\u{202C}",
+    ] {
+        assert!(page.contains(shown), "{shown:?} not closed in {page}");
+    }
+    assert!(
+        !page.contains("returns<"),
+        "left open before markup: {page}"
+    );
+    let (_, _, list) = server.get("/");
+    assert!(list.contains("Ferry \u{202E}returns\u{202C}"), "{list}");
 }

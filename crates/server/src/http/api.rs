@@ -179,7 +179,7 @@ async fn story(
         StoryAnswer::MergedInto(into) => {
             Ok(Redirect::permanent(&format!("/api/v1/stories/{into}")).into_response())
         }
-        StoryAnswer::Gzipped(document) => gzip::respond(&request, document, "application/json"),
+        StoryAnswer::Gzipped(document) => Ok(gzip::respond(&request, document, "application/json")),
     }
 }
 

@@ -7,6 +7,7 @@
 //! response forbids scripts through its Content-Security-Policy.
 
 mod api;
+mod bidi_safe;
 mod export;
 mod pages;
 mod search_cache;
@@ -19,6 +20,7 @@ use axum::Router;
 use axum::http::{HeaderValue, Method, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
+pub use bidi_safe::BidiSafeHtml;
 use parallax_store::{ArticleLog, Sources, StoryViews};
 pub use search_cache::SearchCache;
 use tokio::sync::Semaphore;

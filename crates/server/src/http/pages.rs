@@ -102,7 +102,7 @@ pub async fn story(
         StoryAnswer::MergedInto(into) => {
             Ok(Redirect::permanent(&format!("/stories/{into}")).into_response())
         }
-        StoryAnswer::Gzipped(page) => gzip::respond(&request, page, "text/html; charset=utf-8"),
+        StoryAnswer::Gzipped(page) => Ok(gzip::respond(&request, page, "text/html; charset=utf-8")),
     }
 }
 
