@@ -140,3 +140,34 @@ fn an_unwritable_output_is_an_error() {
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("cannot write"));
 }
+
+#[test]
+fn input_read_with_a_change_is_a_note_not_a_skip() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("wire.jsonl");
+    fs::write(
+        &path,
+        concat!(
+            r#"{"id": "w1", "title": "Ferry returns", "text": "The island ferry runs again.", "url": 7}"#,
+            "\n",
+            r#"{"id": "w1", "title": "Bridge shut", "text": "The old bridge closes for repairs."}"#,
+            "\n",
+            r#"{"id": "w3", "title": "Pier", "text": "The pier reopens, says \ud83d the harbour office."}"#,
+            "\n"
+        ),
+    )
+    .expect("write");
+    let (out, json) = analyze_json(&[&path]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    assert_eq!(ids(&json), ["w1", "w1-2", "w3"]);
+    assert!(!stderr.contains("skipped"), "{stderr}");
+    for note in [
+        "parallax: note: ",
+        "wire.jsonl:1: field \"url\" must be a string, found a number; ignored",
+        "wire.jsonl:2: duplicate article id \"w1\"",
+        "wire.jsonl:3: 1 lone UTF-16 surrogate escape",
+    ] {
+        assert!(stderr.contains(note), "{note:?} missing from {stderr}");
+    }
+}

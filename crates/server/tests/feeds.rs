@@ -375,3 +375,71 @@ fn feed_links_to_private_addresses_are_never_fetched() {
         .unwrap();
     assert!(error.contains("127.0.0.2, not a public address"), "{error}");
 }
+
+#[test]
+fn a_feeds_articles_are_stored_as_their_pages_arrive() {
+    use std::sync::mpsc;
+    use std::sync::{Arc, Mutex};
+    let outside = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let site = format!("http://{}", outside.local_addr().unwrap());
+    let feed = format!(
+        "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Slow</title>\
+         <item><title>First</title><link>{site}/first.html</link><guid>1</guid><pubDate>Mon, 02 Nov 2026 08:00:00 GMT</pubDate></item>\
+         <item><title>Second</title><link>{site}/second.html</link><guid>2</guid><pubDate>Mon, 02 Nov 2026 09:00:00 GMT</pubDate></item>\
+         </channel></rss>"
+    );
+    // The second page is held back until the test has seen the first article
+    // in the store (or 20 s pass, when the test then fails).
+    let (release, released) = mpsc::channel::<()>();
+    let released = Arc::new(Mutex::new(released));
+    serve_recording(outside, move |path| {
+        let page = |text: &str| {
+            (
+                [(header::CONTENT_TYPE, "text/html; charset=utf-8")],
+                format!("<html><body><article><h1>{text}</h1><p>{text}: the island ferry runs again from Monday, the harbour office said.</p></article></body></html>"),
+            )
+                .into_response()
+        };
+        match path {
+            "/feed.xml" => feed.clone().into_response(),
+            "/second.html" => {
+                let _ = released
+                    .lock()
+                    .unwrap()
+                    .recv_timeout(Duration::from_secs(20));
+                page("Second")
+            }
+            _ => page("First"),
+        }
+    });
+    let dir = tempfile::tempdir().unwrap();
+    let store = std::sync::Arc::new(parallax_store::SqliteStore::open(dir.path()).unwrap());
+    let source = store
+        .add_source(&format!("{site}/feed.xml"), None, 300)
+        .unwrap();
+    let feeds = parallax_server::FeedsConfig {
+        allow_networks: vec!["127.0.0.1".parse().unwrap()],
+        timeout_seconds: 30,
+        ..parallax_server::FeedsConfig::default()
+    };
+    let polling = {
+        let store = store.clone();
+        std::thread::spawn(move || {
+            parallax_server::poller::Poller::new(&feeds)
+                .poll(store.as_ref(), &source, chrono::Utc::now())
+                .unwrap()
+        })
+    };
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while store.after(0, 10).unwrap().is_empty() && Instant::now() < deadline {
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let stored_early = store.after(0, 10).unwrap().len();
+    release.send(()).unwrap();
+    let report = polling.join().unwrap();
+    assert_eq!(
+        stored_early, 1,
+        "the first article waited for the second page"
+    );
+    assert_eq!(report.new_articles, 2);
+}
