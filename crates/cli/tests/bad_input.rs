@@ -171,3 +171,34 @@ fn input_read_with_a_change_is_a_note_not_a_skip() {
         assert!(stderr.contains(note), "{note:?} missing from {stderr}");
     }
 }
+
+#[test]
+fn a_fifo_named_on_the_command_line_is_refused_not_waited_on() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let fifo = dir.path().join("pipe.html");
+    let made = Command::new("mkfifo").arg(&fifo).status();
+    assert!(made.is_ok_and(|s| s.success()), "mkfifo");
+    for command in ["analyze", "extract"] {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_parallax"))
+            .args([command, fifo.to_str().expect("utf-8 temp path")])
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .expect("parallax runs");
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+        while child.try_wait().expect("wait").is_none() {
+            if std::time::Instant::now() > deadline {
+                let _ = child.kill();
+                panic!("`parallax {command}` waited on a FIFO");
+            }
+            std::thread::sleep(std::time::Duration::from_millis(20));
+        }
+        let out = child.wait_with_output().expect("output");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "{command}: {stderr}");
+        assert!(
+            stderr.contains("pipe.html: not a regular file"),
+            "{command}: {stderr}"
+        );
+    }
+}

@@ -50,7 +50,7 @@ pub(crate) fn human_size(bytes: u64) -> String {
 /// The whole content of a single-article file, decompressed when `gzip`,
 /// refusing anything over `limit` bytes. The error is the warning message.
 pub(crate) fn read_whole(path: &Path, gzip: bool, limit: u64) -> Result<Vec<u8>, String> {
-    let file = File::open(path).map_err(|e| format!("cannot open: {e}"))?;
+    let file = open_regular(path)?;
     if !gzip {
         let size = file.metadata().map(|m| m.len()).unwrap_or(0);
         if size > limit {
@@ -92,6 +92,17 @@ pub(crate) fn read_limited(reader: impl Read, gzip: bool, limit: u64) -> Result<
     Ok(bytes)
 }
 
+/// Open a file to read, if it is a regular one: opening a FIFO waits for a
+/// writer forever, and a device may never end.
+fn open_regular(path: &Path) -> Result<File, String> {
+    match std::fs::metadata(path) {
+        Ok(meta) if !meta.is_file() => {
+            Err("not a regular file (a pipe, socket or device), skipped".to_string())
+        }
+        _ => File::open(path).map_err(|e| format!("cannot open: {e}")),
+    }
+}
+
 fn too_large(size: u64, limit: u64) -> String {
     format!(
         "file is {}, over the {} limit for one article, skipped",
@@ -102,7 +113,7 @@ fn too_large(size: u64, limit: u64) -> String {
 
 /// A buffered stream over a line-oriented file, decompressed when `gzip`.
 pub(crate) fn open_stream(path: &Path, gzip: bool) -> Result<Box<dyn BufRead>, String> {
-    let file = File::open(path).map_err(|e| format!("cannot open: {e}"))?;
+    let file = open_regular(path)?;
     let size = file.metadata().map_or(0, |m| m.len());
     Ok(stream(file, size, gzip))
 }

@@ -91,12 +91,6 @@ pub(crate) fn expand(paths: &[PathBuf]) -> Found {
                 .problems
                 .push((path.clone(), format!("cannot read: {e}"))),
             Ok(meta) if meta.is_dir() => walk_dir(path, &mut visited, &mut found),
-            // Opening a FIFO waits for a writer forever, and a device may
-            // never end: only regular files are read.
-            Ok(meta) if !meta.is_file() => found.problems.push((
-                path.clone(),
-                "not a regular file (a pipe, socket or device), skipped".to_string(),
-            )),
             Ok(_) => match kind_of(path) {
                 Some(kind) => found.files.push((path.clone(), kind)),
                 None => found.problems.push((path.clone(), UNSUPPORTED.to_string())),
