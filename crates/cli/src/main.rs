@@ -62,9 +62,10 @@ enum Command {
         /// The store directory (created if missing) [default: parallax-data].
         #[arg(long)]
         data: Option<PathBuf>,
-        /// Address and port to listen on [default: 127.0.0.1:8080].
+        /// Host (name or address) and port to listen on, such as
+        /// `localhost:8081` or `0.0.0.0:8080` [default: 127.0.0.1:8080].
         #[arg(long)]
-        listen: Option<std::net::SocketAddr>,
+        listen: Option<String>,
         /// Log only warnings and errors.
         #[arg(long, short)]
         quiet: bool,
@@ -143,7 +144,7 @@ fn report(result: anyhow::Result<ExitCode>) -> ExitCode {
 fn serve(
     file: Option<PathBuf>,
     data: Option<PathBuf>,
-    listen: Option<std::net::SocketAddr>,
+    listen: Option<String>,
     quiet: bool,
     token: Option<String>,
 ) -> anyhow::Result<ExitCode> {
@@ -165,8 +166,10 @@ fn logging(quiet: bool) {
     let level = if quiet { "warn" } else { "info" };
     let filter = tracing_subscriber::EnvFilter::try_from_default_env()
         .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new(level));
+    // Colours only for a terminal: a log file gets no escape codes.
     tracing_subscriber::fmt()
         .with_env_filter(filter)
+        .with_ansi(io::IsTerminal::is_terminal(&io::stderr()))
         .with_writer(io::stderr)
         .init();
 }

@@ -30,7 +30,8 @@ pub const DEFAULT_DATA: &str = "parallax-data";
 #[serde(deny_unknown_fields, default)]
 pub struct Config {
     pub data: PathBuf,
-    pub listen: SocketAddr,
+    /// `host:port`; the host may be a name (`localhost:8080`).
+    pub listen: String,
     pub quiet: bool,
     /// The bearer token that writes through the API (adding sources and
     /// articles) must carry. Without one, a server that listens on loopback
@@ -58,7 +59,7 @@ impl Default for Config {
     fn default() -> Self {
         Config {
             data: PathBuf::from(DEFAULT_DATA),
-            listen: SocketAddr::from(([127, 0, 0, 1], 8080)),
+            listen: "127.0.0.1:8080".to_string(),
             quiet: false,
             token: None,
             feeds: FeedsConfig::default(),
@@ -79,13 +80,14 @@ impl Default for FeedsConfig {
 }
 
 impl Config {
-    /// The token writes must carry: the configured one; none on loopback;
-    /// else a new random one, logged so that the operator can use it.
-    pub fn write_token(&self) -> anyhow::Result<Option<String>> {
+    /// The token writes must carry on a server listening at `bound`: the
+    /// configured one; none on loopback; else a new random one, logged so
+    /// that the operator can use it.
+    pub fn write_token(&self, bound: SocketAddr) -> anyhow::Result<Option<String>> {
         if let Some(token) = self.token.as_deref().filter(|t| !t.is_empty()) {
             return Ok(Some(token.to_string()));
         }
-        if self.listen.ip().is_loopback() {
+        if bound.ip().is_loopback() {
             return Ok(None);
         }
         let mut bytes = [0u8; 24];
@@ -114,7 +116,7 @@ mod tests {
     fn every_key_is_optional() {
         let config: Config =
             toml::from_str("listen = \"0.0.0.0:9000\"\n[feeds]\nevery_minutes = 30\n").unwrap();
-        assert_eq!(config.listen.port(), 9000);
+        assert_eq!(config.listen, "0.0.0.0:9000");
         assert_eq!(config.feeds.every_minutes, 30);
         assert_eq!(config.feeds.timeout_seconds, 20);
         assert_eq!(config.data, PathBuf::from("parallax-data"));

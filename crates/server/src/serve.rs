@@ -24,9 +24,10 @@ const POLL: Duration = Duration::from_secs(1);
 
 /// Serve as configured until Ctrl-C.
 pub fn serve(config: &Config) -> anyhow::Result<()> {
-    let listen = config.listen;
+    let listen = config.listen.as_str();
     let runtime = tokio::runtime::Runtime::new().context("cannot start the async runtime")?;
     runtime.block_on(async {
+        // A host name is resolved here (`localhost:8080`).
         let listener = tokio::net::TcpListener::bind(listen)
             .await
             .with_context(|| format!("cannot listen on {listen}"))?;
@@ -76,7 +77,7 @@ pub async fn serve_until(
         }),
         searches: Arc::default(),
         store_slots: store_slots(),
-        write_token: config.write_token()?.map(Arc::from),
+        write_token: config.write_token(listener.local_addr()?)?.map(Arc::from),
     };
     let app = router(state).into_make_service_with_connect_info::<SocketAddr>();
     axum::serve(listener, app)
