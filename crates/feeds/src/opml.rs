@@ -89,14 +89,24 @@ pub fn write(subscriptions: &[Subscription]) -> String {
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<opml version=\"2.0\">\n  <head><title>Parallax sources</title></head>\n  <body>\n",
     );
     for subscription in subscriptions {
-        let title = escape(subscription.title.as_deref().unwrap_or(&subscription.url));
+        let title = attribute(subscription.title.as_deref().unwrap_or(&subscription.url));
         out.push_str(&format!(
             "    <outline type=\"rss\" text=\"{title}\" title=\"{title}\" xmlUrl=\"{}\"/>\n",
-            escape(subscription.url.as_str())
+            attribute(subscription.url.as_str())
         ));
     }
     out.push_str("  </body>\n</opml>\n");
     out
+}
+
+/// Text for an XML attribute value. Besides the markup characters, tabs and
+/// line breaks become character references: a reader normalises them to
+/// spaces when written as they are, and a list read back would differ.
+fn attribute(text: &str) -> String {
+    escape(text)
+        .replace('\t', "&#9;")
+        .replace('\n', "&#10;")
+        .replace('\r', "&#13;")
 }
 
 #[cfg(test)]
@@ -150,6 +160,12 @@ mod tests {
         let back = parse(&written).unwrap();
         assert_eq!(back[0], subs[0]);
         assert_eq!(back[1].url, subs[1].url);
+        // Found by fuzzing: a line break in a URL survived only as a space.
+        let odd = vec![Subscription {
+            url: "a\no\r\tp".into(),
+            title: Some("two\nlines".into()),
+        }];
+        assert_eq!(parse(&write(&odd)).unwrap(), odd);
     }
 
     #[test]
