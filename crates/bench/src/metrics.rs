@@ -34,9 +34,13 @@ impl Part {
 pub fn check_floor(name: &str, value: f64, floor: Option<f64>) -> anyhow::Result<()> {
     match floor {
         Some(floor) if value < floor => {
-            anyhow::bail!("{name} {value:.3} is below the floor {floor}")
+            anyhow::bail!("floor broken: {name} {value:.3} is below the floor {floor}")
         }
-        _ => Ok(()),
+        Some(floor) => {
+            eprintln!("floor held: {name} {value:.3} >= {floor}");
+            Ok(())
+        }
+        None => Ok(()),
     }
 }
 
