@@ -230,6 +230,11 @@ fn masthead(lookup: &Lookup<'_>, home: Option<&str>, out: &mut String) {
          <li><span class=\"q\">Underlined</span> quoted words</li>\
          <li><del>removed</del> <ins>added</ins> compared with the fullest wording of a quote</li>\
          <li><span class=\"m var\">Wavy</span> a name spelled differently from its canonical form</li>\
+         <li>No colour: a sentence that is not a claim compared across outlets, such as one that is only a quote (quotes are compared in each story's Quotes section)</li>\
+         <li><span class=\"badge\">reference</span> the fullest wording of a quote, which the others are compared with</li>\
+         <li><span class=\"badge fragment\">fragment</span> a wording that prints only part of the reference</li>\
+         <li><span class=\"badge\">direct</span> <span class=\"badge\">partial</span> <span class=\"badge\">indirect</span> quoted in full, quoted in part, or reported without quotation marks</li>\
+         <li><span class=\"badge copy\">copy</span> a syndicated copy of another outlet's article</li>\
          </ul>\n",
     );
     out.push_str("</div></header>\n");

@@ -295,3 +295,17 @@ fn empty_analysis_renders_a_valid_page() {
     markup::parse(&page);
     assert!(page.contains("No stories: there were no articles to compare."));
 }
+
+#[test]
+fn the_legend_explains_every_badge_the_page_can_show() {
+    let page = page();
+    let legend_start = page.find("<ul class=\"legend\"").expect("a legend");
+    let legend = &page[legend_start..legend_start + page[legend_start..].find("</ul>").unwrap()];
+    for badge in ["reference", "fragment", "direct", "partial", "indirect", "copy"] {
+        assert!(
+            legend.contains(&format!(">{badge}</span>")),
+            "{badge} is not explained in the legend"
+        );
+    }
+    assert!(legend.contains("No colour"), "uncoloured sentences unexplained");
+}
