@@ -29,9 +29,25 @@ struct Cli {
 enum Command {
     /// Group articles into stories and compare each story's coverage.
     ///
+    /// A .txt article may start with header lines, then a blank line, then
+    /// the text (paragraphs separated by blank lines):
+    ///
+    ///   Title: Ferry returns to the island
+    ///   Source: The Harbour Herald
+    ///   URL: https://herald.example/ferry
+    ///   Published: 2026-03-13T08:00:00Z
+    ///
+    /// Without them the first line is the headline. A .jsonl file holds one
+    /// article per line: {"id", "text", "title"?, "url"?, "source"?,
+    /// "published"?, "language"?}.
+    ///
     /// Exit status: 0 when every input was analysed, 3 when some file or line
     /// was skipped (each named on stderr), 1 when nothing could be analysed or
     /// the output could not be written, 2 for a usage error.
+    #[command(verbatim_doc_comment)]
+    #[command(after_help = "Examples:\n  parallax analyze examples/\n  \
+        parallax analyze --format html --out stories.html examples/ news.jsonl.gz\n  \
+        parallax analyze --format json archive.warc.gz > analysis.json")]
     Analyze {
         /// Article files or folders (recursed): .txt, .html, .htm, .jsonl, .warc, each optionally .gz.
         #[arg(required = true)]
@@ -45,6 +61,7 @@ enum Command {
     },
     /// Print the article text and metadata of saved web pages: one JSON object
     /// per page (docs/extract-format.md). Exit status as for `analyze`.
+    #[command(after_help = "Example:\n  parallax extract saved/*.html > articles.jsonl")]
     Extract {
         /// Saved pages: .html, .htm, optionally .gz.
         #[arg(required = true)]
@@ -55,6 +72,9 @@ enum Command {
     },
     /// Run Parallax as a service: web pages, the JSON API (/api/v1) and the
     /// analyser, over the store in --data. Stops on Ctrl-C.
+    #[command(after_help = "Examples:\n  parallax serve --data news/\n  \
+        PARALLAX_TOKEN=... parallax serve --data news/ --listen 0.0.0.0:8080\n\n\
+        Then open http://127.0.0.1:8080/ (see docs/service.md).")]
     Serve {
         /// Settings in TOML (see docs/service.md); flags win over the file.
         #[arg(long)]
@@ -77,6 +97,7 @@ enum Command {
     },
     /// Add article files or folders to a store, whether or not a server runs
     /// on it. Exit status as for `analyze`.
+    #[command(after_help = "Example:\n  parallax ingest --data news/ examples/ wire.jsonl.gz")]
     Ingest {
         /// The store directory (created if missing).
         #[arg(long, default_value = DEFAULT_DATA)]
@@ -89,6 +110,10 @@ enum Command {
         quiet: bool,
     },
     /// The feeds a store follows: add, list, remove, import or export OPML.
+    #[command(
+        after_help = "Examples:\n  parallax sources --data news/ add https://herald.example/feed.xml\n  \
+        parallax sources --data news/ import subscriptions.opml"
+    )]
     Sources {
         /// The store directory (created if missing).
         #[arg(long, default_value = DEFAULT_DATA, global = true)]
