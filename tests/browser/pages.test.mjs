@@ -92,7 +92,7 @@ test('the story list shows every story with its independent outlets', async () =
 test('a story page lays the outlets side by side with the quote difference', async () => {
   const page = await open('/?order=biggest');
   await page.locator('ol.stories a.headline').first().click();
-  await page.waitForURL(/\/stories\/\d+$/);
+  await page.waitForURL(/\/stories\/story-\d+$/);
   const text = await page.locator('body').innerText();
   for (const outlet of ['Meridian Wire', 'The Harbour Herald', 'Northgate Daily', 'Eastbridge Post']) {
     assert.ok(text.includes(outlet), `${outlet} missing`);
@@ -127,8 +127,8 @@ test('nothing from a hostile article runs or loads', async () => {
   assert.equal(await page.locator('a[href^="javascript:"]').count(), 0);
   assert.equal(await page.locator('script, iframe, img').count(), 0);
   // Its story page too.
-  await page.locator('a', { hasText: /^story \d+$/ }).click();
-  await page.waitForURL(/\/stories\/\d+$/);
+  await page.locator('a', { hasText: /^story-\d+$/ }).click();
+  await page.waitForURL(/\/stories\/story-\d+$/);
   assert.ok((await page.locator('body').innerText()).includes('Ona Vale'));
   assert.equal(await page.locator('script, iframe, img').count(), 0);
   await page.close();

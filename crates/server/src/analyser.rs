@@ -25,6 +25,7 @@ use parallax_store::{
 use rayon::prelude::*;
 
 use crate::gzip;
+use crate::http::StoryId;
 
 /// Articles read from the log and placed at a time.
 const BATCH: usize = 1024;
@@ -199,7 +200,11 @@ impl<'s, S: ArticleLog + StoryViews + ?Sized> Analyser<'s, S> {
 
 /// The view of a live story; `None` for a story merged into another.
 fn view(live: &Live, seqs: &[Seq], story: usize) -> Option<StoryView> {
-    let analysis = live.story(story)?;
+    let mut analysis = live.story(story)?;
+    // Named in its page and document as its URL and the API name it.
+    if let Some(first) = analysis.stories.first_mut() {
+        first.id = StoryId(id(story)).to_string();
+    }
     let last_seq = live
         .members(story)?
         .iter()

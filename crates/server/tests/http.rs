@@ -246,6 +246,25 @@ fn posted_articles_become_the_right_stories() {
     assert!(head.contains("transfer-encoding: chunked"), "{head}");
     assert_eq!(String::from_utf8(plain).unwrap(), page);
 
+    // One public id: the API's, the URL's, the page's and the document's.
+    let id = call["id"].as_str().unwrap();
+    assert!(id.starts_with("story-"), "{id}");
+    assert_eq!(call["page"], format!("/stories/{id}"));
+    assert_eq!(call["href"], format!("/api/v1/stories/{id}"));
+    assert!(page.contains(id), "the page does not name {id}");
+    let document = server.get_json(&format!("/api/v1/stories/{id}"));
+    assert_eq!(document["stories"][0]["id"], id);
+    // A story named by its number alone, as older URLs did, redirects.
+    let number = id.trim_start_matches("story-");
+    let (status, headers, _) = server.get(&format!("/stories/{number}"));
+    assert_eq!(status, 308);
+    assert_eq!(headers["location"], format!("/stories/{id}"));
+    let (status, headers, _) = server.get(&format!("/api/v1/stories/{number}"));
+    assert_eq!(status, 308);
+    assert_eq!(headers["location"], format!("/api/v1/stories/{id}"));
+    let (_, _, quotes_csv) = server.get("/api/v1/export/quotes.csv");
+    assert!(quotes_csv.contains(&format!("\n{id},")), "{quotes_csv}");
+
     // Biggest first.
     let biggest = server.get_json("/api/v1/stories?order=biggest");
     assert_eq!(biggest["stories"][0]["outlets"], 4);
@@ -318,7 +337,7 @@ fn hostile_articles_stay_text() {
     for path in [
         "/".to_string(),
         format!("/articles/{id}"),
-        "/stories/0".to_string(),
+        "/stories/story-0".to_string(),
         "/search?q=%3Cscript%3E%20alert".to_string(),
         "/search?q=mayor".to_string(),
     ] {
@@ -365,10 +384,31 @@ fn bad_requests_are_explained() {
         error.starts_with("article 0: txt: unknown field `txt`"),
         "{error}"
     );
-    assert_eq!(server.get("/api/v1/stories/99").0, 404);
+    assert_eq!(server.get("/api/v1/stories/story-99").0, 404);
     assert_eq!(server.get("/api/v1/articles/nope").0, 404);
-    assert_eq!(server.get("/stories/99").0, 404);
     assert_eq!(server.get("/api/v1/stories?order=oldest").0, 400);
+    // Page routes answer people with pages, whatever went wrong.
+    for (path, status) in [
+        ("/stories/story-99", 404),
+        ("/stories/nonsense", 404),
+        ("/articles/nope", 404),
+        ("/no/such/page", 404),
+        ("/?order=oldest", 400),
+    ] {
+        let (got, headers, body) = server.get(path);
+        assert_eq!(got, status, "{path}");
+        assert!(
+            headers["content-type"]
+                .to_str()
+                .unwrap()
+                .starts_with("text/html"),
+            "{path}"
+        );
+        assert!(
+            body.contains("<h1>") && body.contains("href=\"/\""),
+            "{path}: {body}"
+        );
+    }
 }
 
 #[test]
@@ -403,7 +443,7 @@ fn one_bad_article_in_a_batch_is_named_and_the_others_are_stored() {
 fn every_api_error_is_json() {
     let server = Server::start();
     for (path, status) in [
-        ("/api/v1/stories/story-2", 400),
+        ("/api/v1/stories/nonsense", 404),
         ("/api/v1/stories?limit=many", 400),
         ("/api/v1/nowhere", 404),
     ] {

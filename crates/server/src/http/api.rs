@@ -15,7 +15,8 @@ use parallax_store::{
 };
 use serde::{Deserialize, Serialize};
 
-use super::{AppState, Failure, blocking};
+use super::story_id::Named;
+use super::{AppState, Failure, StoryId, blocking};
 use crate::excerpt::Excerpt;
 use crate::gzip;
 
@@ -107,7 +108,7 @@ impl ListQuery {
 /// A story in a list.
 #[derive(Serialize)]
 pub struct StoryItem {
-    pub id: i64,
+    pub id: StoryId,
     pub headline: String,
     pub articles: u32,
     /// Independent outlets: syndicated copies not counted.
@@ -122,10 +123,11 @@ pub struct StoryItem {
 
 impl From<StorySummary> for StoryItem {
     fn from(s: StorySummary) -> Self {
+        let id = StoryId(s.id);
         StoryItem {
-            href: format!("/api/v1/stories/{}", s.id),
-            page: format!("/stories/{}", s.id),
-            id: s.id,
+            href: format!("/api/v1/stories/{id}"),
+            page: format!("/stories/{id}"),
+            id,
             headline: s.headline,
             articles: s.articles,
             outlets: s.outlets,
@@ -149,38 +151,59 @@ async fn stories(
     Ok(Json(serde_json::json!({ "stories": items })))
 }
 
-/// A story's rendition, or where it went when it was merged into another.
+/// A story's rendition, or where it is to be found: the story it was merged
+/// into, or its canonical URL when it was named by number.
 pub enum StoryAnswer {
     /// The rendition as stored: gzip-compressed.
     Gzipped(Vec<u8>),
-    MergedInto(i64),
+    /// Answered with a permanent redirect to the story under `prefix`.
+    Elsewhere(StoryId),
 }
 
-/// Look a story up, in the rendition asked for.
+/// Look a story up by the id in its URL, in the rendition asked for.
 pub async fn find_story(
     state: &AppState,
-    id: i64,
+    named: &str,
     rendition: Rendition,
 ) -> Result<StoryAnswer, Failure> {
-    match blocking(state, move |s| s.story(id, rendition)).await? {
-        None => Err(Failure::not_found(format!("story {id}"))),
-        Some(Found::MergedInto(into)) => Ok(StoryAnswer::MergedInto(into)),
+    let id = match StoryId::parse(named) {
+        Some(Named::Canonically(id)) => id,
+        Some(Named::ByNumber(id)) => return Ok(StoryAnswer::Elsewhere(id)),
+        None => return Err(Failure::not_found(format!("story {named:?}"))),
+    };
+    match blocking(state, move |s| s.story(id.0, rendition)).await? {
+        None => Err(Failure::not_found(id)),
+        Some(Found::MergedInto(into)) => Ok(StoryAnswer::Elsewhere(StoryId(into))),
         Some(Found::Story { rendition, .. }) => Ok(StoryAnswer::Gzipped(rendition)),
+    }
+}
+
+impl StoryAnswer {
+    /// The response: the rendition, or a permanent redirect to
+    /// `{prefix}/{id}`.
+    pub fn respond(
+        self,
+        request: &HeaderMap,
+        prefix: &str,
+        content_type: &'static str,
+    ) -> Response {
+        match self {
+            StoryAnswer::Elsewhere(id) => {
+                Redirect::permanent(&format!("{prefix}/{id}")).into_response()
+            }
+            StoryAnswer::Gzipped(bytes) => gzip::respond(request, bytes, content_type),
+        }
     }
 }
 
 /// The story's `parallax.analysis/1` document, as saved by the analyser.
 async fn story(
     State(state): State<AppState>,
-    Path(id): Path<i64>,
+    Path(id): Path<String>,
     request: HeaderMap,
 ) -> Result<Response, Failure> {
-    match find_story(&state, id, Rendition::Document).await? {
-        StoryAnswer::MergedInto(into) => {
-            Ok(Redirect::permanent(&format!("/api/v1/stories/{into}")).into_response())
-        }
-        StoryAnswer::Gzipped(document) => Ok(gzip::respond(&request, document, "application/json")),
-    }
+    let answer = find_story(&state, &id, Rendition::Document).await?;
+    Ok(answer.respond(&request, "/api/v1/stories", "application/json"))
 }
 
 /// An article as the API shows it.
@@ -197,7 +220,7 @@ pub struct ArticleItem {
     /// When the store accepted it.
     pub received: DateTime<Utc>,
     /// Its story, once analysed.
-    pub story: Option<i64>,
+    pub story: Option<StoryId>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub text: Option<String>,
 }
@@ -214,7 +237,7 @@ impl ArticleItem {
             published: a.published,
             language: a.language,
             received: stored.received,
-            story,
+            story: story.map(StoryId),
             text: with_text.then_some(a.text),
         }
     }
@@ -428,7 +451,7 @@ pub struct SearchQuery {
 /// A quote or name that matched, with its story.
 #[derive(Serialize, Clone)]
 pub struct StoryHitItem {
-    pub story: i64,
+    pub story: StoryId,
     pub headline: String,
     /// For a quote its speaker, for a name its kind.
     pub label: String,
@@ -439,7 +462,7 @@ pub struct StoryHitItem {
 impl From<StoryHit> for StoryHitItem {
     fn from(hit: StoryHit) -> Self {
         StoryHitItem {
-            story: hit.story,
+            story: StoryId(hit.story),
             headline: hit.headline,
             label: hit.label,
             excerpt: Excerpt::from_marked(&hit.excerpt),

@@ -12,6 +12,7 @@ use parallax_store::{Found, Rendition, StoryOrder};
 use serde::{Deserialize, Serialize};
 use tokio::sync::mpsc::Sender;
 
+use super::StoryId;
 use super::api::{ArticleItem, StoryItem};
 use super::{AppState, Backend, Failure};
 use crate::gzip;
@@ -35,7 +36,7 @@ enum Format {
 /// One quote occurrence, flat.
 #[derive(Serialize)]
 struct QuoteRow {
-    story: i64,
+    story: StoryId,
     /// Canonical speaker, empty when unattributed.
     speaker: String,
     article: String,
@@ -213,7 +214,7 @@ fn quote_rows(store: &dyn Backend, story: i64, format: Format) -> anyhow::Result
         for group in &s.quotes {
             for occurrence in &group.occurrences {
                 rows.push(QuoteRow {
-                    story,
+                    story: StoryId(story),
                     speaker: text(group.speaker.clone().unwrap_or_default()),
                     article: text(occurrence.article.clone()),
                     outlet: text(outlet(&occurrence.article)),

@@ -12,6 +12,7 @@ mod export;
 mod pages;
 mod search_cache;
 mod sources;
+mod story_id;
 
 use std::sync::Arc;
 
@@ -23,6 +24,7 @@ use axum::routing::get;
 pub use bidi_safe::BidiSafeHtml;
 use parallax_store::{ArticleLog, Sources, StoryViews};
 pub use search_cache::SearchCache;
+pub use story_id::StoryId;
 use tokio::sync::Semaphore;
 
 /// What the server needs from a store.
@@ -61,11 +63,15 @@ const MAX_BODY: usize = 16 * 1024 * 1024;
 
 /// Every route of the server.
 pub fn router(state: AppState) -> Router {
-    Router::new()
+    let pages = Router::new()
         .route("/", get(pages::stories))
         .route("/stories/{id}", get(pages::story))
         .route("/articles/{id}", get(pages::article))
         .route("/search", get(pages::search))
+        .fallback(|| async { Failure::not_found("page") })
+        .layer(axum::middleware::map_response(pages::html_errors));
+    Router::new()
+        .merge(pages)
         .nest("/api/v1", api::routes())
         .layer(axum::extract::DefaultBodyLimit::max(MAX_BODY))
         .layer(axum::middleware::from_fn_with_state(

@@ -3,14 +3,13 @@
 use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::http::HeaderMap;
-use axum::response::{Html, IntoResponse, Redirect, Response};
+use axum::response::{Html, IntoResponse, Response};
 use chrono::{DateTime, Utc};
 use parallax_store::Rendition;
 
-use super::api::{self, ListQuery, SearchQuery, StoryAnswer};
-use super::{AppState, Failure, blocking, safe_link};
+use super::api::{self, ListQuery, SearchQuery};
+use super::{AppState, Failure, StoryId, blocking, safe_link};
 use crate::excerpt::Excerpt;
-use crate::gzip;
 
 /// Stories per page of the list.
 const PAGE: usize = 50;
@@ -25,9 +24,47 @@ fn html(page: &impl Template) -> Result<Response, Failure> {
     }
 }
 
+#[derive(Template)]
+#[template(path = "error.html")]
+struct ErrorPage {
+    query: String,
+    title: String,
+    message: String,
+}
+
+/// A page route's error as a page, with the status kept: people get HTML,
+/// not the API's JSON or axum's plain text.
+pub async fn html_errors(response: Response) -> Response {
+    let status = response.status();
+    if !(status.is_client_error() || status.is_server_error()) {
+        return response;
+    }
+    let body = axum::body::to_bytes(response.into_body(), 64 * 1024)
+        .await
+        .unwrap_or_default();
+    // A `Failure` says `{"error": ...}`; an extractor's rejection, plain text.
+    let message = serde_json::from_slice::<serde_json::Value>(&body)
+        .ok()
+        .and_then(|v| v["error"].as_str().map(String::from))
+        .unwrap_or_else(|| String::from_utf8_lossy(&body).trim().to_string());
+    let page = ErrorPage {
+        query: String::new(),
+        title: status.canonical_reason().unwrap_or("Error").to_string(),
+        message: if message.is_empty() {
+            "Something went wrong.".to_string()
+        } else {
+            message
+        },
+    };
+    match page.render() {
+        Ok(body) => (status, Html(body)).into_response(),
+        Err(_) => status.into_response(),
+    }
+}
+
 /// A story in the list.
 struct StoryRow {
-    id: i64,
+    id: StoryId,
     headline: String,
     outlets: u32,
     articles: u32,
@@ -63,7 +100,7 @@ pub async fn stories(
             .into_iter()
             .map(|s| StoryRow {
                 span: span(s.first_published, s.last_published),
-                id: s.id,
+                id: StoryId(s.id),
                 headline: if s.headline.is_empty() {
                     format!("Story {}", s.id)
                 } else {
@@ -95,15 +132,11 @@ fn span(first: Option<DateTime<Utc>>, last: Option<DateTime<Utc>>) -> String {
 /// The story's page, rendered by the analyser when the story last changed.
 pub async fn story(
     State(state): State<AppState>,
-    Path(id): Path<i64>,
+    Path(id): Path<String>,
     request: HeaderMap,
 ) -> Result<Response, Failure> {
-    match api::find_story(&state, id, Rendition::Page).await? {
-        StoryAnswer::MergedInto(into) => {
-            Ok(Redirect::permanent(&format!("/stories/{into}")).into_response())
-        }
-        StoryAnswer::Gzipped(page) => Ok(gzip::respond(&request, page, "text/html; charset=utf-8")),
-    }
+    let answer = api::find_story(&state, &id, Rendition::Page).await?;
+    Ok(answer.respond(&request, "/stories", "text/html; charset=utf-8"))
 }
 
 #[derive(Template)]
@@ -120,7 +153,7 @@ struct ArticlePage {
     link: Option<String>,
     /// A URL given with the article that is not http(s): shown, never linked.
     unlinked_url: Option<String>,
-    story: Option<i64>,
+    story: Option<StoryId>,
     paragraphs: Vec<String>,
 }
 
@@ -158,7 +191,7 @@ pub async fn article(
 
 /// A quote or name found, ready for the template.
 struct StoryHitRow {
-    story: i64,
+    story: StoryId,
     headline: String,
     label: String,
     pieces: Vec<(String, bool)>,
