@@ -16,6 +16,7 @@
 //! letters, digits, `-` and `.`); a repeated id gets `~{index}` appended.
 
 mod article_text;
+mod charts;
 mod claims;
 mod columns;
 mod css;
@@ -298,7 +299,10 @@ fn story_section(lookup: &Lookup<'_>, index: usize, story: &Story, out: &mut Str
         }
         out.push_str("</li>");
     }
-    out.push_str("</ul>\n</header>\n");
+    out.push_str("</ul>\n");
+    charts::timeline(lookup, story, &key, out);
+    charts::coverage(lookup, story, out);
+    out.push_str("</header>\n");
     names::render(lookup, story, out);
     quotes::render(lookup, story, out);
     claims::render(lookup, &key, story, out);

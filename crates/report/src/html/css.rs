@@ -58,6 +58,26 @@ a:focus-visible, [tabindex]:focus-visible { outline: 2px solid var(--link); outl
 .outlets { display: flex; flex-wrap: wrap; gap: .4rem; list-style: none; padding: 0; margin: 0; }
 .outlets li { border: 1px solid var(--rule); border-radius: 999px; padding: .1rem .7rem; font-size: .85rem; background: var(--card); }
 .outlets time { color: var(--muted); margin-right: .3rem; font-variant-numeric: tabular-nums; }
+.chart { margin: 1rem 0 0; }
+.chart figcaption { color: var(--muted); font-size: .8rem; }
+svg.timeline { width: 100%; max-width: 40rem; height: auto; font: 11px var(--sans); }
+svg.timeline text { fill: var(--ink); }
+svg.timeline text.first { fill: var(--accent); }
+svg.timeline line { stroke: var(--rule); }
+svg.timeline circle.report { fill: var(--link); }
+svg.timeline circle.first { fill: var(--accent); }
+svg.timeline circle.copy { fill: var(--card); stroke: var(--link); stroke-width: 1.5; }
+table.coverage-chart { border-collapse: collapse; font-size: .85rem; }
+table.coverage-chart caption { text-align: left; color: var(--muted); font-size: .8rem; }
+table.coverage-chart th, table.coverage-chart td { padding: .15rem .6rem .15rem 0; text-align: left; font-variant-numeric: tabular-nums; }
+table.coverage-chart thead th { font-weight: 600; color: var(--muted); }
+svg.bar { width: 12rem; height: .7rem; display: block; }
+.key { display: inline-block; width: .7rem; height: .7rem; margin-right: .3rem; vertical-align: -.05rem; }
+rect.shared { fill: var(--shared-edge); } .key.shared { background: var(--shared-edge); }
+rect.exclusive { fill: var(--excl-edge); } .key.exclusive { background: var(--excl-edge); }
+rect.quotes { fill: var(--link); } .key.quotes { background: var(--link); }
+rect.flagged { fill: var(--flag-ink); } .key.flagged { background: var(--flag-ink); }
+.visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 h3 { font: 700 .78rem/1.2 var(--sans); text-transform: uppercase; letter-spacing: .09em; color: var(--muted);
      border-bottom: 1px solid var(--rule); padding-bottom: .4rem; margin: 2.25rem 0 1rem; }
 h3 .count { font-weight: 400; }

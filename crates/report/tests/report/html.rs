@@ -257,14 +257,11 @@ fn hostile_input_never_becomes_markup() {
     }
     let lower = page.to_lowercase();
     // (Escaped, `href=javascript:` may appear as text; as markup the tag check above fails.)
-    for bad in [
-        "<script",
-        "<img",
-        "<svg",
-        "<iframe",
-        "<i>",
-        "href=\"javascript",
-    ] {
+    // The only SVG is the page's own charts.
+    let own_svg = lower.matches("<svg class=\"timeline\"").count()
+        + lower.matches("<svg class=\"bar\"").count();
+    assert_eq!(lower.matches("<svg").count(), own_svg, "<svg leaked");
+    for bad in ["<script", "<img", "<iframe", "<i>", "href=\"javascript"] {
         assert!(!lower.contains(bad), "{bad} leaked");
     }
     assert_eq!(page.matches("<style>").count(), 1);
@@ -301,11 +298,66 @@ fn the_legend_explains_every_badge_the_page_can_show() {
     let page = page();
     let legend_start = page.find("<ul class=\"legend\"").expect("a legend");
     let legend = &page[legend_start..legend_start + page[legend_start..].find("</ul>").unwrap()];
-    for badge in ["reference", "fragment", "direct", "partial", "indirect", "copy"] {
+    for badge in [
+        "reference",
+        "fragment",
+        "direct",
+        "partial",
+        "indirect",
+        "copy",
+    ] {
         assert!(
             legend.contains(&format!(">{badge}</span>")),
             "{badge} is not explained in the legend"
         );
     }
-    assert!(legend.contains("No colour"), "uncoloured sentences unexplained");
+    assert!(
+        legend.contains("No colour"),
+        "uncoloured sentences unexplained"
+    );
+}
+
+#[test]
+fn the_coverage_is_drawn_with_its_numbers_in_text() {
+    let page = page();
+    // The timeline: an image with a text alternative naming the first report.
+    let start = page.find("<svg class=\"timeline\"").expect("a timeline");
+    let timeline = &page[start..start + page[start..].find("</svg>").unwrap()];
+    assert!(timeline.contains("role=\"img\""), "{timeline}");
+    assert!(
+        timeline.contains(
+            "Timeline of the coverage. First report 2026-04-02 09:30 UTC by The Harbour Herald; last 2026-04-02 11:00 UTC; 2 outlets."
+        ),
+        "{timeline}"
+    );
+    assert_eq!(timeline.matches("<circle").count(), 2);
+    assert_eq!(timeline.matches("class=\"report first\"").count(), 1);
+    // What each article carries: a table whose numbers the bars repeat.
+    let start = page
+        .find("<table class=\"coverage-chart\">")
+        .expect("a coverage chart");
+    let table = &page[start..start + page[start..].find("</table>").unwrap()];
+    assert!(table.contains("<caption>What each article carries</caption>"));
+    for header in ["Shared claims", "Only here", "Quotes", "Flagged"] {
+        assert!(table.contains(header), "{header}");
+    }
+    assert_eq!(
+        table.matches("<tr>").count(),
+        3,
+        "a header and one row per article"
+    );
+    // The Herald states the shared claim, one of its own, two quotes and a
+    // promotion line; the Ledger the claim and two quotes.
+    assert!(
+        table.contains("The Harbour Herald</a></th><td>1</td><td>1</td><td>2</td><td>1</td>"),
+        "{table}"
+    );
+    assert!(
+        table.contains("Valley Ledger</a></th><td>1</td><td>0</td><td>2</td><td>0</td>"),
+        "{table}"
+    );
+    assert!(
+        table.contains("aria-hidden=\"true\""),
+        "bars are decoration beside the numbers"
+    );
 }

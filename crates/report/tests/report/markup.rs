@@ -38,6 +38,19 @@ const ELEMENTS: &[&str] = &[
     "figure",
     "figcaption",
     "blockquote",
+    "table",
+    "caption",
+    "thead",
+    "tbody",
+    "tr",
+    "th",
+    "td",
+    // Charts: inline SVG, shapes and text only.
+    "svg",
+    "text",
+    "line",
+    "circle",
+    "rect",
 ];
 const VOID: &[&str] = &["meta"];
 const ATTRIBUTES: &[&str] = &[
@@ -56,6 +69,21 @@ const ATTRIBUTES: &[&str] = &[
     "tabindex",
     "aria-label",
     "aria-labelledby",
+    "aria-hidden",
+    "scope",
+    "viewBox",
+    "text-anchor",
+    "x",
+    "y",
+    "x1",
+    "x2",
+    "y1",
+    "y2",
+    "cx",
+    "cy",
+    "r",
+    "width",
+    "height",
 ];
 
 #[derive(Debug)]
