@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, writeFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -13,6 +13,8 @@ const root = resolve(import.meta.dirname, '../..');
 const parallax = process.env.PARALLAX_BIN ?? join(root, 'target/debug/parallax');
 const work = mkdtempSync(join(tmpdir(), 'parallax-browser-'));
 const data = join(work, 'store');
+// Screenshots kept for people to look at (CI keeps target/browser-artefacts).
+const artefacts = process.env.ARTEFACTS ?? join(root, 'target/browser-artefacts');
 let server, browser, base;
 const dialogs = [];
 
@@ -84,6 +86,9 @@ test('the story list shows every story with its independent outlets', async () =
   await page.waitForURL(/order=biggest/);
   const first = await page.locator('ol.stories > li').first().innerText();
   assert.match(first, /4 independent outlets · 4 articles/);
+  // Each story's spread over time and outlets, as a described picture.
+  const spread = page.locator('ol.stories > li').first().getByRole('img');
+  assert.match(await spread.getAttribute('aria-label'), /^4 outlets, .* drawn against the time of the stories listed$/);
   // The hostile headline is shown as the text it is.
   assert.ok((await page.locator('body').innerText()).includes(HOSTILE_TITLE));
   await page.close();
@@ -100,6 +105,23 @@ test('a story page lays the outlets side by side with the quote difference', asy
   assert.ok(text.includes('Andriy Sokolovskyy'));
   // The word that differs between two outlets' wording of one quote is marked.
   assert.ok(await page.locator('del, ins').filter({ hasText: /significant|meaningful/ }).count() > 0);
+  // The page names the story by the id in its address.
+  const id = page.url().split('/').pop();
+  assert.ok(text.includes(id.toUpperCase()) || text.includes(id), `${id} not shown`);
+  // Its coverage drawn, with words for those who do not see the picture.
+  const timeline = page.getByRole('img', { name: /^Timeline of the coverage\. First report .* by / });
+  assert.equal(await timeline.count(), 1);
+  assert.ok(await timeline.isVisible());
+  const chart = page.getByRole('table', { name: 'What each article carries' });
+  assert.equal(await chart.locator('tbody tr').count(), 4);
+  // Kept as a CI artefact: what a reader sees.
+  mkdirSync(artefacts, { recursive: true });
+  await page.screenshot({ path: join(artefacts, 'story-page.png'), fullPage: true });
+  // A story named by number, as older links do, lands on the same page.
+  const number = id.replace('story-', '');
+  const again = await page.goto(`${base}/stories/${number}`);
+  assert.equal(again.status(), 200);
+  assert.equal(page.url(), `${base}/stories/${id}`);
   // Home is one click away.
   await page.getByRole('link', { name: 'Parallax' }).click();
   await page.waitForURL(`${base}/`);
@@ -114,6 +136,15 @@ test('search finds a quote by any outlet\'s wording, with its speaker', async ()
   const quotes = page.locator('ul.hits').first();
   assert.ok((await quotes.innerText()).includes('Andriy Sokolovskyy'));
   assert.ok(await quotes.locator('mark').count() >= 1);
+  await page.close();
+});
+
+test('a missing story is a page that says so', async () => {
+  const page = await browser.newPage();
+  const response = await page.goto(`${base}/stories/story-9999`);
+  assert.equal(response.status(), 404);
+  assert.equal(await page.locator('h1').innerText(), 'Not Found');
+  assert.ok((await page.locator('main').innerText()).includes('story-9999 not found'));
   await page.close();
 });
 

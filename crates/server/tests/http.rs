@@ -230,6 +230,18 @@ fn posted_articles_become_the_right_stories() {
     assert_eq!(status, 200);
     assert!(page.contains("Sokolovsk"));
     assert!(page.contains("href=\"/\""));
+    // Pictures with words: the timeline and what each outlet carries.
+    assert!(page.contains("<svg class=\"timeline\""), "no timeline");
+    assert!(page.contains("Timeline of the coverage. First report"));
+    assert!(page.contains("<caption>What each article carries</caption>"));
+    // And on the list, every dated story's spread, described.
+    let (_, _, list) = server.get("/");
+    assert_eq!(
+        list.matches("<svg class=\"spread\"").count(),
+        stories.len(),
+        "{list}"
+    );
+    assert!(list.contains("aria-label=\"4 outlets, "), "{list}");
     // Saved compressed, sent as it is to a client that takes gzip and
     // decompressed for one that does not.
     let path = call["page"].as_str().unwrap();

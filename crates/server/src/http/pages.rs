@@ -5,7 +5,7 @@ use axum::extract::{Path, Query, State};
 use axum::http::HeaderMap;
 use axum::response::{Html, IntoResponse, Response};
 use chrono::{DateTime, Utc};
-use parallax_store::Rendition;
+use parallax_store::{Rendition, StorySummary};
 
 use super::api::{self, ListQuery, SearchQuery};
 use super::{AppState, Failure, StoryId, blocking, safe_link};
@@ -70,6 +70,43 @@ struct StoryRow {
     articles: u32,
     /// When the coverage started and ended.
     span: String,
+    /// The coverage drawn against the time the listed stories cover.
+    spread: Option<Spread>,
+}
+
+/// A story's coverage on the list's time axis, in percent of its width, and
+/// a stroke as thick as it has outlets (up to ten).
+struct Spread {
+    x: f64,
+    width: f64,
+    thickness: u32,
+}
+
+impl Spread {
+    /// Each row's span against the window of all rows: which stories ran
+    /// at the same time, for how long, and how widely covered.
+    fn of_page(rows: &[StorySummary]) -> Vec<Option<Spread>> {
+        let times = rows
+            .iter()
+            .flat_map(|s| [s.first_published, s.last_published])
+            .flatten();
+        let (Some(start), Some(end)) = (times.clone().min(), times.max()) else {
+            return rows.iter().map(|_| None).collect();
+        };
+        let window = (end - start).num_seconds().max(1) as f64;
+        let at = |t: DateTime<Utc>| 100.0 * (t - start).num_seconds() as f64 / window;
+        rows.iter()
+            .map(|s| {
+                let (first, last) = (s.first_published?, s.last_published.or(s.first_published)?);
+                Some(Spread {
+                    x: at(first),
+                    // A story of one moment is still a visible mark.
+                    width: (at(last) - at(first)).max(1.0),
+                    thickness: s.outlets.clamp(1, 10) + 1,
+                })
+            })
+            .collect()
+    }
 }
 
 #[derive(Template)]
@@ -94,11 +131,14 @@ pub async fn stories(
     let more = list.len() > PAGE;
     list.truncate(PAGE);
     let biggest = order == parallax_store::StoryOrder::Biggest;
+    let spreads = Spread::of_page(&list);
     html(&StoriesPage {
         query: String::new(),
         stories: list
             .into_iter()
-            .map(|s| StoryRow {
+            .zip(spreads)
+            .map(|(s, spread)| StoryRow {
+                spread,
                 span: span(s.first_published, s.last_published),
                 id: StoryId(s.id),
                 headline: if s.headline.is_empty() {
