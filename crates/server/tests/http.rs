@@ -293,6 +293,39 @@ fn posted_articles_become_the_right_stories() {
     let hit = &search["articles"][0];
     let [start, end] = [0, 1].map(|i| hit["matches"][0][i].as_u64().unwrap() as usize);
     assert_eq!(&hit["excerpt"].as_str().unwrap()[start..end], "Kiev");
+    // Names in every spelling: the call's coverage is found whichever one
+    // the reader types, and a quote by who said it.
+    let ids_found = |q: &str| -> Vec<String> {
+        let found = server.get_json(&format!("/api/v1/search?q={q}"));
+        found["articles"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|a| a["id"].as_str().unwrap().to_string())
+            .collect()
+    };
+    let (kiev, kyiv) = (ids_found("Kiev"), ids_found("Kyiv"));
+    assert!(
+        kiev.len() > 1,
+        "only the articles that write Kiev: {kiev:?}"
+    );
+    for id in &kyiv {
+        assert!(
+            kiev.contains(id),
+            "{id} writes Kyiv and was not found by Kiev"
+        );
+    }
+    let (short, full) = (ids_found("Sokolovsky"), ids_found("Sokolovskyy"));
+    assert!(short.len() >= 4 && full.len() >= 4, "{short:?} {full:?}");
+    let by_speaker = server.get_json("/api/v1/quotes?q=Sokolovskyy");
+    assert!(!by_speaker["quotes"].as_array().unwrap().is_empty());
+    assert!(
+        by_speaker["quotes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|q| q["label"] == "Andriy Sokolovskyy")
+    );
 
     // Exports: every article, every story, every quote occurrence.
     let (status, headers, jsonl) = server.get("/api/v1/export/articles.jsonl");

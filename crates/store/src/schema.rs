@@ -121,6 +121,27 @@ pub const MIGRATIONS: &[&str] = &[
         INSERT INTO story_text(story_text, rowid, text) VALUES ('delete', old.id, old.text);
     END;
     "#,
+    // 5: a quote is found by its speaker as well as its words ("Lena Marsh"
+    // finds what she said): the label of a term is indexed too, the index
+    // rebuilt from the terms.
+    r#"
+    DROP TRIGGER story_terms_indexed;
+    DROP TRIGGER story_terms_unindexed;
+    DROP TABLE story_text;
+    CREATE VIRTUAL TABLE story_text USING fts5(
+        label, text,
+        content = 'story_terms', content_rowid = 'id',
+        tokenize = 'unicode61 remove_diacritics 2'
+    );
+    CREATE TRIGGER story_terms_indexed AFTER INSERT ON story_terms BEGIN
+        INSERT INTO story_text(rowid, label, text) VALUES (new.id, new.label, new.text);
+    END;
+    CREATE TRIGGER story_terms_unindexed AFTER DELETE ON story_terms BEGIN
+        INSERT INTO story_text(story_text, rowid, label, text)
+        VALUES ('delete', old.id, old.label, old.text);
+    END;
+    INSERT INTO story_text(story_text) VALUES ('rebuild');
+    "#,
 ];
 
 /// Settings of every connection: WAL so that readers never block the writer

@@ -1,5 +1,6 @@
 //! The embedded store: one SQLite file in WAL mode.
 
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, MutexGuard, PoisonError};
 
@@ -515,7 +516,13 @@ impl StoryViews for SqliteStore {
             return Ok(Vec::new());
         };
         let rows = self.read(|conn| {
-            let (best, marker) = best_matches(conn, "story_text", "rank", &query, limit)?;
+            let (best, marker) = best_matches(
+                conn,
+                "story_text",
+                "bm25(story_text, 0.5, 1.0)",
+                &query,
+                limit,
+            )?;
             let mut hit = conn.prepare_cached(
                 "SELECT t.story, s.headline, t.kind, t.label, t.text
                  FROM story_terms t JOIN stories s ON s.id = t.story
@@ -783,9 +790,12 @@ impl Sources for SqliteStore {
         self.read(|conn| {
             let mut seen =
                 conn.prepare_cached("SELECT 1 FROM feed_items WHERE source = ?1 AND item = ?2")?;
+            // Repeated ids are dropped through a set: a search of the list
+            // so far cost the square of a big feed's length.
+            let mut listed: HashSet<&str> = HashSet::with_capacity(items.len());
             let mut unseen = Vec::new();
             for item in items {
-                if !seen.exists(params![source, item])? && !unseen.contains(item) {
+                if listed.insert(item) && !seen.exists(params![source, item])? {
                     unseen.push(item.clone());
                 }
             }

@@ -146,6 +146,11 @@ fn quotes_and_names_are_searchable_with_marked_matches() {
         SearchKind::Name
     );
     assert!(store.search_stories("NEAR(\"", 10).unwrap().is_empty());
+    // A quote is found by who said it, too.
+    let by_speaker = store.search_stories("Lindqvist", 10).unwrap();
+    assert_eq!(by_speaker.len(), 1);
+    assert_eq!(by_speaker[0].kind, SearchKind::Quote);
+    assert_eq!(by_speaker[0].label, "Mara Lindqvist");
 }
 
 #[test]

@@ -489,6 +489,30 @@ pub struct Results {
     pub names: Vec<StoryHitItem>,
 }
 
+/// The other spellings of the names a query found (a name's searchable text
+/// is its forms joined by " / "), at most [`MAX_SPELLINGS`].
+fn other_spellings(query: &str, found: &[StoryHit]) -> Vec<String> {
+    let asked = query.trim().to_lowercase();
+    let mut spellings: Vec<String> = Vec::new();
+    for hit in found.iter().filter(|h| h.kind == SearchKind::Name) {
+        let text: String = hit
+            .excerpt
+            .chars()
+            .filter(|&c| c != parallax_store::MATCH_START && c != parallax_store::MATCH_END)
+            .collect();
+        for form in text.split(" / ").map(str::trim) {
+            let new = spellings.iter().all(|s| !s.eq_ignore_ascii_case(form));
+            if new && form.to_lowercase() != asked && spellings.len() < MAX_SPELLINGS {
+                spellings.push(form.to_string());
+            }
+        }
+    }
+    spellings
+}
+
+/// Other spellings searched for one query.
+const MAX_SPELLINGS: usize = 6;
+
 /// A search, answered from [`SearchCache`](super::search_cache::SearchCache)
 /// while the store has not changed since the same search.
 pub async fn run_search(state: &AppState, query: SearchQuery) -> Result<Arc<Results>, Failure> {
@@ -508,7 +532,23 @@ pub async fn run_search(state: &AppState, query: SearchQuery) -> Result<Arc<Resu
         let version = (s.last_seq()?, s.analysed_to()?);
         let answer = match searches.get(&q, limit, version) {
             Some(results) => Answer::Cached(results),
-            None => Answer::Found(s.search(&q, limit)?, s.search_stories(&q, limit * 2)?),
+            None => {
+                let stories = s.search_stories(&q, limit * 2)?;
+                let mut articles = s.search(&q, limit)?;
+                // Articles that name what was asked for in another spelling:
+                // "Kiev" finds the reports that write "Kyiv" too.
+                for spelling in other_spellings(&q, &stories) {
+                    if articles.len() >= limit {
+                        break;
+                    }
+                    for hit in s.search(&spelling, limit)? {
+                        if articles.len() < limit && articles.iter().all(|a| a.seq != hit.seq) {
+                            articles.push(hit);
+                        }
+                    }
+                }
+                Answer::Found(articles, stories)
+            }
         };
         Ok((version, answer))
     })
