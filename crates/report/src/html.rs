@@ -191,10 +191,23 @@ fn masthead(lookup: &Lookup<'_>, home: Option<&str>, out: &mut String) {
         .count();
     out.push_str("<header class=\"masthead\"><div class=\"wrap\">\n");
     match home {
-        Some(href) => out.push_str(&format!(
-            "<h1><a href=\"{}\">Parallax</a></h1>\n",
-            html(href)
-        )),
+        Some(href) => {
+            out.push_str(&format!(
+                "<h1><a href=\"{}\">Parallax</a></h1>\n",
+                html(href)
+            ));
+            // A story's own page in the site searches within the story.
+            if let [story] = a.stories.as_slice() {
+                out.push_str(&format!(
+                    "<form class=\"find\" action=\"{}search\" method=\"get\" role=\"search\">\
+                     <input type=\"hidden\" name=\"story\" value=\"{}\">\
+                     <input type=\"search\" name=\"q\" placeholder=\"Search this story\" aria-label=\"Search this story's articles, quotes and names\">\
+                     <button type=\"submit\">Search</button></form>\n",
+                    html(href),
+                    html(&story.id)
+                ));
+            }
+        }
         None => out.push_str("<h1>Parallax</h1>\n"),
     }
     out.push_str(&format!(

@@ -317,6 +317,47 @@ fn posted_articles_become_the_right_stories() {
     }
     let (short, full) = (ids_found("Sokolovsky"), ids_found("Sokolovskyy"));
     assert!(short.len() >= 4 && full.len() >= 4, "{short:?} {full:?}");
+    // Narrowed to an outlet, a time, a story.
+    let herald_only = server.get_json("/api/v1/search?q=Kyiv&outlet=The%20Harbour%20Herald");
+    let sources: Vec<&str> = herald_only["articles"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["source"].as_str().unwrap())
+        .collect();
+    assert!(
+        !sources.is_empty() && sources.iter().all(|s| *s == "The Harbour Herald"),
+        "{sources:?}"
+    );
+    let in_story = server.get_json(&format!("/api/v1/search?q=Sokolovskyy&story={id}"));
+    for article in in_story["articles"].as_array().unwrap() {
+        let one = server.get_json(&format!(
+            "/api/v1/articles/{}",
+            article["id"].as_str().unwrap()
+        ));
+        assert_eq!(one["story"], id);
+    }
+    assert!(
+        in_story["quotes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|q| q["story"] == id)
+    );
+    let none_yet = server.get_json("/api/v1/search?q=Kyiv&until=2000-01-01");
+    assert!(none_yet["articles"].as_array().unwrap().is_empty());
+    let (status, _, body) = server.get("/api/v1/search?q=Kyiv&from=yesterday");
+    assert_eq!(status, 400);
+    assert!(body.contains("from: expected a day"), "{body}");
+    // The story page searches within its story.
+    assert!(
+        page.contains(&format!(
+            "<input type=\"hidden\" name=\"story\" value=\"{id}\">"
+        )),
+        "no story search box"
+    );
+    let (_, _, results) = server.get(&format!("/search?q=call&story={id}"));
+    assert!(results.contains(&format!("in {id}</h1>")), "{results}");
     let by_speaker = server.get_json("/api/v1/quotes?q=Sokolovskyy");
     assert!(!by_speaker["quotes"].as_array().unwrap().is_empty());
     assert!(

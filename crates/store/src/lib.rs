@@ -72,6 +72,20 @@ pub enum Added {
     Duplicate(Seq),
 }
 
+/// Which articles a search looks among; every field left `None` lets all
+/// through.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
+pub struct ArticleFilter {
+    /// This outlet's articles only (the article's `source`, exactly).
+    pub outlet: Option<String>,
+    /// Published at or after this time.
+    pub from: Option<DateTime<Utc>>,
+    /// Published before this time.
+    pub until: Option<DateTime<Utc>>,
+    /// The articles of this story only.
+    pub story: Option<i64>,
+}
+
 /// One search result.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Hit {
@@ -127,7 +141,17 @@ pub trait ArticleLog {
 
     /// Articles matching every word of `query` (any casing and diacritics;
     /// the last word may be a prefix), best first.
-    fn search(&self, query: &str, limit: usize) -> Result<Vec<Hit>, Error>;
+    fn search(&self, query: &str, limit: usize) -> Result<Vec<Hit>, Error> {
+        self.search_within(query, &ArticleFilter::default(), limit)
+    }
+
+    /// [`search`](Self::search) among the articles `filter` lets through.
+    fn search_within(
+        &self,
+        query: &str,
+        filter: &ArticleFilter,
+        limit: usize,
+    ) -> Result<Vec<Hit>, Error>;
 
     /// One short step of upkeep of the search indexes, for moments when
     /// nothing else waits for the store; `true` while more remains. Stores

@@ -6,14 +6,15 @@ use std::sync::{Mutex, MutexGuard, PoisonError};
 
 use chrono::{DateTime, Utc};
 use parallax_model::Article;
-use rusqlite::{Connection, OptionalExtension, Row, TransactionBehavior, params};
+use rusqlite::types::Value;
+use rusqlite::{Connection, OptionalExtension, Row, TransactionBehavior, params, params_from_iter};
 
 use crate::keys::{body_key, url_key};
 use crate::schema::{CONNECTION, MIGRATIONS};
 use crate::search::{FtsQuery, Marker, fts_query};
 use crate::{
-    Added, ArticleLog, Error, Found, Hit, Polled, Rendition, SearchKind, Seq, Source, Sources,
-    Stored, StoryHit, StoryOrder, StorySummary, StoryView, StoryViews,
+    Added, ArticleFilter, ArticleLog, Error, Found, Hit, Polled, Rendition, SearchKind, Seq,
+    Source, Sources, Stored, StoryHit, StoryOrder, StorySummary, StoryView, StoryViews,
 };
 
 /// The store in a directory: `parallax.db` (plus SQLite's `-wal` and `-shm`).
@@ -237,7 +238,12 @@ impl ArticleLog for SqliteStore {
         Ok(more)
     }
 
-    fn search(&self, query: &str, limit: usize) -> Result<Vec<Hit>, Error> {
+    fn search_within(
+        &self,
+        query: &str,
+        filter: &ArticleFilter,
+        limit: usize,
+    ) -> Result<Vec<Hit>, Error> {
         let Some(query) = fts_query(query) else {
             return Ok(Vec::new());
         };
@@ -247,6 +253,7 @@ impl ArticleLog for SqliteStore {
                 "article_text",
                 "bm25(article_text, 4.0, 1.0)",
                 &query,
+                Some(filter),
                 limit,
             )?;
             let mut hit = conn.prepare_cached(
@@ -303,26 +310,36 @@ fn best_matches<'q>(
     table: &str,
     rank: &str,
     query: &'q FtsQuery,
+    within: Option<&ArticleFilter>,
     limit: usize,
 ) -> rusqlite::Result<(Vec<i64>, Marker<'q>)> {
     // The limits are written into the statements: bound, they would make
     // SQLite plan the statement again at every search.
     let ranked = |query: &str| -> rusqlite::Result<Vec<i64>> {
+        let (only, only_values) = within.map(|f| article_condition(f, 2)).unwrap_or_default();
+        let mut values = vec![Value::Text(query.to_string())];
+        values.extend(only_values);
         let oldest_ranked: i64 = conn
             .prepare_cached(&format!(
-                "SELECT rowid FROM {table} WHERE {table} MATCH ?1
+                "SELECT rowid FROM {table} WHERE {table} MATCH ?1 {only}
                  ORDER BY rowid DESC LIMIT 1 OFFSET {}",
                 RANKED - 1
             ))?
-            .query_row([query], |row| row.get(0))
+            .query_row(params_from_iter(&values), |row| row.get(0))
             .optional()?
             .unwrap_or(0);
+        let (only, only_values) = within.map(|f| article_condition(f, 3)).unwrap_or_default();
+        let mut values = vec![
+            Value::Text(query.to_string()),
+            Value::Integer(oldest_ranked),
+        ];
+        values.extend(only_values);
         conn.prepare_cached(&format!(
-            "SELECT rowid FROM {table} WHERE {table} MATCH ?1 AND rowid >= ?2
+            "SELECT rowid FROM {table} WHERE {table} MATCH ?1 AND rowid >= ?2 {only}
              ORDER BY {rank}, rowid LIMIT {}",
             sql_limit(limit)
         ))?
-        .query_map(params![query, oldest_ranked], |row| row.get(0))?
+        .query_map(params_from_iter(&values), |row| row.get(0))?
         .collect()
     };
     let exact = ranked(&query.exact)?;
@@ -330,6 +347,38 @@ fn best_matches<'q>(
         return Ok((exact, query.marker(false)));
     }
     Ok((ranked(&query.prefix)?, query.marker(true)))
+}
+
+/// `AND rowid IN (...)`: the articles `filter` lets through, with its
+/// parameters numbered from `?{first}`; empty when it lets all through.
+fn article_condition(filter: &ArticleFilter, first: usize) -> (String, Vec<Value>) {
+    let mut tests: Vec<String> = Vec::new();
+    let mut values = Vec::new();
+    let mut test = |before: &str, value: Value, after: &str| {
+        tests.push(format!("{before} ?{}{after}", first + values.len()));
+        values.push(value);
+    };
+    if let Some(outlet) = &filter.outlet {
+        test("source =", Value::Text(outlet.clone()), "");
+    }
+    if let Some(from) = filter.from {
+        test("published >=", Value::Text(stamp(from)), "");
+    }
+    if let Some(until) = filter.until {
+        test("published <", Value::Text(stamp(until)), "");
+    }
+    if let Some(story) = filter.story {
+        let of_story = "id IN (SELECT article FROM article_story WHERE story =";
+        test(of_story, Value::Integer(story), ")");
+    }
+    if tests.is_empty() {
+        return (String::new(), values);
+    }
+    let only = format!(
+        "AND rowid IN (SELECT seq FROM articles WHERE {})",
+        tests.join(" AND ")
+    );
+    (only, values)
 }
 
 /// The columns [`raw_summary`] reads, in its order.
@@ -521,6 +570,7 @@ impl StoryViews for SqliteStore {
                 "story_text",
                 "bm25(story_text, 0.5, 1.0)",
                 &query,
+                None,
                 limit,
             )?;
             let mut hit = conn.prepare_cached(

@@ -309,3 +309,66 @@ fn tidying_merges_the_search_index_in_steps_and_finds_the_same() {
     // Done until a quarter of the log again is new.
     assert!(!store.tidy_search().unwrap());
 }
+
+#[test]
+fn search_narrows_to_an_outlet_and_a_time() {
+    use parallax_store::ArticleFilter;
+    let dir = tempfile::tempdir().unwrap();
+    let store = SqliteStore::open(dir.path()).unwrap();
+    let dated = |id: &str, source: &str, day: u32| Article {
+        published: Utc.with_ymd_and_hms(2026, 3, day, 9, 0, 0).single(),
+        ..article(
+            id,
+            source,
+            None,
+            "Ferry news",
+            &format!("The Holm ferry sails again, says {id}."),
+        )
+    };
+    store
+        .append(&[
+            dated("a", "The Harbour Herald", 1),
+            dated("b", "Velden Gazette", 2),
+            dated("c", "The Harbour Herald", 3),
+            article(
+                "d",
+                "The Harbour Herald",
+                None,
+                "Undated",
+                "The Holm ferry, undated.",
+            ),
+        ])
+        .unwrap();
+    let ids = |filter: ArticleFilter| -> Vec<String> {
+        let mut ids: Vec<String> = store
+            .search_within("holm ferry", &filter, 10)
+            .unwrap()
+            .into_iter()
+            .map(|h| h.id)
+            .collect();
+        ids.sort();
+        ids
+    };
+    assert_eq!(ids(ArticleFilter::default()), ["a", "b", "c", "d"]);
+    let herald = ArticleFilter {
+        outlet: Some("The Harbour Herald".into()),
+        ..ArticleFilter::default()
+    };
+    assert_eq!(ids(herald.clone()), ["a", "c", "d"]);
+    let march_2 = ArticleFilter {
+        from: Utc.with_ymd_and_hms(2026, 3, 2, 0, 0, 0).single(),
+        until: Utc.with_ymd_and_hms(2026, 3, 3, 0, 0, 0).single(),
+        ..ArticleFilter::default()
+    };
+    assert_eq!(ids(march_2), ["b"]);
+    let herald_from_2 = ArticleFilter {
+        from: Utc.with_ymd_and_hms(2026, 3, 2, 0, 0, 0).single(),
+        ..herald
+    };
+    assert_eq!(ids(herald_from_2), ["c"]);
+    let nowhere = ArticleFilter {
+        outlet: Some("Nobody".into()),
+        ..ArticleFilter::default()
+    };
+    assert!(ids(nowhere).is_empty());
+}

@@ -58,6 +58,9 @@ a:focus-visible, [tabindex]:focus-visible { outline: 2px solid var(--link); outl
 .outlets { display: flex; flex-wrap: wrap; gap: .4rem; list-style: none; padding: 0; margin: 0; }
 .outlets li { border: 1px solid var(--rule); border-radius: 999px; padding: .1rem .7rem; font-size: .85rem; background: var(--card); }
 .outlets time { color: var(--muted); margin-right: .3rem; font-variant-numeric: tabular-nums; }
+.find { display: flex; gap: .4rem; margin: .5rem 0 0; }
+.find input[type=search] { font: inherit; padding: .25rem .5rem; min-width: 16rem; border: 1px solid var(--rule); }
+.find button { font: inherit; padding: .25rem .8rem; }
 .chart { margin: 1rem 0 0; }
 .chart figcaption { color: var(--muted); font-size: .8rem; }
 svg.timeline { width: 100%; max-width: 40rem; height: auto; font: 11px var(--sans); }

@@ -51,8 +51,12 @@ const ELEMENTS: &[&str] = &[
     "line",
     "circle",
     "rect",
+    // The search box of a story page in the site.
+    "form",
+    "input",
+    "button",
 ];
-const VOID: &[&str] = &["meta"];
+const VOID: &[&str] = &["meta", "input"];
 const ATTRIBUTES: &[&str] = &[
     "lang",
     "charset",
@@ -84,6 +88,11 @@ const ATTRIBUTES: &[&str] = &[
     "r",
     "width",
     "height",
+    "action",
+    "method",
+    "type",
+    "value",
+    "placeholder",
 ];
 
 #[derive(Debug)]

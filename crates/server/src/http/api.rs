@@ -11,7 +11,8 @@ use axum::{Json, Router};
 use chrono::{DateTime, Utc};
 use parallax_model::Article;
 use parallax_store::{
-    Added, Found, Hit, Rendition, SearchKind, Stored, StoryHit, StoryOrder, StorySummary,
+    Added, ArticleFilter, Found, Hit, Rendition, SearchKind, Stored, StoryHit, StoryOrder,
+    StorySummary,
 };
 use serde::{Deserialize, Serialize};
 
@@ -446,6 +447,67 @@ async fn post_articles(
 pub struct SearchQuery {
     pub q: Option<String>,
     pub limit: Option<usize>,
+    /// Articles of this outlet only.
+    pub outlet: Option<String>,
+    /// Articles published on or after this day (`2026-03-12`) or time (RFC 3339).
+    pub from: Option<String>,
+    /// Articles published on or before this day, or before this time.
+    pub until: Option<String>,
+    /// Quotes, names and articles of this story only (`story-N`).
+    pub story: Option<String>,
+}
+
+/// A query parameter's value, unless absent or blank.
+fn nonempty(value: &Option<String>) -> Option<&str> {
+    value.as_deref().map(str::trim).filter(|v| !v.is_empty())
+}
+
+impl SearchQuery {
+    /// What the search is narrowed to; a malformed date or story id is an
+    /// error naming the parameter.
+    pub fn filter(&self) -> Result<ArticleFilter, Failure> {
+        let time = |name: &str, end_of_day: bool| -> Result<Option<DateTime<Utc>>, Failure> {
+            let Some(text) = nonempty(if name == "from" {
+                &self.from
+            } else {
+                &self.until
+            }) else {
+                return Ok(None);
+            };
+            if let Ok(time) = DateTime::parse_from_rfc3339(text) {
+                return Ok(Some(time.with_timezone(&Utc)));
+            }
+            let day = chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|_| {
+                Failure::bad_request(format!(
+                    "{name}: expected a day like 2026-03-12 or an RFC 3339 time, not {text:?}"
+                ))
+            })?;
+            // A day given as `until` is included whole.
+            let day = if end_of_day {
+                day.succ_opt().unwrap_or(day)
+            } else {
+                day
+            };
+            Ok(Some(day.and_time(chrono::NaiveTime::MIN).and_utc()))
+        };
+        let story = match nonempty(&self.story) {
+            None => None,
+            Some(text) => match StoryId::parse(text) {
+                Some(Named::Canonically(id) | Named::ByNumber(id)) => Some(id.0),
+                None => {
+                    return Err(Failure::bad_request(format!(
+                        "story: not a story id: {text:?}"
+                    )));
+                }
+            },
+        };
+        Ok(ArticleFilter {
+            outlet: nonempty(&self.outlet).map(String::from),
+            from: time("from", false)?,
+            until: time("until", true)?,
+            story,
+        })
+    }
 }
 
 /// A quote or name that matched, with its story.
@@ -516,6 +578,7 @@ const MAX_SPELLINGS: usize = 6;
 /// A search, answered from [`SearchCache`](super::search_cache::SearchCache)
 /// while the store has not changed since the same search.
 pub async fn run_search(state: &AppState, query: SearchQuery) -> Result<Arc<Results>, Failure> {
+    let filter = query.filter()?;
     let q = query.q.unwrap_or_default();
     let limit = query.limit.unwrap_or(20).min(MAX_LIMIT);
     if q.trim().is_empty() {
@@ -527,21 +590,24 @@ pub async fn run_search(state: &AppState, query: SearchQuery) -> Result<Arc<Resu
         Found(Vec<Hit>, Vec<StoryHit>),
     }
     let searches = state.searches.clone();
-    let asked = q.clone();
+    let key = (q.clone(), filter.clone(), limit);
     let (version, answer) = blocking(state, move |s| {
         let version = (s.last_seq()?, s.analysed_to()?);
-        let answer = match searches.get(&q, limit, version) {
+        let answer = match searches.get(&q, &filter, limit, version) {
             Some(results) => Answer::Cached(results),
             None => {
-                let stories = s.search_stories(&q, limit * 2)?;
-                let mut articles = s.search(&q, limit)?;
+                let mut stories = s.search_stories(&q, limit * 2)?;
+                if let Some(story) = filter.story {
+                    stories.retain(|h| h.story == story);
+                }
+                let mut articles = s.search_within(&q, &filter, limit)?;
                 // Articles that name what was asked for in another spelling:
                 // "Kiev" finds the reports that write "Kyiv" too.
                 for spelling in other_spellings(&q, &stories) {
                     if articles.len() >= limit {
                         break;
                     }
-                    for hit in s.search(&spelling, limit)? {
+                    for hit in s.search_within(&spelling, &filter, limit)? {
                         if articles.len() < limit && articles.iter().all(|a| a.seq != hit.seq) {
                             articles.push(hit);
                         }
@@ -580,7 +646,7 @@ pub async fn run_search(state: &AppState, query: SearchQuery) -> Result<Arc<Resu
         }
     }
     let results = Arc::new(results);
-    state.searches.put(asked, limit, version, results.clone());
+    state.searches.put(key, version, results.clone());
     Ok(results)
 }
 

@@ -248,6 +248,11 @@ struct ArticleHitRow {
 #[template(path = "search.html")]
 struct SearchPage {
     query: String,
+    /// The filters as given, to show and keep in the form.
+    outlet: String,
+    from: String,
+    until: String,
+    story: String,
     quotes: Vec<StoryHitRow>,
     names: Vec<StoryHitRow>,
     articles: Vec<ArticleHitRow>,
@@ -266,6 +271,13 @@ pub async fn search(
     Query(query): Query<SearchQuery>,
 ) -> Result<Response, Failure> {
     let text = query.q.clone().unwrap_or_default();
+    let given = |v: &Option<String>| v.as_deref().unwrap_or_default().trim().to_string();
+    let (outlet, from, until, story) = (
+        given(&query.outlet),
+        given(&query.from),
+        given(&query.until),
+        given(&query.story),
+    );
     let results = api::Results::clone(&*api::run_search(&state, query).await?);
     let story_rows = |hits: Vec<api::StoryHitItem>| -> Vec<StoryHitRow> {
         hits.into_iter()
@@ -279,6 +291,10 @@ pub async fn search(
     };
     html(&SearchPage {
         query: text.trim().to_string(),
+        outlet,
+        from,
+        until,
+        story,
         quotes: story_rows(results.quotes),
         names: story_rows(results.names),
         articles: results
