@@ -53,7 +53,7 @@ pub fn run(data: &Path, paths: &[PathBuf], quiet: bool) -> anyhow::Result<ExitCo
 
 /// A progress bar on standard error; hidden when that is not a terminal or
 /// when `quiet`.
-fn progress(total: usize, what: &'static str, quiet: bool) -> indicatif::ProgressBar {
+pub(crate) fn progress(total: usize, what: &'static str, quiet: bool) -> indicatif::ProgressBar {
     if quiet {
         return indicatif::ProgressBar::hidden();
     }

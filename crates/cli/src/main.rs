@@ -225,7 +225,15 @@ fn analyze(paths: &[PathBuf], format: Format, out: Option<PathBuf>) -> anyhow::R
     if batch.articles.is_empty() {
         anyhow::bail!("no article could be read from the given paths");
     }
-    let analysis = parallax_pipeline::analyze(batch.articles);
+    // Shown only on a terminal, as `ingest`'s.
+    let bar = ingest::progress(batch.articles.len(), "analysing", false);
+    let analysis = parallax_pipeline::analyze_with(batch.articles, &mut |placed| {
+        bar.set_position(placed as u64);
+        if placed == bar.length().unwrap_or(0) as usize {
+            bar.set_message("comparing");
+        }
+    });
+    bar.finish_and_clear();
     let rendered = match format {
         Format::Text => parallax_report::to_text(&analysis),
         Format::Json => {

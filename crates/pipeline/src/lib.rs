@@ -46,9 +46,16 @@ pub fn arrival_order(articles: &mut [Article]) {
 }
 
 /// Analyse a batch of articles.
-pub fn analyze(mut articles: Vec<Article>) -> Analysis {
+pub fn analyze(articles: Vec<Article>) -> Analysis {
+    analyze_with(articles, &mut |_| {})
+}
+
+/// [`analyze`], telling `placed` how many articles are understood and
+/// grouped so far (after every batch), for a progress bar; the stories are
+/// compared after the last call.
+pub fn analyze_with(mut articles: Vec<Article>, placed: &mut dyn FnMut(usize)) -> Analysis {
     arrival_order(&mut articles);
-    let (documents, grouping) = understand_and_group(articles);
+    let (documents, grouping) = understand_and_group_with(articles, placed);
     let stories = parallax_compare::compare(&documents, &grouping);
     Analysis {
         documents,
@@ -68,6 +75,15 @@ const BATCH: usize = 512;
 /// one core, the other cores understand the next batch and prepare it for
 /// grouping. The result is the same as running the stages one after another.
 pub fn understand_and_group(articles: Vec<Article>) -> (Vec<Document>, Grouping) {
+    understand_and_group_with(articles, &mut |_| {})
+}
+
+/// [`understand_and_group`], telling `placed` how many articles are placed
+/// so far after every batch.
+pub fn understand_and_group_with(
+    articles: Vec<Article>,
+    placed: &mut dyn FnMut(usize),
+) -> (Vec<Document>, Grouping) {
     let mut clusterer = Clusterer::default();
     let preparer = clusterer.preparer().clone();
     let understand_batch = |batch: Vec<Article>| -> Vec<(Document, Prepared)> {
@@ -98,6 +114,7 @@ pub fn understand_and_group(articles: Vec<Article>) -> (Vec<Document>, Grouping)
                 }
             },
         );
+        placed(documents.len());
         ready = upcoming;
     }
     (documents, clusterer.finish())

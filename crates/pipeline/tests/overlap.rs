@@ -63,3 +63,12 @@ fn overlapped_stages_equal_sequential_stages() {
     let stories = grouping.memberships.iter().map(|m| m.story).max();
     assert!(stories.is_some_and(|s| s >= 3), "{stories:?}");
 }
+
+#[test]
+fn progress_is_told_after_every_batch_up_to_the_last_article() {
+    let input = articles(1300);
+    let mut told = Vec::new();
+    let (documents, _) = parallax_pipeline::understand_and_group_with(input, &mut |n| told.push(n));
+    assert_eq!(told, [512, 1024, 1300], "one report per batch of 512");
+    assert_eq!(documents.len(), 1300);
+}
