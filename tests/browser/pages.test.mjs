@@ -139,6 +139,28 @@ test('search finds a quote by any outlet\'s wording, with its speaker', async ()
   await page.close();
 });
 
+test('search knows names in every spelling and quotes by their speaker', async () => {
+  const page = await open('/search?q=Kiev');
+  const articles = page.locator('ul.hits').last();
+  // Found by the other spelling: an article that writes Kyiv.
+  assert.ok(await articles.locator('mark', { hasText: /^Kyiv$/ }).count() >= 1, 'Kyiv not found by Kiev');
+  await page.goto(`${base}/search?q=Andriy%20Sokolovskyy`);
+  const quotes = page.locator('ul.hits').first();
+  assert.ok(await quotes.locator('li').count() >= 1);
+  assert.ok((await quotes.innerText()).includes('Andriy Sokolovskyy'));
+  // A story page's own search box searches within that story.
+  await page.goto(`${base}/?order=biggest`);
+  await page.locator('ol.stories a.headline').first().click();
+  await page.waitForURL(/\/stories\/story-\d+$/);
+  const id = page.url().split('/').pop();
+  const box = page.getByRole('searchbox', { name: "Search this story's articles, quotes and names" });
+  await box.fill('call');
+  await box.press('Enter');
+  await page.waitForURL(/\/search\?story=/);
+  assert.equal(await page.locator('h1').innerText(), `Search: call in ${id}`);
+  await page.close();
+});
+
 test('a missing story is a page that says so', async () => {
   const page = await browser.newPage();
   const response = await page.goto(`${base}/stories/story-9999`);
