@@ -358,6 +358,14 @@ fn posted_articles_become_the_right_stories() {
     );
     let (_, _, results) = server.get(&format!("/search?q=call&story={id}"));
     assert!(results.contains(&format!("in {id}</h1>")), "{results}");
+    let marsh = server.get_json("/api/v1/quotes?q=Lena%20Marsh");
+    let hers = marsh["quotes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|q| q["label"] == "Lena Marsh")
+        .count();
+    assert!(hers >= 3, "Lena Marsh's quotes found by her name: {hers}");
     let by_speaker = server.get_json("/api/v1/quotes?q=Sokolovskyy");
     assert!(!by_speaker["quotes"].as_array().unwrap().is_empty());
     assert!(
