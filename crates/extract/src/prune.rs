@@ -136,7 +136,7 @@ fn comment_end(bytes: &[u8], start: usize) -> Option<usize> {
 
 /// One past the `>` that ends the tag whose name starts at `from`: quoted
 /// attribute values may hold `>`.
-fn tag_end(bytes: &[u8], from: usize) -> Option<usize> {
+pub(crate) fn tag_end(bytes: &[u8], from: usize) -> Option<usize> {
     let mut at = from;
     loop {
         at += memchr2(b'>', b'=', bytes.get(at..)?)?;
@@ -156,7 +156,7 @@ fn tag_end(bytes: &[u8], from: usize) -> Option<usize> {
 }
 
 /// The tag name at the start of a tag's text (after `<`).
-fn tag_name(tag: &[u8]) -> &[u8] {
+pub(crate) fn tag_name(tag: &[u8]) -> &[u8] {
     let end = tag
         .iter()
         .position(|c| c.is_ascii_whitespace() || matches!(c, b'/' | b'>'))

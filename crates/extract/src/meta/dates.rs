@@ -289,6 +289,30 @@ fn element_date(element: ElementRef) -> Option<Stamp> {
         .or_else(|| text_date(&element.text().collect::<String>()).map(Stamp::from))
 }
 
+/// Nodes below a shown date at most: candidates include whole containers,
+/// and a deep page would make the walk as long as its depth for each of
+/// its nested candidates.
+const MAX_SHOWN_NODES: usize = 200;
+
+/// Whether an element holds at most [`MAX_SHOWN_LEN`] bytes of text in at
+/// most [`MAX_SHOWN_NODES`] nodes: a date line, not a container. Stops
+/// counting at either limit.
+fn is_short(element: ElementRef) -> bool {
+    let mut len = 0;
+    for (seen, node) in element.descendants().enumerate() {
+        if seen > MAX_SHOWN_NODES {
+            return false;
+        }
+        if let Some(text) = node.value().as_text() {
+            len += text.len();
+            if len > MAX_SHOWN_LEN {
+                return false;
+            }
+        }
+    }
+    true
+}
+
 /// A date shown in the page, and whether its label says it is an update.
 struct Shown {
     stamp: Stamp,
@@ -318,14 +342,7 @@ fn shown_dates(document: &Html) -> Vec<Shown> {
                 "body" | "html" | "main" | "article" | "script" | "style" | "meta" | "link"
             )
         })
-        .filter(|e| {
-            // Stops counting at the limit: candidates include whole containers.
-            e.text()
-                .try_fold(0, |len, t| {
-                    Some(len + t.len()).filter(|&n| n <= MAX_SHOWN_LEN)
-                })
-                .is_some()
-        })
+        .filter(|e| is_short(*e))
         .filter(|e| !is_furniture(*e))
         .filter_map(|e| {
             let text = e.text().collect::<Vec<_>>().join(" ");

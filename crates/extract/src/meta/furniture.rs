@@ -41,20 +41,21 @@ const FURNITURE_WORDS: &[&str] = &[
 const MAX_DEPTH: usize = 12;
 
 pub(super) fn is_furniture(element: ElementRef) -> bool {
-    let chain: Vec<ElementRef> = std::iter::once(element)
-        .chain(element.ancestors().filter_map(ElementRef::wrap))
-        .collect();
-    // An article's own footer holds its byline and date; the page's footer does not.
-    let in_article = chain.iter().any(|e| e.value().name() == "article");
+    let chain = || std::iter::once(element).chain(element.ancestors().filter_map(ElementRef::wrap));
+    // An article's own footer holds its byline and date; the page's footer
+    // does not. Looked up only for a header or footer: the whole chain is as
+    // long as the page is deep.
+    let in_article = std::cell::OnceCell::new();
     // `<body>` and `<html>` classes describe the page ("has-sidebar"), not a container.
-    chain
-        .iter()
+    chain()
         .take(MAX_DEPTH)
         .filter(|e| !matches!(e.value().name(), "body" | "html"))
         .any(|e| {
             let v = e.value();
             if matches!(v.name(), "aside" | "nav")
-                || (matches!(v.name(), "footer" | "header") && !in_article && !is_articles(e))
+                || (matches!(v.name(), "footer" | "header")
+                    && !*in_article.get_or_init(|| chain().any(|e| e.value().name() == "article"))
+                    && !is_articles(&e))
             {
                 return true;
             }
