@@ -462,16 +462,23 @@ pub(crate) fn align(
 ) -> Claims {
     let mut features = Features::default();
     let sentences = candidates(members, entities, entity_map, &mut features);
-    let w = weights(&sentences, &features);
-    let pairs = scored_pairs(
-        &sentences,
-        &w,
-        &features.kinds,
-        &people_named(entities, entity_map),
-    );
-    let scores = PairScores::new(&pairs);
     let outlet = |i: usize| sentences.get(i).map(|s| s.outlet);
-    let groups = cluster(&sentences, &pairs, &scores);
+    // A claim is shared when two outlets state it: with one outlet every
+    // sentence is exclusive, whatever the pairs, and a long article made
+    // hundreds of pairs per sentence (issue #16).
+    let (pairs, groups) = if sentences.windows(2).all(|w| w[0].outlet == w[1].outlet) {
+        (Vec::new(), (0..sentences.len()).map(|i| vec![i]).collect())
+    } else {
+        let w = weights(&sentences, &features);
+        let pairs = scored_pairs(
+            &sentences,
+            &w,
+            &features.kinds,
+            &people_named(entities, entity_map),
+        );
+        let groups = cluster(&sentences, &pairs, &PairScores::new(&pairs));
+        (pairs, groups)
+    };
     let agreement = agreements(&sentences, &groups, &pairs);
     let mut shared: Vec<(usize, usize, SharedClaim)> = Vec::new();
     let mut exclusive = Vec::new();

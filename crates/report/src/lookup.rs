@@ -26,6 +26,9 @@ pub(crate) struct Lookup<'a> {
     placements: Vec<Option<Placement>>,
     /// Per story, the documents placed in it, in display order.
     placed: Vec<Vec<usize>>,
+    /// Per document, the indices of its segments that fit its text, and
+    /// their ranges.
+    segments: Vec<(Vec<usize>, Ranges)>,
 }
 
 impl<'a> Lookup<'a> {
@@ -79,12 +82,33 @@ impl<'a> Lookup<'a> {
                 list.into_iter().map(|(_, doc)| doc).collect()
             })
             .collect();
+        let segments = analysis
+            .documents
+            .iter()
+            .map(|doc| {
+                let valid: Vec<usize> = doc
+                    .cleaned
+                    .segments
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, s)| slice(&doc.article.text, s.span.start, s.span.end).is_some())
+                    .map(|(i, _)| i)
+                    .collect();
+                let spans = valid
+                    .iter()
+                    .filter_map(|&i| doc.cleaned.segments.get(i))
+                    .map(|s| (s.span.start, s.span.end));
+                let ranges = Ranges::new(spans);
+                (valid, ranges)
+            })
+            .collect();
         Lookup {
             analysis,
             by_id,
             story_by_id,
             placements,
             placed,
+            segments,
         }
     }
 
@@ -182,7 +206,8 @@ impl<'a> Lookup<'a> {
     /// The segment of `article` that contains byte `at`, else the last one that
     /// starts before it: the sentence a claim or quote should link to.
     pub fn segment_at(&self, article: &str, at: usize) -> Option<&'a Segment> {
-        let doc = self.document(article)?;
+        let index = self.index_of(article)?;
+        let doc = self.analysis.documents.get(index)?;
         let text = &doc.article.text;
         // Only segments that fit the text: the others are never rendered, so
         // linking to them would lead nowhere.
@@ -192,6 +217,18 @@ impl<'a> Lookup<'a> {
                 .iter()
                 .filter(|s| slice(text, s.span.start, s.span.end).is_some())
         };
+        // In order and apart (as the clean stage writes them), the segment
+        // holding `at` is the last one starting at or before it, as is the
+        // one taken when none holds it: found by binary search, not by a
+        // scan per link (a page links every sentence).
+        if let Some((ids, ranges)) = self.segments.get(index)
+            && ranges.apart
+        {
+            let last = ranges
+                .starting_before(at.saturating_add(1))
+                .checked_sub(1)?;
+            return doc.cleaned.segments.get(*ids.get(last)?);
+        }
         valid()
             .find(|s| s.span.start <= at && at < s.span.end)
             .or_else(|| valid().rfind(|s| s.span.start <= at))
@@ -259,6 +296,63 @@ pub(crate) const FLAGGED_KINDS: [SegmentKind; 5] = [
     SegmentKind::Caption,
     SegmentKind::Speculation,
 ];
+
+/// Byte ranges `start..end` in a fixed order, searched for the ones that
+/// overlap a given range. When they come sorted by start (as the pipeline
+/// writes spans), a search looks only at those that can overlap, found by
+/// binary search; otherwise at all of them. Renderers look up the spans of
+/// every sentence: a scan of all spans each time cost the square of an
+/// article's length.
+pub(crate) struct Ranges {
+    spans: Vec<(usize, usize)>,
+    /// When the starts are sorted: the running maximum of the ends.
+    reach: Option<Vec<usize>>,
+    /// Sorted by start, and none overlaps the next.
+    apart: bool,
+}
+
+impl Ranges {
+    pub fn new(spans: impl IntoIterator<Item = (usize, usize)>) -> Self {
+        let spans: Vec<(usize, usize)> = spans.into_iter().collect();
+        let sorted = spans.windows(2).all(|w| w[0].0 <= w[1].0);
+        let reach = sorted.then(|| {
+            spans
+                .iter()
+                .scan(0, |reach, &(_, end)| {
+                    *reach = end.max(*reach);
+                    Some(*reach)
+                })
+                .collect()
+        });
+        let apart = sorted && spans.windows(2).all(|w| w[0].1 <= w[1].0);
+        Ranges {
+            spans,
+            reach,
+            apart,
+        }
+    }
+
+    /// Indices of the ranges sharing a byte with `start..end`, in order.
+    pub fn overlapping(&self, start: usize, end: usize) -> impl Iterator<Item = usize> + '_ {
+        let (from, to) = match &self.reach {
+            Some(reach) => (
+                reach.partition_point(|&r| r <= start),
+                self.starting_before(end),
+            ),
+            None => (0, self.spans.len()),
+        };
+        (from..to.max(from)).filter(move |&i| {
+            self.spans
+                .get(i)
+                .is_some_and(|&(s, e)| s < end && start < e)
+        })
+    }
+
+    /// How many ranges start before `at`, when they are sorted by start.
+    fn starting_before(&self, at: usize) -> usize {
+        self.spans.partition_point(|&(s, _)| s < at)
+    }
+}
 
 /// `text[start..end]` when the range fits `text` on `char` boundaries.
 pub(crate) fn slice(text: &str, start: usize, end: usize) -> Option<&str> {

@@ -11,7 +11,7 @@ use std::collections::HashSet;
 use parallax_model::{Document, Segment};
 
 use super::{claim_anchor, doc_key, html, sentence_anchor, story_key};
-use crate::lookup::{Lookup, form_name, slice};
+use crate::lookup::{Lookup, Ranges, form_name, slice};
 use crate::spelling;
 
 /// A marked range inside the text: a quote or a name.
@@ -25,9 +25,11 @@ struct Mark {
 
 /// What the story says about one article's sentences.
 struct Roles {
-    /// (start, end, claim number) of shared claims.
-    shared: Vec<(usize, usize, usize)>,
-    exclusive: Vec<(usize, usize)>,
+    /// Claim numbers of shared claims, and where their occurrences are,
+    /// in the order of the text.
+    shared: Vec<usize>,
+    shared_at: Ranges,
+    exclusive: Ranges,
     /// The story's anchor key, for links to its claims.
     story_key: String,
 }
@@ -39,11 +41,13 @@ fn roles(lookup: &Lookup<'_>, index: usize, article: &str) -> Roles {
     let Some((story_index, story)) = placed else {
         return Roles {
             shared: Vec::new(),
-            exclusive: Vec::new(),
+            shared_at: Ranges::new([]),
+            exclusive: Ranges::new([]),
             story_key: String::new(),
         };
     };
-    let shared = story
+    // In the story's order (by claim number); searched in the order of the text.
+    let mut shared: Vec<((usize, usize), usize)> = story
         .shared
         .iter()
         .enumerate()
@@ -51,18 +55,23 @@ fn roles(lookup: &Lookup<'_>, index: usize, article: &str) -> Roles {
             c.occurrences
                 .iter()
                 .filter(|o| o.article == article)
-                .map(move |o| (o.start, o.end, i + 1))
+                .map(move |o| ((o.start, o.end), i + 1))
         })
         .collect();
-    let exclusive = story
+    shared.sort_by_key(|&((start, _), _)| start);
+    let (shared_at, shared): (Vec<(usize, usize)>, Vec<usize>) = shared.into_iter().unzip();
+    let mut exclusive: Vec<(usize, usize)> = story
         .exclusive
         .iter()
         .filter(|o| o.article == article)
         .map(|o| (o.start, o.end))
         .collect();
+    // Only whether a sentence has one counts, not which.
+    exclusive.sort_unstable();
     Roles {
         shared,
-        exclusive,
+        shared_at: Ranges::new(shared_at),
+        exclusive: Ranges::new(exclusive),
         story_key: story_key(lookup, story_index),
     }
 }
@@ -129,8 +138,8 @@ pub(super) fn render(lookup: &Lookup<'_>, index: usize, doc: &Document, out: &mu
     let id = &doc.article.id;
     let roles = roles(lookup, index, id);
     let key = doc_key(lookup, index);
-    let quotes = quote_marks(lookup, index, doc);
-    let mentions = mention_marks(lookup, index, doc);
+    let quotes = Marks::new(quote_marks(lookup, index, doc));
+    let mentions = Marks::new(mention_marks(lookup, index, doc));
 
     let mut paragraphs: Vec<(usize, usize)> = doc
         .cleaned
@@ -151,6 +160,7 @@ pub(super) fn render(lookup: &Lookup<'_>, index: usize, doc: &Document, out: &mu
         .filter(|s| s.span.start < s.span.end && slice(text, s.span.start, s.span.end).is_some())
         .collect();
     segments.sort_by_key(|s| (s.span.start, s.span.end));
+    let segment_at = Ranges::new(segments.iter().map(|s| (s.span.start, s.span.end)));
 
     let mut used_ids: HashSet<usize> = HashSet::new();
     let mut done = 0; // Paragraphs overlapping earlier ones are cut to what is new.
@@ -161,9 +171,9 @@ pub(super) fn render(lookup: &Lookup<'_>, index: usize, doc: &Document, out: &mu
         }
         out.push_str("<p>");
         let mut cursor = p_start;
-        for seg in segments
-            .iter()
-            .filter(|s| s.span.start < p_end && p_start < s.span.end)
+        for seg in segment_at
+            .overlapping(p_start, p_end)
+            .filter_map(|i| segments.get(i))
         {
             let start = seg.span.start.max(cursor);
             let end = seg.span.end.min(p_end);
@@ -205,16 +215,41 @@ struct Sentence<'a> {
     anchored: bool,
 }
 
-fn sentence(s: &Sentence<'_>, roles: &Roles, quotes: &[Mark], mentions: &[Mark], out: &mut String) {
+/// Marks in their order, with their ranges.
+struct Marks {
+    marks: Vec<Mark>,
+    at: Ranges,
+}
+
+impl Marks {
+    fn new(marks: Vec<Mark>) -> Self {
+        let at = Ranges::new(marks.iter().map(|m| (m.start, m.end)));
+        Marks { marks, at }
+    }
+
+    /// The marks sharing a byte with `start..end`, in order.
+    fn overlapping(&self, start: usize, end: usize) -> Vec<&Mark> {
+        self.at
+            .overlapping(start, end)
+            .filter_map(|i| self.marks.get(i))
+            .collect()
+    }
+}
+
+fn sentence(s: &Sentence<'_>, roles: &Roles, quotes: &Marks, mentions: &Marks, out: &mut String) {
     let span = s.segment.span;
-    let overlaps = |a: usize, b: usize| a < span.end && span.start < b;
-    let claims: Vec<usize> = roles
-        .shared
-        .iter()
-        .filter(|&&(a, b, _)| overlaps(a, b))
-        .map(|&(_, _, n)| n)
+    let mut claims: Vec<usize> = roles
+        .shared_at
+        .overlapping(span.start, span.end)
+        .filter_map(|i| roles.shared.get(i).copied())
         .collect();
-    let exclusive = roles.exclusive.iter().any(|&(a, b)| overlaps(a, b));
+    // In the story's order.
+    claims.sort_unstable();
+    let exclusive = roles
+        .exclusive
+        .overlapping(span.start, span.end)
+        .next()
+        .is_some();
     let kind = s.segment.kind;
     let (class, role) = if kind.is_flagged() {
         (
@@ -245,14 +280,8 @@ fn sentence(s: &Sentence<'_>, roles: &Roles, quotes: &[Mark], mentions: &[Mark],
     if kind.is_flagged() && s.anchored {
         out.push_str(&format!("<span class=\"label\">{}</span>", kind.as_str()));
     }
-    let quotes: Vec<&Mark> = quotes
-        .iter()
-        .filter(|m| m.start < s.end && s.start < m.end)
-        .collect();
-    let mentions: Vec<&Mark> = mentions
-        .iter()
-        .filter(|m| m.start < s.end && s.start < m.end)
-        .collect();
+    let quotes = quotes.overlapping(s.start, s.end);
+    let mentions = mentions.overlapping(s.start, s.end);
     layered(s.text, s.start, s.end, &quotes, &mentions, out);
     if s.anchored && !kind.is_flagged() {
         for n in claims {

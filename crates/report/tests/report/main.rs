@@ -3,6 +3,7 @@
 mod fixture;
 mod html;
 mod json;
+mod long;
 mod markup;
 mod robustness;
 mod schema_doc;
