@@ -18,6 +18,7 @@ use parallax_model::Article;
 use parallax_store::{Added, ArticleLog, Polled, Source, Sources};
 
 use crate::FeedsConfig;
+use crate::http::safe_link;
 use crate::public_only::PublicOnly;
 
 /// Largest feed or page accepted; bigger ones are cut off and refused.
@@ -220,7 +221,7 @@ impl Poller {
     /// the feed's metadata where the page has none.
     fn article(&self, item: &Item, outlet: Option<&str>) -> Result<Article, String> {
         let link = item.link.as_deref().ok_or("no link")?;
-        if !is_http(link) {
+        if safe_link(Some(link)).is_none() {
             return Err(format!("{link}: not an http(s) link"));
         }
         let mut response = self.agent.get(link).call().map_err(|e| e.to_string())?;
@@ -263,12 +264,6 @@ enum FeedResponse {
         etag: Option<String>,
         last_modified: Option<String>,
     },
-}
-
-/// Only web pages are fetched: no `file:`, `ftp:` or `gopher:` links.
-fn is_http(url: &str) -> bool {
-    let lower = url.get(..8).unwrap_or(url).to_ascii_lowercase();
-    lower.starts_with("http://") || lower.starts_with("https://")
 }
 
 /// The `charset` parameter of a Content-Type header.

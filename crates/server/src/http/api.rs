@@ -17,7 +17,7 @@ use parallax_store::{
 use serde::{Deserialize, Serialize};
 
 use super::story_id::Named;
-use super::{AppState, Failure, StoryId, blocking};
+use super::{AppState, Failure, StoryId, blocking, error_message};
 use crate::excerpt::Excerpt;
 use crate::gzip;
 
@@ -69,14 +69,10 @@ async fn json_errors(response: Response) -> Response {
         return response;
     }
     let (parts, body) = response.into_parts();
-    let text = axum::body::to_bytes(body, 64 * 1024)
-        .await
-        .unwrap_or_default();
-    let text = String::from_utf8_lossy(&text);
-    let message = match text.trim() {
-        "" => status.canonical_reason().unwrap_or("error").to_string(),
-        text => text.to_string(),
-    };
+    let mut message = error_message(body).await;
+    if message.is_empty() {
+        message = status.canonical_reason().unwrap_or("error").to_string();
+    }
     let mut json = Failure { status, message }.into_response();
     for (name, value) in &parts.headers {
         if name != header::CONTENT_TYPE && name != header::CONTENT_LENGTH {

@@ -215,9 +215,21 @@ async fn blocking<T: Send + 'static>(
     }
 }
 
+/// What an error response says, whatever made it: a [`Failure`]'s JSON
+/// `error`, or an axum extractor's plain-text rejection; empty when nothing.
+async fn error_message(body: axum::body::Body) -> String {
+    let body = axum::body::to_bytes(body, 64 * 1024)
+        .await
+        .unwrap_or_default();
+    serde_json::from_slice::<serde_json::Value>(&body)
+        .ok()
+        .and_then(|v| v["error"].as_str().map(String::from))
+        .unwrap_or_else(|| String::from_utf8_lossy(&body).trim().to_string())
+}
+
 /// An article URL fit for a link: absolute http(s) only, so that no
 /// `javascript:` or `data:` URL from a feed can ever become a link.
-fn safe_link(url: Option<&str>) -> Option<String> {
+pub(crate) fn safe_link(url: Option<&str>) -> Option<String> {
     let url = url?.trim();
     let lower = url.to_ascii_lowercase();
     (lower.starts_with("http://") || lower.starts_with("https://")).then(|| url.to_string())

@@ -8,7 +8,7 @@ use chrono::{DateTime, Utc};
 use parallax_store::{Rendition, StorySummary};
 
 use super::api::{self, ListQuery, SearchQuery};
-use super::{AppState, Failure, StoryId, blocking, safe_link};
+use super::{AppState, Failure, StoryId, blocking, error_message, safe_link};
 use crate::excerpt::Excerpt;
 
 /// Stories per page of the list.
@@ -39,14 +39,7 @@ pub async fn html_errors(response: Response) -> Response {
     if !(status.is_client_error() || status.is_server_error()) {
         return response;
     }
-    let body = axum::body::to_bytes(response.into_body(), 64 * 1024)
-        .await
-        .unwrap_or_default();
-    // A `Failure` says `{"error": ...}`; an extractor's rejection, plain text.
-    let message = serde_json::from_slice::<serde_json::Value>(&body)
-        .ok()
-        .and_then(|v| v["error"].as_str().map(String::from))
-        .unwrap_or_else(|| String::from_utf8_lossy(&body).trim().to_string());
+    let message = error_message(response.into_body()).await;
     let page = ErrorPage {
         query: String::new(),
         title: status.canonical_reason().unwrap_or("Error").to_string(),
