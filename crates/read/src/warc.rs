@@ -87,7 +87,7 @@ pub(crate) fn read(reader: &mut dyn BufRead, max_record: u64, mut on: impl FnMut
         }
         line += block.iter().filter(|&&b| b == b'\n').count();
         if keep {
-            match response(&block) {
+            match response(&block, max_record) {
                 Ok(Some((charset, body))) => on(Event::Page(Page {
                     uri: field("warc-target-uri")
                         .unwrap_or_default()
@@ -144,9 +144,10 @@ fn field<'a>(lines: &'a [String], name: &str) -> Option<&'a str> {
 }
 
 /// The charset and HTML body of an HTTP response block; `None` when it is
-/// not a 200 response with an HTML body.
+/// not a 200 response with an HTML body. A compressed body may expand to
+/// `max_body` bytes, the bound of a record.
 #[allow(clippy::type_complexity)]
-fn response(block: &[u8]) -> Result<Option<(Option<String>, Vec<u8>)>, String> {
+fn response(block: &[u8], max_body: u64) -> Result<Option<(Option<String>, Vec<u8>)>, String> {
     let Some(end) = find(block, b"\r\n\r\n")
         .map(|i| i + 4)
         .or_else(|| find(block, b"\n\n").map(|i| i + 2))
@@ -183,18 +184,27 @@ fn response(block: &[u8]) -> Result<Option<(Option<String>, Vec<u8>)>, String> {
         .map(str::to_ascii_lowercase)
         .as_deref()
     {
-        Some("gzip" | "x-gzip") => body = inflate(GzDecoder::new(&body[..]))?,
-        Some("deflate") => body = inflate(DeflateDecoder::new(&body[..]))?,
+        Some("gzip" | "x-gzip") => body = inflate(GzDecoder::new(&body[..]), max_body)?,
+        Some("deflate") => body = inflate(DeflateDecoder::new(&body[..]), max_body)?,
         _ => {}
     }
     Ok(Some((charset, body)))
 }
 
-fn inflate(mut decoder: impl Read) -> Result<Vec<u8>, String> {
+/// A compressed HTTP body, refused past `max` bytes: a record of a few
+/// kilobytes can hold a body that inflates to gigabytes.
+fn inflate(decoder: impl Read, max: u64) -> Result<Vec<u8>, String> {
     let mut out = Vec::new();
     decoder
+        .take(max.saturating_add(1))
         .read_to_end(&mut out)
         .map_err(|e| format!("cannot decompress the HTTP body: {e}"))?;
+    if out.len() as u64 > max {
+        return Err(format!(
+            "the HTTP body decompresses to more than {} (gzip bomb?), skipped",
+            crate::load::human_size(max)
+        ));
+    }
     Ok(out)
 }
 
@@ -292,6 +302,34 @@ mod tests {
         let (pages, warnings) = scan(&record("response", "https://a.example/", &block));
         assert!(warnings.is_empty(), "{warnings:?}");
         assert_eq!(pages[0].body, PAGE);
+    }
+
+    #[test]
+    fn a_body_that_inflates_past_the_record_bound_is_refused() {
+        use std::io::Write;
+        let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+        gz.write_all(&vec![b' '; 4 << 20]).unwrap();
+        let zipped = gz.finish().unwrap();
+        let mut block =
+            b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Encoding: gzip\r\n\r\n"
+                .to_vec();
+        block.extend_from_slice(&zipped);
+        let mut archive = record("response", "https://bomb.example/", &block);
+        archive.extend(record(
+            "response",
+            "https://a.example/",
+            &[b"HTTP/1.1 200 OK\r\n\r\n", PAGE].concat(),
+        ));
+        // 4 MiB from a few kilobytes, past the 1 MiB bound of `scan`.
+        assert!(zipped.len() < 1 << 20);
+        let (pages, warnings) = scan(&archive);
+        assert_eq!(pages.len(), 1, "the next record is still read");
+        assert_eq!(pages[0].uri, "https://a.example/");
+        assert_eq!(warnings.len(), 1, "{warnings:?}");
+        assert!(
+            warnings[0].contains("decompresses to more than 1.0 MiB (gzip bomb?)"),
+            "{warnings:?}"
+        );
     }
 
     #[test]
