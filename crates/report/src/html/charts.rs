@@ -62,8 +62,20 @@ pub(super) fn timeline(lookup: &Lookup<'_>, story: &Story, key: &str, out: &mut 
     let height = ROW * rows.len() as f64 + 30.0;
     let id = format!("timeline:{key}");
     let mut summary = format!("First report {} UTC", short_time(first));
-    if let Some((outlet, _)) = rows.first() {
-        let _ = write!(summary, " by {outlet}");
+    // Dates without a time of day often tie: then no one outlet was first.
+    let firsts: Vec<&str> = rows
+        .iter()
+        .filter(|(_, dots)| dots.iter().any(|&(time, copy)| time == first && !copy))
+        .map(|(outlet, _)| *outlet)
+        .collect();
+    match firsts.as_slice() {
+        [] => {}
+        [outlet] => {
+            let _ = write!(summary, " by {outlet}");
+        }
+        outlets => {
+            let _ = write!(summary, " by {} at the same time", outlets.join(", "));
+        }
     }
     let _ = write!(
         summary,

@@ -361,3 +361,16 @@ fn the_coverage_is_drawn_with_its_numbers_in_text() {
         "bars are decoration beside the numbers"
     );
 }
+
+#[test]
+fn outlets_tied_for_the_first_report_are_all_named() {
+    let mut analysis = fixture::analysis();
+    let first = analysis.documents[0].article.published;
+    analysis.documents[1].article.published = first;
+    let page = parallax_report::to_html(&analysis);
+    assert!(
+        page.contains("First report 2026-04-02 09:30 UTC by The Harbour Herald, Valley Ledger at the same time;"),
+        "{}",
+        &page[page.find("Timeline of").unwrap_or(0)..][..200]
+    );
+}
