@@ -36,6 +36,11 @@ enum Cmd {
         sizes: Vec<usize>,
         #[arg(long, default_value_t = 7)]
         seed: u64,
+        /// The synthetic corpus: `news` (stories up to 400 articles),
+        /// `heavy` (up to 20,000, with near-copies), or `giant` (one story
+        /// of each size).
+        #[arg(long, value_enum, default_value = "news")]
+        corpus: Corpus,
     },
     /// Story clustering quality on labelled JSONL files, all mixed into one stream.
     Clusters {
@@ -156,6 +161,8 @@ enum Cmd {
         size: usize,
         #[arg(long, default_value_t = 7)]
         seed: u64,
+        #[arg(long, value_enum, default_value = "news")]
+        shape: synth::Shape,
         #[arg(long)]
         out: std::path::PathBuf,
     },
@@ -178,12 +185,36 @@ enum Cmd {
         size: usize,
         #[arg(long, default_value_t = 7)]
         seed: u64,
+        #[arg(long, value_enum, default_value = "news")]
+        corpus: Corpus,
     },
+}
+
+/// The synthetic corpora of `analyze`.
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+enum Corpus {
+    News,
+    Heavy,
+    Giant,
+}
+
+impl Corpus {
+    fn generate(self, size: usize, seed: u64) -> Vec<parallax_model::Article> {
+        match self {
+            Corpus::News => synth::generate(size, seed, synth::Shape::News),
+            Corpus::Heavy => synth::generate(size, seed, synth::Shape::Heavy),
+            Corpus::Giant => synth::giant_story(size, seed),
+        }
+    }
 }
 
 fn main() -> anyhow::Result<()> {
     match Cli::parse().command {
-        Cmd::Analyze { sizes, seed } => {
+        Cmd::Analyze {
+            sizes,
+            seed,
+            corpus,
+        } => {
             println!(
                 "| articles | stories | clean+understand+group s | compare s | total s | articles/s | peak RSS MiB | corpus MiB |"
             );
@@ -196,6 +227,8 @@ fn main() -> anyhow::Result<()> {
                         &size.to_string(),
                         "--seed",
                         &seed.to_string(),
+                        "--corpus",
+                        &format!("{corpus:?}").to_lowercase(),
                     ])
                     .output()
                     .context("running a measurement")?;
@@ -297,12 +330,17 @@ fn main() -> anyhow::Result<()> {
             (true, Some(&size)) => stream::run_one(size, seed),
             _ => stream::run(&sizes, seed)?,
         },
-        Cmd::Corpus { size, seed, out } => {
+        Cmd::Corpus {
+            size,
+            seed,
+            shape,
+            out,
+        } => {
             use std::io::Write;
             let file = std::fs::File::create(&out)
                 .with_context(|| format!("cannot write {}", out.display()))?;
             let mut writer = std::io::BufWriter::new(file);
-            for synth in synth::Stream::new(seed, chrono::Duration::minutes(37)).take(size) {
+            for synth in synth::Stream::new(seed, chrono::Duration::minutes(37), shape).take(size) {
                 serde_json::to_writer(&mut writer, &synth.article)?;
                 writer.write_all(b"\n")?;
             }
@@ -319,8 +357,8 @@ fn main() -> anyhow::Result<()> {
             base,
             out,
         })?,
-        Cmd::AnalyzeOne { size, seed } => {
-            let mut articles = synth::generate(size, seed);
+        Cmd::AnalyzeOne { size, seed, corpus } => {
+            let mut articles = corpus.generate(size, seed);
             let corpus_bytes: usize = articles.iter().map(|a| a.text.len() + a.title.len()).sum();
             // `parallax_pipeline::analyze`, with its two phases timed.
             let start = Instant::now();

@@ -30,7 +30,12 @@ pub fn run(options: &Options) -> anyhow::Result<()> {
         fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
     }
     let mut by_outlet: BTreeMap<String, Vec<Article>> = BTreeMap::new();
-    for synth in synth::Stream::new(options.seed, chrono::Duration::minutes(37)).take(options.size)
+    for synth in synth::Stream::new(
+        options.seed,
+        chrono::Duration::minutes(37),
+        synth::Shape::News,
+    )
+    .take(options.size)
     {
         let article = synth.article;
         write(&pages.join(format!("{}.html", article.id)), &page(&article))?;

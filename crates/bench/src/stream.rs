@@ -20,7 +20,7 @@ use parallax_model::{Annotations, Cleaned, Document};
 use rayon::prelude::*;
 
 use crate::metrics;
-use crate::synth::{Stream, SynthArticle};
+use crate::synth::{Shape, Stream, SynthArticle};
 
 /// Articles generated and prepared at a time.
 const BATCH: usize = 2048;
@@ -60,7 +60,8 @@ pub fn run(sizes: &[usize], seed: u64) -> anyhow::Result<()> {
 
 /// One measurement in this process: print one table row.
 pub fn run_one(size: usize, seed: u64) {
-    let mut stream = Stream::new(seed, Duration::minutes(STORY_EVERY_MINUTES)).take(size);
+    let mut stream =
+        Stream::new(seed, Duration::minutes(STORY_EVERY_MINUTES), Shape::News).take(size);
     let mut clusterer = Clusterer::default();
     let preparer = clusterer.preparer().clone();
     // What is kept per article: the provisional story id and the gold story.

@@ -236,19 +236,65 @@ fn write_article(rng: &mut Rng, plan: &StoryPlan, outlet: usize) -> (String, Str
     (title_line, paragraphs.join("\n\n"))
 }
 
-/// Minutes between two articles of the same story.
-const ARTICLE_EVERY_MINUTES: i64 = 17;
+/// Seconds between two articles of the same story, unless the story is too
+/// big to fit [`STORY_SPAN_SECONDS`] at that pace.
+const ARTICLE_EVERY_SECONDS: i64 = 17 * 60;
 
-/// The largest story (a Pareto draw is cut here).
-const MAX_STORY_SIZE: usize = 400;
+/// The longest a story publishes: within the clusterer's 7-day window, so a
+/// giant story stays one story.
+const STORY_SPAN_SECONDS: i64 = 5 * 24 * 3600;
+
+/// The shape of a synthetic corpus.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Shape {
+    /// Stories of up to 400 articles, 40 outlets, one article in ten a
+    /// syndicated copy.
+    News,
+    /// Heavy-tailed: stories of up to 20,000 articles (a war, an election),
+    /// 400 outlets, one article in ten a copy and one in ten a near-copy
+    /// (a copy with one sentence rewritten).
+    Heavy,
+}
+
+impl Shape {
+    fn max_story(self) -> usize {
+        match self {
+            Shape::News => 400,
+            Shape::Heavy => 20_000,
+        }
+    }
+
+    fn outlets(self) -> usize {
+        match self {
+            Shape::News => 40,
+            Shape::Heavy => 400,
+        }
+    }
+
+    fn near_copies(self) -> f64 {
+        match self {
+            Shape::News => 0.0,
+            Shape::Heavy => 0.1,
+        }
+    }
+}
 
 /// Generate `n` articles in arrival order, deterministically from `seed`,
 /// with a story starting every 37 minutes.
-pub fn generate(n: usize, seed: u64) -> Vec<Article> {
-    Stream::new(seed, Duration::minutes(37))
+pub fn generate(n: usize, seed: u64, shape: Shape) -> Vec<Article> {
+    Stream::new(seed, Duration::minutes(37), shape)
         .take(n)
         .map(|a| a.article)
         .collect()
+}
+
+/// One story of `n` articles from 400 outlets, over five days: the same
+/// facts in different orders and words, one article in ten a copy of the
+/// one before and one in ten a near-copy.
+pub fn giant_story(n: usize, seed: u64) -> Vec<Article> {
+    let mut stream = Stream::new(seed, Duration::days(365), Shape::Heavy);
+    stream.forced_size = Some(n);
+    stream.take(n).map(|a| a.article).collect()
 }
 
 /// A generated article with the named entities the understand stage would
@@ -265,16 +311,21 @@ pub struct SynthArticle {
 struct Running {
     plan: StoryPlan,
     size: usize,
+    /// Seconds between two of its articles.
+    every: i64,
     /// The last article written, which a syndicated copy repeats.
     last: Option<(String, String)>,
 }
 
 /// An endless stream of synthetic articles in arrival (publication) order:
 /// a new story starts every `story_every`, and each publishes its articles
-/// [`ARTICLE_EVERY_MINUTES`] apart. Only the stories still publishing are in
+/// [`ARTICLE_EVERY_SECONDS`] apart (closer for giant stories). Only the stories still publishing are in
 /// memory, so a stream of any length runs in constant memory.
 pub struct Stream {
     rng: Rng,
+    shape: Shape,
+    /// Every story this size (for [`giant_story`]) instead of a Pareto draw.
+    forced_size: Option<usize>,
     base: DateTime<Utc>,
     story_every: Duration,
     next_story: usize,
@@ -284,9 +335,11 @@ pub struct Stream {
 }
 
 impl Stream {
-    pub fn new(seed: u64, story_every: Duration) -> Self {
+    pub fn new(seed: u64, story_every: Duration, shape: Shape) -> Self {
         Stream {
             rng: Rng::new(seed),
+            shape,
+            forced_size: None,
             base: Utc
                 .with_ymd_and_hms(2026, 1, 1, 0, 0, 0)
                 .single()
@@ -300,9 +353,12 @@ impl Stream {
 
     fn start_story(&mut self, start: DateTime<Utc>) {
         // Pareto(alpha = 1.2) story sizes: most stories have a few articles,
-        // a few have hundreds.
-        let size =
-            ((1.0 / (1.0 - self.rng.unit()).powf(1.0 / 1.2)) as usize).clamp(1, MAX_STORY_SIZE);
+        // a few have hundreds (or thousands, for the heavy shape).
+        let pareto = (1.0 / (1.0 - self.rng.unit()).powf(1.0 / 1.2)) as usize;
+        let size = self
+            .forced_size
+            .unwrap_or_else(|| pareto.clamp(1, self.shape.max_story()));
+        let every = ARTICLE_EVERY_SECONDS.min(STORY_SPAN_SECONDS / size.max(1) as i64);
         let plan = plan_story(&mut self.rng, start);
         let story = self.next_story;
         self.next_story += 1;
@@ -312,6 +368,7 @@ impl Stream {
             Running {
                 plan,
                 size,
+                every: every.max(1),
                 last: None,
             },
         );
@@ -332,20 +389,39 @@ impl Iterator for Stream {
         }
         let Reverse((published, story, k)) = self.queue.pop()?;
         let running = self.running.get_mut(&story)?;
-        let outlet = self.rng.below(40);
+        let outlet = self.rng.below(self.shape.outlets());
+        let near_copies = self.shape.near_copies();
+        let draw = self.rng.unit();
         let (title, text) = match &running.last {
             // About one article in ten is a syndicated copy with its own footer.
-            Some((t, body)) if self.rng.chance(0.1) => (
+            Some((t, body)) if draw < 0.1 => (
                 t.clone(),
                 format!("{body}\n\nThis story was republished from a wire service."),
             ),
+            // A near-copy: the same article with one paragraph rewritten.
+            Some((t, body)) if draw < 0.1 + near_copies => {
+                let paragraphs: Vec<&str> = body.split("\n\n").collect();
+                let changed = self.rng.below(paragraphs.len());
+                let fresh = format!(
+                    "{} {} said the {} was {}.",
+                    capitalised(self.rng.pick(FILLER).to_string()),
+                    word(&mut self.rng, 2),
+                    running.plan.topic[6],
+                    word(&mut self.rng, 3)
+                );
+                let text: Vec<&str> = paragraphs
+                    .iter()
+                    .enumerate()
+                    .map(|(i, p)| if i == changed { fresh.as_str() } else { p })
+                    .collect();
+                (t.clone(), text.join("\n\n"))
+            }
             _ => write_article(&mut self.rng, &running.plan, outlet),
         };
         let entities = entities_of(&running.plan);
         running.last = Some((title.clone(), text.clone()));
         if k + 1 < running.size {
-            let next =
-                running.plan.start + Duration::minutes(ARTICLE_EVERY_MINUTES * (k as i64 + 1));
+            let next = running.plan.start + Duration::seconds(running.every * (k as i64 + 1));
             self.queue.push(Reverse((next, story, k + 1)));
         } else {
             self.running.remove(&story);

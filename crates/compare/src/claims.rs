@@ -9,8 +9,11 @@
 //! the same fact reported twice has the same people in it, and an outlet that
 //! reports it names them somewhere.
 //!
-//! Candidate pairs come from an inverted index whose postings are read only
-//! up to a cap, so the work stays near-linear in the number of sentences.
+//! Sentences with the same features (a fact every outlet prints word for
+//! word, a wire copy's paragraphs) are one unit, compared once: a repeated
+//! sentence adds an occurrence, not work. Candidate pairs of units come from
+//! an inverted index whose postings are read only up to a cap, so the work
+//! stays near-linear in the number of distinct sentences.
 //! Pairs are merged best-first into claims with average linkage: two groups
 //! join only when all their sentences, the same article's included, agree on
 //! average above [`THRESHOLD`], and two sentences of one article only when
@@ -50,7 +53,12 @@ const POSTING_CAP: usize = 256;
 /// Features of a sentence looked up in the index: its heaviest ones.
 const PROBE_FEATURES: usize = 16;
 /// Candidates scored exactly per sentence, best partial scores first.
-const CANDIDATE_CAP: usize = 256;
+const CANDIDATE_CAP: usize = 64;
+/// Pairs kept per sentence with the earlier ones, best first. Only giant
+/// stories reach it (a sentence near-matching hundreds of others), where
+/// every pair kept costs memory and linkage time; a claim's sentences still
+/// meet through their best partners.
+const PAIRS_KEPT: usize = 32;
 
 /// One candidate sentence.
 struct Sentence {
@@ -63,6 +71,58 @@ struct Sentence {
     people: Vec<usize>,
     /// The first candidate sentence of its article: its headline or lead.
     opens: bool,
+}
+
+/// Sentences with identical features, compared as one (see the module
+/// comment), in story order of their first sentence.
+struct Units {
+    /// Per unit, its sentences in story order; the first stands for all.
+    sentences: Vec<Vec<usize>>,
+    /// Per sentence, its unit.
+    of: Vec<usize>,
+}
+
+impl Units {
+    fn new(sentences: &[Sentence]) -> Self {
+        let mut by_features: HashMap<&[u32], usize> = HashMap::new();
+        let mut units: Vec<Vec<usize>> = Vec::new();
+        let of = sentences
+            .iter()
+            .enumerate()
+            .map(|(i, s)| {
+                let unit = *by_features
+                    .entry(s.features.as_slice())
+                    .or_insert(units.len());
+                if unit == units.len() {
+                    units.push(Vec::new());
+                }
+                if let Some(list) = units.get_mut(unit) {
+                    list.push(i);
+                }
+                unit
+            })
+            .collect();
+        Units {
+            sentences: units,
+            of,
+        }
+    }
+
+    fn unit(&self, sentence: usize) -> usize {
+        self.of.get(sentence).copied().unwrap_or(usize::MAX)
+    }
+
+    /// The sentence that stands for each unit.
+    fn representatives<'s>(&self, sentences: &'s [Sentence]) -> Vec<&'s Sentence> {
+        self.sentences
+            .iter()
+            .filter_map(|list| sentences.get(*list.first()?))
+            .collect()
+    }
+
+    fn weights(&self) -> Vec<usize> {
+        self.sentences.iter().map(Vec::len).collect()
+    }
 }
 
 /// Claims of one story: shared claims and exclusive sentences.
@@ -269,8 +329,9 @@ fn stranger_discount(a: &Sentence, b: &Sentence, named: &[Vec<usize>]) -> f32 {
     }
 }
 
-/// Scored pairs `(score, i, j)`, best first, found through the inverted index;
-/// `named` holds the people each article names.
+/// Scored pairs `(score, i, j)` of `sentences` (one per unit), best first,
+/// found through the inverted index; `named` holds the people each article
+/// names (a unit's sentence stands for all of it, its article's names too).
 ///
 /// Each sentence looks up only its [`PROBE_FEATURES`] heaviest features (a
 /// true match shares several), accumulates their weight per candidate in a
@@ -279,7 +340,7 @@ fn stranger_discount(a: &Sentence, b: &Sentence, named: &[Vec<usize>]) -> f32 {
 /// [`PAIR_FLOOR`]. Sentences of one article are scored too: the average
 /// linkage needs them.
 fn scored_pairs(
-    sentences: &[Sentence],
+    sentences: &[&Sentence],
     w: &[f32],
     kinds: &[Kind],
     named: &[Vec<usize>],
@@ -324,6 +385,7 @@ fn scored_pairs(
             })
             .collect();
         candidates.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        let from = pairs.len();
         for (j, _) in candidates.into_iter().take(CANDIDATE_CAP) {
             let Some(other) = sentences.get(j) else {
                 continue;
@@ -334,6 +396,12 @@ fn scored_pairs(
             if score >= PAIR_FLOOR && shared >= MIN_SHARED_TERMS {
                 pairs.push((score, j, i));
             }
+        }
+        if let Some(found) = pairs.get_mut(from..)
+            && found.len() > PAIRS_KEPT
+        {
+            found.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+            pairs.truncate(from + PAIRS_KEPT);
         }
         for &f in &s.features {
             if let Some(list) = postings.get_mut(f as usize)
@@ -347,7 +415,7 @@ fn scored_pairs(
     pairs
 }
 
-/// Scores of the kept pairs, by `(lower, higher)` sentence index; a pair not
+/// Scores of the kept pairs, by `(lower, higher)` unit index; a pair not
 /// in it scores 0.
 struct PairScores(IdMap<(usize, usize), f32>);
 
@@ -366,60 +434,111 @@ impl PairScores {
     }
 }
 
-/// Group the sentences into claims with average linkage ([`Linkage`]) at
-/// [`THRESHOLD`]; two sentences of one article join only when one opens the
-/// article (a headline restated by the lead) and the pair scores the bar on
-/// its own. Groups come back in story order.
+/// Group the units into claims with average linkage ([`Linkage`], each unit
+/// weighing its number of sentences) at [`THRESHOLD`]; two sentences of one
+/// article join only when one opens the article (a headline restated by the
+/// lead) and the pair scores the bar on its own. Groups come back in story
+/// order.
 fn cluster(
     sentences: &[Sentence],
+    units: &Units,
     pairs: &[(f32, usize, usize)],
     scores: &PairScores,
 ) -> Vec<Vec<usize>> {
-    let member = |i: usize| sentences.get(i).map(|s| s.member);
     let opens = |i: usize| sentences.get(i).is_some_and(|s| s.opens);
-    let restate = |x: usize, y: usize| (opens(x) || opens(y)) && scores.get(x, y) >= THRESHOLD;
-    Linkage::new(sentences.len(), pairs).group(pairs, THRESHOLD, |left, right| {
-        let (small, large) = if left.len() <= right.len() {
-            (left, right)
+    let restate = |x: usize, y: usize| {
+        (opens(x) || opens(y)) && scores.get(units.unit(x), units.unit(y)) >= THRESHOLD
+    };
+    // The sentences of each article, a range (sentences come article by article).
+    let mut of_article: IdMap<usize, (usize, usize)> = IdMap::default();
+    for (i, s) in sentences.iter().enumerate() {
+        of_article
+            .entry(s.member)
+            .and_modify(|range| range.1 = i + 1)
+            .or_insert((i, i + 1));
+    }
+    Linkage::new(&units.weights(), pairs).group(pairs, THRESHOLD, |linkage, a, b| {
+        // Walk the smaller group's sentences and their articles' other
+        // sentences: the cost is the smaller group's, whatever the larger's.
+        let (small, large) = if linkage.members(a).len() <= linkage.members(b).len() {
+            (a, b)
         } else {
-            (right, left)
+            (b, a)
         };
-        let mut by_article: IdMap<Option<usize>, Vec<usize>> = IdMap::default();
-        for &x in small {
-            by_article.entry(member(x)).or_default().push(x);
-        }
-        large.iter().all(|&y| {
-            by_article
-                .get(&member(y))
-                .is_none_or(|same| same.iter().all(|&x| restate(x, y)))
+        let mut mine = linkage
+            .members(small)
+            .iter()
+            .filter_map(|&u| units.sentences.get(u))
+            .flatten()
+            .copied();
+        mine.all(|x| {
+            let Some(&(from, to)) = sentences.get(x).and_then(|s| of_article.get(&s.member)) else {
+                return true;
+            };
+            (from..to).all(|y| linkage.root(units.unit(y)) != large || restate(x, y))
         })
     })
 }
 
-/// For each group, the mean score of its pairs of sentences from different
-/// outlets (unscored pairs count as 0), in one pass over the pairs.
+/// For each group of units, the mean score of its pairs of sentences from
+/// different outlets (unscored pairs count as 0; two sentences of one unit
+/// score 1), in one pass over the pairs.
 fn agreements(
     sentences: &[Sentence],
+    units: &Units,
     groups: &[Vec<usize>],
     pairs: &[(f32, usize, usize)],
 ) -> Vec<f32> {
-    let outlet = |i: usize| sentences.get(i).map(|s| s.outlet);
-    let mut group_of = vec![usize::MAX; sentences.len()];
+    // Per unit, its sentences per outlet.
+    let outlets: Vec<IdMap<usize, usize>> = units
+        .sentences
+        .iter()
+        .map(|list| {
+            let mut counts: IdMap<usize, usize> = IdMap::default();
+            for s in list.iter().filter_map(|&i| sentences.get(i)) {
+                *counts.entry(s.outlet).or_default() += 1;
+            }
+            counts
+        })
+        .collect();
+    let none = IdMap::default();
+    let counts = |u: usize| outlets.get(u).unwrap_or(&none);
+    // Pairs of sentences from different outlets between units `a` and `b`.
+    let across = |a: usize, b: usize| -> usize {
+        let (ca, cb) = (counts(a), counts(b));
+        let (na, nb): (usize, usize) = (ca.values().sum(), cb.values().sum());
+        let same: usize = ca
+            .iter()
+            .map(|(o, n)| n * cb.get(o).copied().unwrap_or(0))
+            .sum();
+        na * nb - same
+    };
+    let within = |u: usize| -> usize {
+        let c = counts(u);
+        let n: usize = c.values().sum();
+        n * n.saturating_sub(1) / 2
+            - c.values()
+                .map(|k| k * k.saturating_sub(1) / 2)
+                .sum::<usize>()
+    };
+    let mut group_of = vec![usize::MAX; units.sentences.len()];
     for (g, members) in groups.iter().enumerate() {
-        for &i in members {
-            if let Some(slot) = group_of.get_mut(i) {
+        for &u in members {
+            if let Some(slot) = group_of.get_mut(u) {
                 *slot = g;
             }
         }
     }
-    let mut sums = vec![0.0f32; groups.len()];
+    let mut sums: Vec<f32> = groups
+        .iter()
+        .map(|members| members.iter().map(|&u| within(u) as f32).sum())
+        .collect();
     for &(score, a, b) in pairs {
-        let (ga, gb) = (group_of.get(a), group_of.get(b));
-        if ga == gb
-            && outlet(a) != outlet(b)
-            && let Some(sum) = ga.and_then(|&g| sums.get_mut(g))
+        if let (Some(&ga), Some(&gb)) = (group_of.get(a), group_of.get(b))
+            && ga == gb
+            && let Some(sum) = sums.get_mut(ga)
         {
-            *sum += score;
+            *sum += score * across(a, b) as f32;
         }
     }
     groups
@@ -427,11 +546,13 @@ fn agreements(
         .zip(sums)
         .map(|(members, sum)| {
             // Pairs from different outlets: all pairs less those within one outlet.
-            let mut per_outlet: HashMap<Option<usize>, usize> = HashMap::new();
-            for &i in members {
-                *per_outlet.entry(outlet(i)).or_default() += 1;
+            let mut per_outlet: IdMap<usize, usize> = IdMap::default();
+            for &u in members {
+                for (&o, &n) in counts(u) {
+                    *per_outlet.entry(o).or_default() += n;
+                }
             }
-            let n = members.len();
+            let n: usize = per_outlet.values().sum();
             let within: usize = per_outlet.values().map(|c| c * (c - 1) / 2).sum();
             let across = n * (n.saturating_sub(1)) / 2 - within;
             if across == 0 {
@@ -462,27 +583,38 @@ pub(crate) fn align(
 ) -> Claims {
     let mut features = Features::default();
     let sentences = candidates(members, entities, entity_map, &mut features);
+    let units = Units::new(&sentences);
     let outlet = |i: usize| sentences.get(i).map(|s| s.outlet);
     // A claim is shared when two outlets state it: with one outlet every
     // sentence is exclusive, whatever the pairs, and a long article made
     // hundreds of pairs per sentence (issue #16).
     let (pairs, groups) = if sentences.windows(2).all(|w| w[0].outlet == w[1].outlet) {
-        (Vec::new(), (0..sentences.len()).map(|i| vec![i]).collect())
+        (
+            Vec::new(),
+            (0..units.sentences.len()).map(|u| vec![u]).collect(),
+        )
     } else {
         let w = weights(&sentences, &features);
         let pairs = scored_pairs(
-            &sentences,
+            &units.representatives(&sentences),
             &w,
             &features.kinds,
             &people_named(entities, entity_map),
         );
-        let groups = cluster(&sentences, &pairs, &PairScores::new(&pairs));
+        let groups = cluster(&sentences, &units, &pairs, &PairScores::new(&pairs));
         (pairs, groups)
     };
-    let agreement = agreements(&sentences, &groups, &pairs);
+    let agreement = agreements(&sentences, &units, &groups, &pairs);
     let mut shared: Vec<(usize, usize, SharedClaim)> = Vec::new();
     let mut exclusive = Vec::new();
     for (order, (group, &agreement)) in groups.iter().zip(&agreement).enumerate() {
+        let mut group: Vec<usize> = group
+            .iter()
+            .filter_map(|&u| units.sentences.get(u))
+            .flatten()
+            .copied()
+            .collect();
+        group.sort_unstable();
         let mut outlets: Vec<usize> = group.iter().filter_map(|&i| outlet(i)).collect();
         outlets.sort_unstable();
         outlets.dedup();

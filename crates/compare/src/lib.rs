@@ -277,6 +277,51 @@ mod tests {
     }
 
     #[test]
+    fn a_sentence_printed_alike_by_many_outlets_is_one_claim_with_every_occurrence() {
+        // The same sentence word for word in 40 outlets, a paraphrase in one
+        // more: one shared claim holding all 41, identical wordings agreeing
+        // fully and the paraphrase pulling the mean down a little.
+        let same = "The Vell Bridge reopened on Monday after 14 months of repairs.";
+        let mut docs: Vec<Document> = (0..40)
+            .map(|i| doc(&format!("a{i}"), &format!("Outlet {i}"), same))
+            .collect();
+        docs.push(doc(
+            "b",
+            "Holm Courier",
+            "After 14 months of repairs costing 3,400,000 crowns, the Vell Bridge reopened on Monday.",
+        ));
+        let s = &compare(&docs, &one_story(41, &[]))[0];
+        assert_eq!(s.shared.len(), 1);
+        let claim = &s.shared[0];
+        assert_eq!(claim.occurrences.len(), 41);
+        assert_eq!(claim.occurrences[40].article, "b");
+        assert!(
+            claim.agreement > 0.9 && claim.agreement < 1.0,
+            "{}",
+            claim.agreement
+        );
+        assert!(s.exclusive.is_empty());
+    }
+
+    #[test]
+    fn a_quote_printed_alike_by_many_outlets_is_one_group() {
+        let text = "\u{201c}We will rebuild the old mill by 2030,\u{201d} Ida Marr said.";
+        let docs: Vec<Document> = (0..30)
+            .map(|i| {
+                quote(
+                    doc(&format!("a{i}"), &format!("Outlet {i}"), text),
+                    "We will rebuild the old mill by 2030,",
+                    None,
+                )
+            })
+            .collect();
+        let s = &compare(&docs, &one_story(30, &[]))[0];
+        assert_eq!(s.quotes.len(), 1);
+        assert_eq!(s.quotes[0].occurrences.len(), 30);
+        assert!(s.quotes[0].occurrences.iter().all(|o| !o.fragment));
+    }
+
+    #[test]
     fn stories_follow_story_index_and_skip_missing_memberships() {
         let docs = vec![
             doc("a", "X", "One."),

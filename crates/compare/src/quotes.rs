@@ -8,6 +8,7 @@
 //! an inverted index over token trigrams with capped postings, so a story with
 //! hundreds of quotes never compares all pairs.
 
+use std::collections::hash_map::Entry;
 use std::collections::{HashMap, HashSet};
 
 use parallax_model::{Occurrence, Quote, QuoteGroup, QuoteOccurrence};
@@ -102,8 +103,21 @@ pub(crate) fn group(items: &[QuoteItem<'_>], entity_names: &[String]) -> Vec<Quo
     let norms: Vec<Vec<&str>> = items.iter().map(|q| wording::norms(&q.tokens)).collect();
     let mut postings: HashMap<String, Vec<usize>> = HashMap::new();
     let mut uf = UnionFind::new(items.len());
+    // A wording already seen with the same speaker joins it without being
+    // compared: a quote every outlet prints alike costs one comparison, not
+    // one per outlet.
+    let mut first: HashMap<(&[&str], Option<usize>), usize> = HashMap::new();
     for (i, item) in items.iter().enumerate() {
         let Some(mine) = norms.get(i) else { continue };
+        match first.entry((mine.as_slice(), item.speaker)) {
+            Entry::Occupied(earlier) => {
+                uf.union(i, *earlier.get());
+                continue;
+            }
+            Entry::Vacant(slot) => {
+                slot.insert(i);
+            }
+        }
         let mut seen: HashSet<usize> = HashSet::new();
         for gram in grams(mine) {
             let list = postings.entry(gram).or_default();

@@ -29,6 +29,18 @@ impl UnionFind {
         x
     }
 
+    /// [`find`](Self::find) without shortening paths, for readers that only
+    /// borrow: union by size keeps every path logarithmic.
+    pub(crate) fn root(&self, mut x: usize) -> usize {
+        while let Some(&p) = self.parent.get(x) {
+            if p == x {
+                break;
+            }
+            x = p;
+        }
+        x
+    }
+
     /// Merge the sets of `a` and `b`; returns the new representative.
     pub(crate) fn union(&mut self, a: usize, b: usize) -> usize {
         let (ra, rb) = (self.find(a), self.find(b));
