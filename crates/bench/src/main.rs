@@ -199,11 +199,16 @@ enum Corpus {
 }
 
 impl Corpus {
-    fn generate(self, size: usize, seed: u64) -> Vec<parallax_model::Article> {
+    /// The articles in arrival order, generated as they are read.
+    fn articles(
+        self,
+        size: usize,
+        seed: u64,
+    ) -> Box<dyn Iterator<Item = parallax_model::Article> + Send> {
         match self {
-            Corpus::News => synth::generate(size, seed, synth::Shape::News),
-            Corpus::Heavy => synth::generate(size, seed, synth::Shape::Heavy),
-            Corpus::Giant => synth::giant_story(size, seed),
+            Corpus::News => Box::new(synth::articles(size, seed, synth::Shape::News)),
+            Corpus::Heavy => Box::new(synth::articles(size, seed, synth::Shape::Heavy)),
+            Corpus::Giant => Box::new(synth::giant_story(size, seed)),
         }
     }
 }
@@ -216,9 +221,9 @@ fn main() -> anyhow::Result<()> {
             corpus,
         } => {
             println!(
-                "| articles | stories | clean+understand+group s | compare s | total s | articles/s | peak RSS MiB | corpus MiB |"
+                "| articles | stories | largest story | s | articles/s | peak RSS MiB | corpus MiB | CPU s: clean / understand / group / compare |"
             );
-            println!("|---:|---:|---:|---:|---:|---:|---:|---:|");
+            println!("|---:|---:|---:|---:|---:|---:|---:|---|");
             let me = std::env::current_exe().context("locating this binary")?;
             for size in sizes {
                 let out = Command::new(&me)
@@ -358,25 +363,36 @@ fn main() -> anyhow::Result<()> {
             out,
         })?,
         Cmd::AnalyzeOne { size, seed, corpus } => {
-            let mut articles = corpus.generate(size, seed);
-            let corpus_bytes: usize = articles.iter().map(|a| a.text.len() + a.title.len()).sum();
-            // `parallax_pipeline::analyze`, with its two phases timed.
+            // `parallax_pipeline::stream` (what `analyze --format jsonl`
+            // runs) on articles generated as they are read, each story
+            // dropped once compared: the memory is the pipeline's own.
+            let timings = parallax_pipeline::Timings::default();
+            let mut corpus_bytes = 0;
+            let articles = corpus.articles(size, seed).inspect(|a| {
+                corpus_bytes += a.text.len() + a.title.len();
+            });
+            let (mut stories, mut largest) = (0, 0);
             let start = Instant::now();
-            parallax_pipeline::arrival_order(&mut articles);
-            let (documents, grouping) = parallax_pipeline::understand_and_group(articles);
-            let grouped = start.elapsed().as_secs_f64();
-            let stories = parallax_compare::compare(&documents, &grouping);
+            parallax_pipeline::stream(articles, &timings, &mut |_| {}, &mut |story| {
+                stories += story.analysis.stories.len();
+                largest = largest.max(story.arrivals.len());
+            });
             let secs = start.elapsed().as_secs_f64();
+            let cpu = |stage| timings.get(stage).as_secs_f64();
+            use parallax_pipeline::Stage;
             println!(
-                "| {} | {} | {:.2} | {:.2} | {:.2} | {:.0} | {:.0} | {:.0} |",
+                "| {} | {} | {} | {:.2} | {:.0} | {:.0} | {:.0} | {:.1} / {:.1} / {:.1} / {:.1} |",
                 size,
-                stories.len(),
-                grouped,
-                secs - grouped,
+                stories,
+                largest,
                 secs,
                 size as f64 / secs,
                 peak_rss_kib().unwrap_or(0) as f64 / 1024.0,
                 corpus_bytes as f64 / (1024.0 * 1024.0),
+                cpu(Stage::Clean),
+                cpu(Stage::Understand),
+                cpu(Stage::Group),
+                cpu(Stage::Compare),
             );
         }
     }

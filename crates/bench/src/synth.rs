@@ -279,22 +279,21 @@ impl Shape {
     }
 }
 
-/// Generate `n` articles in arrival order, deterministically from `seed`,
-/// with a story starting every 37 minutes.
-pub fn generate(n: usize, seed: u64, shape: Shape) -> Vec<Article> {
+/// `n` articles in arrival order, deterministically from `seed`, with a
+/// story starting every 37 minutes, generated as they are read.
+pub fn articles(n: usize, seed: u64, shape: Shape) -> impl Iterator<Item = Article> + Send {
     Stream::new(seed, Duration::minutes(37), shape)
         .take(n)
         .map(|a| a.article)
-        .collect()
 }
 
 /// One story of `n` articles from 400 outlets, over five days: the same
 /// facts in different orders and words, one article in ten a copy of the
 /// one before and one in ten a near-copy.
-pub fn giant_story(n: usize, seed: u64) -> Vec<Article> {
+pub fn giant_story(n: usize, seed: u64) -> impl Iterator<Item = Article> + Send {
     let mut stream = Stream::new(seed, Duration::days(365), Shape::Heavy);
     stream.forced_size = Some(n);
-    stream.take(n).map(|a| a.article).collect()
+    stream.take(n).map(|a| a.article)
 }
 
 /// A generated article with the named entities the understand stage would

@@ -8,8 +8,9 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use anyhow::Context;
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{Parser, Subcommand};
 
+mod analyze;
 mod extract;
 mod ingest;
 mod sources;
@@ -53,11 +54,15 @@ enum Command {
         #[arg(required = true)]
         articles: Vec<PathBuf>,
         /// Output format.
-        #[arg(long, short, value_enum, default_value_t = Format::Text)]
-        format: Format,
+        #[arg(long, short, value_enum, default_value_t = analyze::Format::Text)]
+        format: analyze::Format,
         /// Write to this file instead of standard output.
         #[arg(long, short)]
         out: Option<PathBuf>,
+        /// Print the time each stage took (read, clean, understand, group,
+        /// compare, write) on standard error at the end.
+        #[arg(long)]
+        timings: bool,
     },
     /// Print the article text and metadata of saved web pages: one JSON object
     /// per page (docs/extract-format.md). Exit status as for `analyze`.
@@ -125,13 +130,6 @@ enum Command {
 
 use parallax_server::DEFAULT_DATA;
 
-#[derive(Clone, Copy, ValueEnum)]
-enum Format {
-    Text,
-    Json,
-    Html,
-}
-
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
@@ -139,7 +137,8 @@ fn main() -> ExitCode {
             articles,
             format,
             out,
-        } => report(analyze(&articles, format, out)),
+            timings,
+        } => report(analyze::run(&articles, format, out.as_deref(), timings)),
         Command::Extract { files, format } => report(extract::run(&files, format)),
         Command::Serve {
             config,
@@ -218,53 +217,15 @@ fn write_out(out: Option<&std::path::Path>, rendered: &str) -> anyhow::Result<()
     }
 }
 
-fn analyze(paths: &[PathBuf], format: Format, out: Option<PathBuf>) -> anyhow::Result<ExitCode> {
-    let batch = parallax_read::read_paths(paths);
-    print_warnings(&batch);
-    let (status, skipped) = (exit_status(&batch), batch.skipped);
-    if batch.articles.is_empty() {
-        anyhow::bail!("no article could be read from the given paths");
-    }
-    // Shown only on a terminal, as `ingest`'s.
-    let bar = ingest::progress(batch.articles.len(), "analysing", false);
-    let analysis = parallax_pipeline::analyze_with(batch.articles, &mut |placed| {
-        bar.set_position(placed as u64);
-        if placed == bar.length().unwrap_or(0) as usize {
-            bar.set_message("comparing");
-        }
-    });
-    bar.finish_and_clear();
-    let rendered = match format {
-        Format::Text => parallax_report::to_text(&analysis),
-        Format::Json => {
-            let mut json = serde_json::to_string_pretty(&parallax_report::to_json(&analysis))
-                .context("serialising the analysis")?;
-            json.push('\n');
-            json
-        }
-        Format::Html => parallax_report::to_html(&analysis),
-    };
-    write_out(out.as_deref(), &rendered)?;
-    eprintln!(
-        "parallax: {} articles, {} stories{}",
-        analysis.documents.len(),
-        analysis.stories.len(),
-        match skipped {
-            0 => String::new(),
-            1 => ", 1 input skipped".to_string(),
-            n => format!(", {n} inputs skipped"),
-        }
-    );
-    Ok(status)
-}
-
 /// Every reading warning on standard error: `skipped:` when a file, line or
 /// record was not read, `note:` when it was read but not quite as written.
 fn print_warnings(batch: &parallax_read::Batch) {
-    for warning in &batch.warnings {
-        let what = if warning.skipped { "skipped" } else { "note" };
-        eprintln!("parallax: {what}: {warning}");
-    }
+    batch.warnings.iter().for_each(print_warning);
+}
+
+fn print_warning(warning: &parallax_read::Warning) {
+    let what = if warning.skipped { "skipped" } else { "note" };
+    eprintln!("parallax: {what}: {warning}");
 }
 
 /// 0 when every input was read, [`EXIT_SKIPPED`] when some was not.

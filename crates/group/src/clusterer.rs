@@ -66,6 +66,8 @@ pub struct Clusterer {
     /// story id ([`place`](Self::place)d ones are the caller's to keep).
     memberships: Vec<Membership>,
     merges: Vec<(usize, usize)>,
+    /// Stories closed since the last [`take_closed`](Self::take_closed).
+    closed: Vec<usize>,
     /// Scratch space for scoring one profile against many candidates (in a
     /// mutex, never contended, so that a shared clusterer can still prepare
     /// documents from many threads).
@@ -116,6 +118,7 @@ impl Clusterer {
             placed: 0,
             memberships: Vec::new(),
             merges: Vec::new(),
+            closed: Vec::new(),
             scatter: ScatterCell::default(),
             hits: FastMap::default(),
             config,
@@ -208,19 +211,22 @@ impl Clusterer {
         if let Some(t) = f.published {
             self.advance_clock(t);
         }
+        // A copy of an article whose story has closed is news again, weighed
+        // like any other article: a closed story never changes.
         let copy = self
             .copies
-            .check_and_insert(doc_index, prepared.signature, f.published);
-        let copy_of = copy.map(|c| c.original);
-        let original_story = copy.and_then(|c| c.story).map(|s| self.resolve(s));
+            .check_and_insert(doc_index, prepared.signature, f.published)
+            .map(|c| (c.original, c.story.map(|s| self.resolve(s))))
+            .filter(|&(_, story)| {
+                story.is_some_and(|s| self.states.get(s) == Some(&State::Active))
+            });
+        let copy_of = copy.map(|(original, _)| original);
+        let original_story = copy.and_then(|(_, story)| story);
 
         // The stories the document was compared with, when it was.
         let mut compared: Option<Vec<usize>> = None;
         let (story, why, joined) = match original_story {
             Some(story) => {
-                if self.states.get(story) == Some(&State::Closed) {
-                    self.reopen(story);
-                }
                 let why = self.explain(&f, story, None);
                 (story, why, true)
             }
@@ -247,6 +253,12 @@ impl Clusterer {
             copy_of,
             why,
         }
+    }
+
+    /// The stories closed since the last call, in order of closing: idle
+    /// past the time window, they take no more documents and never merge.
+    pub fn take_closed(&mut self) -> Vec<usize> {
+        std::mem::take(&mut self.closed)
     }
 
     /// Every merge so far: `(absorbed, into)` story ids, in order.
@@ -393,15 +405,6 @@ impl Clusterer {
         story
     }
 
-    /// A copy of an article in a closed story opens it again, without the
-    /// features it had (they left memory when it closed).
-    fn reopen(&mut self, story: usize) {
-        if let Some(state) = self.states.get_mut(story) {
-            *state = State::Active;
-            self.stories.insert(story, Story::new());
-        }
-    }
-
     fn join(&mut self, story: usize, f: &DocFeatures) {
         self.unschedule(story);
         if let Some(s) = self.stories.get_mut(&story) {
@@ -447,6 +450,7 @@ impl Clusterer {
             if let Some(state) = self.states.get_mut(story) {
                 *state = State::Closed;
             }
+            self.closed.push(story);
         }
         self.copies.forget_before(cutoff);
     }
@@ -587,6 +591,8 @@ mod tests {
             Some(8 * DAY),
         ));
         assert_eq!(c.states.first(), Some(&State::Closed));
+        assert_eq!(c.take_closed(), [0]);
+        assert!(c.take_closed().is_empty());
         assert!(!c.stories.contains_key(&0));
         assert_eq!(c.active_stories(), 1);
         assert_eq!(c.index.len(), 1);
@@ -598,5 +604,32 @@ mod tests {
         ));
         assert_eq!(m.story, 2);
         assert_eq!(c.len(), 4);
+    }
+
+    const WIRE: &str = "The harbour authority of Holm suspended all ferry crossings on \
+        Tuesday after a storm tore two cranes from their rails at the north quay, and \
+        engineers will inspect the remaining cranes before the quay reopens next week, \
+        the authority said in a statement issued late in the evening to every island council.";
+
+    #[test]
+    fn a_copy_joins_its_original_while_the_story_is_open_and_never_reopens_it() {
+        let mut c = Clusterer::default();
+        // An undated wire text stays in the copy detector's memory.
+        c.add(&article("wire", WIRE, None));
+        c.add(&article("dated", WIRE, Some(DAY)));
+        let open = c.add(&article("copy", WIRE, None));
+        assert_eq!((open.story, open.copy_of), (0, Some(0)));
+        // The story closes eight days later...
+        c.add(&article(
+            "other",
+            "Tram fares in Velden rise",
+            Some(9 * DAY),
+        ));
+        assert_eq!(c.take_closed(), [0]);
+        // ...and a late copy of the wire is news again: a new story, no copy link.
+        let late = c.add(&article("late", WIRE, None));
+        assert_eq!(late.copy_of, None);
+        assert_ne!(late.story, 0);
+        assert_eq!(c.states.first(), Some(&State::Closed));
     }
 }

@@ -1,30 +1,44 @@
-//! The pipeline for a stream: what the service runs.
+//! The pipeline for a stream: what the service and the streaming `analyze` run.
 //!
 //! [`Live`] takes articles as they arrive, places each one in a story on
 //! arrival with the same clusterer as [`analyze`](crate::analyze), and says
-//! which stories changed, so that only those are compared again. Story ids are
-//! the clusterer's story numbers: stable as long as the same articles arrive
-//! in the same order, which is what replaying the store's log gives.
+//! which stories changed, so that only those are compared again, and which
+//! closed (idle past the grouping window: they never change again). It holds
+//! the documents of the stories it was not told to let go of: the open ones,
+//! and the closed ones until [`take`](Live::take)n or
+//! [`forget`](Live::forget)ten, so memory is bounded by the window, not by
+//! the stream. Story ids are the clusterer's story numbers: stable as long as
+//! the same articles arrive in the same order, which is what replaying the
+//! store's log gives.
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use parallax_group::Clusterer;
+use parallax_group::{Clusterer, Prepared, Preparer};
 use parallax_model::{Analysis, Article, Document, Grouping, Membership};
 use rayon::prelude::*;
 
-use crate::understand;
+use crate::timings::{Stage, Timings};
+use crate::understand_timed;
 
-/// The state of a stream of articles: documents, their stories, the clusterer.
+/// The state of a stream of articles: the held stories and the clusterer.
 #[derive(Default)]
 pub struct Live {
     clusterer: Clusterer,
-    documents: Vec<Document>,
-    /// Membership of each document as placed (story ids resolved when read).
-    memberships: Vec<Membership>,
-    /// Documents of each live story, in arrival order.
-    members: BTreeMap<usize, Vec<usize>>,
-    /// Clusterer merges already applied to `members`.
+    /// Articles placed so far.
+    placed: usize,
+    /// The held stories by id: their documents in arrival order.
+    held: BTreeMap<usize, Vec<Member>>,
+    /// Clusterer merges already applied to `held`.
     merges_seen: usize,
+}
+
+/// One document of a held story.
+struct Member {
+    /// Its position in the whole stream (0 for the first article placed).
+    arrival: usize,
+    doc: Document,
+    /// As placed: `copy_of` is an arrival position.
+    membership: Membership,
 }
 
 /// What one [`Live::add`] changed.
@@ -34,6 +48,73 @@ pub struct Changes {
     pub stories: BTreeSet<usize>,
     /// `(absorbed, into)`: stories that turned out to be part of another.
     pub merges: Vec<(usize, usize)>,
+    /// Stories that closed, in order of closing: they will not change again.
+    pub closed: Vec<usize>,
+}
+
+impl Changes {
+    /// Fold the changes of a later call into these.
+    pub fn extend(&mut self, later: Changes) {
+        self.stories.extend(later.stories);
+        self.merges.extend(later.merges);
+        self.closed.extend(later.closed);
+    }
+}
+
+/// A story's documents taken out of [`Live`], not compared yet.
+pub struct Held {
+    pub story: usize,
+    members: Vec<Member>,
+}
+
+/// A story compared on its own: its documents in arrival order, their
+/// memberships (copies pointing inside the story) and the comparison.
+pub struct Compared {
+    /// The clusterer's story number.
+    pub story: usize,
+    /// Where each of `analysis.documents` arrived in the whole stream.
+    pub arrivals: Vec<usize>,
+    pub analysis: Analysis,
+}
+
+impl Held {
+    /// Compare the story (the `compare` stage).
+    pub fn compare(self, timings: &Timings) -> Compared {
+        let Held { story, members } = self;
+        let local: BTreeMap<usize, usize> = members
+            .iter()
+            .enumerate()
+            .map(|(l, m)| (m.arrival, l))
+            .collect();
+        let mut arrivals = Vec::with_capacity(members.len());
+        let mut documents = Vec::with_capacity(members.len());
+        let mut memberships = Vec::with_capacity(members.len());
+        for m in members {
+            arrivals.push(m.arrival);
+            documents.push(m.doc);
+            memberships.push(Membership {
+                story,
+                copy_of: m.membership.copy_of.and_then(|o| local.get(&o).copied()),
+                why: m.membership.why,
+            });
+        }
+        let grouping = Grouping {
+            memberships,
+            merges: Vec::new(),
+        };
+        let stories = timings.time(Stage::Compare, || {
+            parallax_compare::compare(&documents, &grouping)
+        });
+        Compared {
+            story,
+            arrivals,
+            analysis: Analysis {
+                documents,
+                grouping,
+                stories,
+            },
+        }
+    }
 }
 
 impl Live {
@@ -43,37 +124,49 @@ impl Live {
 
     /// Articles placed so far.
     pub fn len(&self) -> usize {
-        self.documents.len()
+        self.placed
     }
 
     pub fn is_empty(&self) -> bool {
-        self.documents.is_empty()
+        self.placed == 0
+    }
+
+    /// What prepares documents for [`place`](Self::place), to run on other
+    /// threads.
+    pub fn preparer(&self) -> &Preparer {
+        self.clusterer.preparer()
     }
 
     /// Understand `articles` (in parallel) and place them, in the given
     /// order, into stories.
     pub fn add(&mut self, articles: Vec<Article>) -> Changes {
+        let timings = Timings::default();
         let preparer = self.clusterer.preparer().clone();
         let ready: Vec<_> = articles
             .into_par_iter()
-            .map(|article| {
-                let doc = understand(article);
-                let prepared = preparer.prepare(&doc);
-                (doc, prepared)
-            })
+            .map(|article| understand_timed(article, &preparer, &timings))
             .collect();
+        self.place(ready, &timings)
+    }
+
+    /// Place documents understood and prepared elsewhere, in the given order.
+    pub fn place(&mut self, ready: Vec<(Document, Prepared)>, timings: &Timings) -> Changes {
         let mut changes = Changes::default();
         for (doc, prepared) in ready {
-            let membership = self.clusterer.place(&doc, prepared);
-            let index = self.documents.len();
-            self.documents.push(doc);
-            self.members
+            let membership = timings.time(Stage::Group, || self.clusterer.place(&doc, prepared));
+            let arrival = self.placed;
+            self.placed += 1;
+            changes.stories.insert(membership.story);
+            self.held
                 .entry(self.clusterer.resolve(membership.story))
                 .or_default()
-                .push(index);
-            changes.stories.insert(membership.story);
-            self.memberships.push(membership);
+                .push(Member {
+                    arrival,
+                    doc,
+                    membership,
+                });
             self.apply_merges(&mut changes);
+            changes.closed.extend(self.clusterer.take_closed());
         }
         // Ids placed before a merge in this batch now live on in the story they joined.
         changes.stories = changes
@@ -86,12 +179,12 @@ impl Live {
 
     fn apply_merges(&mut self, changes: &mut Changes) {
         let merges = self.clusterer.merges();
-        for &(absorbed, into) in &merges[self.merges_seen..] {
+        for &(absorbed, into) in merges.get(self.merges_seen..).unwrap_or_default() {
             let into = self.clusterer.resolve(into);
-            if let Some(moved) = self.members.remove(&absorbed) {
-                let target = self.members.entry(into).or_default();
+            if let Some(moved) = self.held.remove(&absorbed) {
+                let target = self.held.entry(into).or_default();
                 target.extend(moved);
-                target.sort_unstable();
+                target.sort_unstable_by_key(|m| m.arrival);
             }
             changes.merges.push((absorbed, into));
             changes.stories.insert(into);
@@ -99,44 +192,50 @@ impl Live {
         self.merges_seen = merges.len();
     }
 
-    /// The ids of the live stories (merged ones excluded), oldest first.
+    /// The ids of the held stories (merged ones excluded), oldest first.
     pub fn stories(&self) -> impl Iterator<Item = usize> + '_ {
-        self.members.keys().copied()
+        self.held.keys().copied()
     }
 
-    /// Indices (in arrival order over the whole stream) of a live story's documents.
-    pub fn members(&self, story: usize) -> Option<&[usize]> {
-        self.members.get(&story).map(Vec::as_slice)
+    /// Arrival positions (over the whole stream) of a held story's documents.
+    pub fn members(&self, story: usize) -> Option<Vec<usize>> {
+        self.held
+            .get(&story)
+            .map(|members| members.iter().map(|m| m.arrival).collect())
     }
 
-    /// One story compared on its own: its documents in arrival order, their
-    /// memberships (copies pointing inside the story) and the comparison.
-    /// `None` for an unknown or merged id.
+    /// One held story compared on its own, the story staying held. `None`
+    /// for an unknown, merged or let-go id.
     pub fn story(&self, story: usize) -> Option<Analysis> {
-        let members = self.members.get(&story)?;
-        let local: BTreeMap<usize, usize> =
-            members.iter().enumerate().map(|(l, &g)| (g, l)).collect();
-        let documents: Vec<Document> = members.iter().map(|&g| self.documents[g].clone()).collect();
-        let memberships = members
+        let members = self.held.get(&story)?;
+        let copy = members
             .iter()
-            .map(|&g| {
-                let placed = &self.memberships[g];
-                Membership {
-                    story,
-                    copy_of: placed.copy_of.and_then(|o| local.get(&o).copied()),
-                    why: placed.why.clone(),
-                }
+            .map(|m| Member {
+                arrival: m.arrival,
+                doc: m.doc.clone(),
+                membership: m.membership.clone(),
             })
             .collect();
-        let grouping = Grouping {
-            memberships,
-            merges: Vec::new(),
+        let held = Held {
+            story,
+            members: copy,
         };
-        let stories = parallax_compare::compare(&documents, &grouping);
-        Some(Analysis {
-            documents,
-            grouping,
-            stories,
-        })
+        Some(held.compare(&Timings::default()).analysis)
+    }
+
+    /// Let go of a story's documents, handing them over to be compared.
+    pub fn take(&mut self, story: usize) -> Option<Held> {
+        let members = self.held.remove(&story)?;
+        Some(Held { story, members })
+    }
+
+    /// Let go of a story's documents (a closed story whose view is saved).
+    pub fn forget(&mut self, story: usize) {
+        self.held.remove(&story);
+    }
+
+    /// Every merge so far: `(absorbed, into)` story ids, in order.
+    pub fn merges(&self) -> &[(usize, usize)] {
+        self.clusterer.merges()
     }
 }

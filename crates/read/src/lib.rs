@@ -80,15 +80,33 @@ pub const MAX_WARNINGS_PER_FILE: usize = 1000;
 
 /// Read files and folders (recursively, in sorted order).
 pub fn read_paths(paths: &[PathBuf]) -> Batch {
+    let (mut articles, mut warnings) = (Vec::new(), Vec::new());
+    let skipped = read_paths_with(paths, &mut |a| articles.push(a), &mut |w| warnings.push(w));
+    Batch {
+        articles,
+        warnings,
+        skipped,
+    }
+}
+
+/// [`read_paths`] as a stream: each article is handed to `article` and each
+/// warning to `warning` as soon as it is read, so that inputs larger than
+/// memory can be read. Returns the number of files, lines and records not
+/// read.
+pub fn read_paths_with(
+    paths: &[PathBuf],
+    article: &mut dyn FnMut(Article),
+    warning: &mut dyn FnMut(Warning),
+) -> usize {
     let found = walk::expand(paths);
-    let mut collector = Collector::default();
+    let mut collector = Collector::new(article, warning);
     for (path, message) in found.problems {
         collector.warn(&path, None, message);
     }
     for (path, kind) in &found.files {
         collector.read_file(path, kind, None);
     }
-    collector.batch
+    collector.skipped
 }
 
 /// Read one file. A folder is read like [`read_paths`] would.
@@ -153,12 +171,20 @@ pub fn web_page(bytes: &[u8], http_charset: Option<&str>, url: &str) -> Result<A
 /// name it. For inputs that arrive without a file (uploads, fuzzing).
 pub fn read_bytes(name: &str, bytes: &[u8]) -> Batch {
     let path = Path::new(name);
-    let mut collector = Collector::default();
+    let (mut articles, mut warnings) = (Vec::new(), Vec::new());
+    let (mut article, mut warning) = (|a| articles.push(a), |w| warnings.push(w));
+    let mut collector = Collector::new(&mut article, &mut warning);
     match walk::kind_of(path) {
         Some(kind) => collector.read_file(path, &kind, Some(bytes)),
         None => collector.warn(path, None, walk::UNSUPPORTED.to_string()),
     }
-    collector.batch
+    let skipped = collector.skipped;
+    drop(collector);
+    Batch {
+        articles,
+        warnings,
+        skipped,
+    }
 }
 
 /// Read one article file of a known kind into the collector, from `bytes`
@@ -232,12 +258,16 @@ fn read_jsonl(collector: &mut Collector, path: &Path, mut reader: Box<dyn std::i
     });
 }
 
-/// Accumulates articles and warnings in reading order, renaming duplicate ids.
-#[derive(Default)]
-struct Collector {
-    batch: Batch,
-    /// Every id handed out so far, with where its article came from.
-    taken: HashMap<String, (PathBuf, Option<usize>)>,
+/// Hands on articles and warnings in reading order, renaming duplicate ids.
+struct Collector<'s> {
+    article: &'s mut dyn FnMut(Article),
+    warning: &'s mut dyn FnMut(Warning),
+    skipped: usize,
+    /// The files read, so that `taken` names one by its index.
+    files: Vec<PathBuf>,
+    /// Every id handed out so far, with where its article came from (an
+    /// index into `files`, and the line).
+    taken: HashMap<String, (usize, Option<usize>)>,
     /// For a duplicated id, the next suffix to try, so that many copies of one
     /// id are renamed in linear time.
     next_suffix: HashMap<String, usize>,
@@ -246,17 +276,31 @@ struct Collector {
     file_unlisted: usize,
 }
 
-impl Collector {
+impl<'s> Collector<'s> {
+    fn new(article: &'s mut dyn FnMut(Article), warning: &'s mut dyn FnMut(Warning)) -> Self {
+        Collector {
+            article,
+            warning,
+            skipped: 0,
+            files: Vec::new(),
+            taken: HashMap::new(),
+            next_suffix: HashMap::new(),
+            file_warnings: 0,
+            file_unlisted: 0,
+        }
+    }
+
     /// Read one file, keeping at most [`MAX_WARNINGS_PER_FILE`] of its warnings.
     fn read_file(&mut self, path: &Path, kind: &Kind, bytes: Option<&[u8]>) {
         (self.file_warnings, self.file_unlisted) = (0, 0);
+        self.files.push(path.to_path_buf());
         read_kind(self, path, kind, bytes);
         if self.file_unlisted > 0 {
             let message = format!(
                 "{} more warnings about this file not listed",
                 self.file_unlisted
             );
-            self.batch.warnings.push(Warning {
+            (self.warning)(Warning {
                 path: path.to_path_buf(),
                 line: None,
                 message,
@@ -276,13 +320,13 @@ impl Collector {
     }
 
     fn push(&mut self, path: &Path, line: Option<usize>, message: String, skipped: bool) {
-        self.batch.skipped += usize::from(skipped);
+        self.skipped += usize::from(skipped);
         self.file_warnings += 1;
         if self.file_warnings > MAX_WARNINGS_PER_FILE {
             self.file_unlisted += 1;
             return;
         }
-        self.batch.warnings.push(Warning {
+        (self.warning)(Warning {
             path: path.to_path_buf(),
             line,
             message,
@@ -300,7 +344,8 @@ impl Collector {
 
     /// Keep an article, renaming it when its id is taken.
     fn add_article(&mut self, path: &Path, line: Option<usize>, mut article: Article) {
-        if let Some((first_path, first_line)) = self.taken.get(&article.id) {
+        if let Some(&(file, first_line)) = self.taken.get(&article.id) {
+            let first_path = self.files.get(file).map_or(path, PathBuf::as_path);
             let first = match first_line {
                 Some(n) => format!("{}:{n}", first_path.display()),
                 None => first_path.display().to_string(),
@@ -319,8 +364,8 @@ impl Collector {
             article.id = renamed;
             self.note(path, line, message);
         }
-        self.taken
-            .insert(article.id.clone(), (path.to_path_buf(), line));
-        self.batch.articles.push(article);
+        let file = self.files.len().saturating_sub(1);
+        self.taken.insert(article.id.clone(), (file, line));
+        (self.article)(article);
     }
 }

@@ -11,6 +11,10 @@
 //! articles after the store's `analysed_to` mark, in the same transaction
 //! that moves the mark. A crash at any point therefore loses nothing that was
 //! appended and writes nothing twice.
+//!
+//! A story idle past the grouping window closes: its last view is final, and
+//! its documents leave memory, so the analyser holds only the open stories
+//! however long the log grows.
 
 use std::collections::BTreeSet;
 use std::fs::{File, TryLockError};
@@ -96,8 +100,13 @@ impl<'s, S: ArticleLog + StoryViews + ?Sized> Analyser<'s, S> {
             let Some(last) = batch.last() else { break };
             after = last.seq;
             self.seqs.extend(batch.iter().map(|s| s.seq));
-            self.live
+            let changes = self
+                .live
                 .add(batch.into_iter().map(|s| s.article).collect());
+            // Their views were saved when they closed the first time.
+            for story in changes.closed {
+                self.live.forget(story);
+            }
         }
         tracing::info!(articles = self.live.len(), "replayed the log");
         Ok(())
@@ -149,13 +158,18 @@ impl<'s, S: ArticleLog + StoryViews + ?Sized> Analyser<'s, S> {
             let caught_up = batch.len() < BATCH;
             done += batch.len();
             self.seqs.extend(batch.iter().map(|s| s.seq));
-            let changes = self
-                .live
-                .add(batch.into_iter().map(|s| s.article).collect());
-            changed.stories.extend(changes.stories);
-            changed.merges.extend(changes.merges);
+            changed.extend(
+                self.live
+                    .add(batch.into_iter().map(|s| s.article).collect()),
+            );
             if caught_up || since_save.elapsed() >= SAVE_EVERY {
-                self.save(&std::mem::take(&mut changed))?;
+                let saved = std::mem::take(&mut changed);
+                self.save(&saved)?;
+                // A closed story never changes again: its view is final,
+                // and its documents leave memory.
+                for story in saved.closed {
+                    self.live.forget(story);
+                }
                 since_save = Instant::now();
             }
             progress(done);
@@ -192,7 +206,7 @@ impl<'s, S: ArticleLog + StoryViews + ?Sized> Analyser<'s, S> {
         Ok(())
     }
 
-    /// The ids of the stories in memory.
+    /// The ids of the stories in memory: the open ones.
     pub fn stories(&self) -> BTreeSet<usize> {
         self.live.stories().collect()
     }
