@@ -18,6 +18,9 @@ use std::process::Command;
 use std::time::Instant;
 
 use anyhow::{Context, bail};
+
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 use clap::{Parser, Subcommand};
 
 #[derive(Parser)]

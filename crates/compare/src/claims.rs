@@ -21,7 +21,7 @@
 //! a chain of loosely related sentences never becomes one claim. A group is a shared claim when
 //! it spans two or more outlets.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use parallax_model::{
     EntityKind, Mention, Occurrence, Quote, QuoteForm, SharedClaim, Span, StoryEntity,
@@ -415,25 +415,6 @@ fn scored_pairs(
     pairs
 }
 
-/// Scores of the kept pairs, by `(lower, higher)` unit index; a pair not
-/// in it scores 0.
-struct PairScores(IdMap<(usize, usize), f32>);
-
-impl PairScores {
-    fn new(pairs: &[(f32, usize, usize)]) -> Self {
-        PairScores(
-            pairs
-                .iter()
-                .map(|&(s, a, b)| ((a.min(b), a.max(b)), s))
-                .collect(),
-        )
-    }
-
-    fn get(&self, a: usize, b: usize) -> f32 {
-        self.0.get(&(a.min(b), a.max(b))).copied().unwrap_or(0.0)
-    }
-}
-
 /// Group the units into claims with average linkage ([`Linkage`], each unit
 /// weighing its number of sentences) at [`THRESHOLD`]; two sentences of one
 /// article join only when one opens the article (a headline restated by the
@@ -443,11 +424,24 @@ fn cluster(
     sentences: &[Sentence],
     units: &Units,
     pairs: &[(f32, usize, usize)],
-    scores: &PairScores,
 ) -> Vec<Vec<usize>> {
     let opens = |i: usize| sentences.get(i).is_some_and(|s| s.opens);
+    // The pairs that may restate an opening sentence: those scoring the bar
+    // with a unit that holds one (few: one opening sentence per article).
+    let opening: Vec<bool> = units
+        .sentences
+        .iter()
+        .map(|list| list.iter().any(|&i| opens(i)))
+        .collect();
+    let has_opening = |u: usize| opening.get(u).copied().unwrap_or(false);
+    let restating: HashSet<(usize, usize)> = pairs
+        .iter()
+        .filter(|&&(score, a, b)| score >= THRESHOLD && (has_opening(a) || has_opening(b)))
+        .map(|&(_, a, b)| (a.min(b), a.max(b)))
+        .collect();
     let restate = |x: usize, y: usize| {
-        (opens(x) || opens(y)) && scores.get(units.unit(x), units.unit(y)) >= THRESHOLD
+        let (a, b) = (units.unit(x), units.unit(y));
+        (opens(x) || opens(y)) && restating.contains(&(a.min(b), a.max(b)))
     };
     // The sentences of each article, a range (sentences come article by article).
     let mut of_article: IdMap<usize, (usize, usize)> = IdMap::default();
@@ -601,7 +595,7 @@ pub(crate) fn align(
             &features.kinds,
             &people_named(entities, entity_map),
         );
-        let groups = cluster(&sentences, &units, &pairs, &PairScores::new(&pairs));
+        let groups = cluster(&sentences, &units, &pairs);
         (pairs, groups)
     };
     let agreement = agreements(&sentences, &units, &groups, &pairs);

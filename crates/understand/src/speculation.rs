@@ -3,6 +3,9 @@
 //! view`, `arguably`) and rhetorical questions. Quoted speech is ignored, and a
 //! hedge inside a sentence with a reporting verb is the source's, not the writer's.
 
+use std::sync::LazyLock;
+
+use aho_corasick::AhoCorasick;
 use parallax_model::{Segment, SegmentKind, Span};
 
 /// The writer's voice whatever else the sentence contains.
@@ -143,44 +146,96 @@ fn is_speculative(text: &str, span: Span, quotes: &[Span]) -> bool {
     }
     let lower = writer.to_lowercase();
     let lower = lower.trim_matches(|c: char| c.is_whitespace() || is_mark(c));
-    if OPINION
-        .iter()
-        .chain(INFERENCE)
-        .any(|p| contains_phrase(lower, p))
-    {
+    let found = CUES.find(lower);
+    if found.writer {
         return true;
     }
-    let reported = REPORTING.iter().any(|r| lower.contains(r));
-    if reported {
+    if found.reported {
         return false;
     }
-    HEDGES.iter().any(|p| contains_phrase(lower, p)) || lower.ends_with('?')
+    found.hedge || lower.ends_with('?')
+}
+
+/// Every phrase list above in one automaton, so that a sentence is read once
+/// whatever the number of phrases.
+struct Cues {
+    automaton: Option<AhoCorasick>,
+    /// The list each pattern comes from, by pattern index.
+    kinds: Vec<Cue>,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Cue {
+    /// [`OPINION`] or [`INFERENCE`]: a whole word or phrase.
+    Writer,
+    /// [`HEDGES`]: a whole word or phrase.
+    Hedge,
+    /// [`REPORTING`]: anywhere (each starts with a space).
+    Reporting,
+}
+
+/// What a sentence holds.
+#[derive(Default)]
+struct Found {
+    writer: bool,
+    hedge: bool,
+    reported: bool,
+}
+
+static CUES: LazyLock<Cues> = LazyLock::new(|| {
+    let lists = [
+        (OPINION, Cue::Writer),
+        (INFERENCE, Cue::Writer),
+        (HEDGES, Cue::Hedge),
+        (REPORTING, Cue::Reporting),
+    ];
+    let (patterns, kinds): (Vec<&str>, Vec<Cue>) = lists
+        .iter()
+        .flat_map(|(list, cue)| list.iter().map(move |p| (*p, *cue)))
+        .unzip();
+    Cues {
+        automaton: AhoCorasick::new(&patterns).ok(),
+        kinds,
+    }
+});
+
+impl Cues {
+    fn find(&self, lower: &str) -> Found {
+        let mut found = Found::default();
+        let Some(automaton) = &self.automaton else {
+            return found;
+        };
+        // Overlapping, so that "it appears" inside "it appears to" counts too.
+        for m in automaton.find_overlapping_iter(lower) {
+            let cue = self.kinds.get(m.pattern().as_usize()).copied();
+            match cue {
+                Some(Cue::Reporting) => found.reported = true,
+                Some(cue) if on_word_boundaries(lower, m.start(), m.end()) => match cue {
+                    Cue::Writer => found.writer = true,
+                    _ => found.hedge = true,
+                },
+                _ => {}
+            }
+        }
+        found
+    }
 }
 
 fn is_mark(c: char) -> bool {
     matches!(c, '"' | '\u{201C}' | '\u{201D}' | '\u{2018}' | '\u{2019}')
 }
 
-/// `phrase` occurs in `hay` on word boundaries.
-fn contains_phrase(hay: &str, phrase: &str) -> bool {
-    let mut from = 0;
-    while let Some(i) = hay.get(from..).and_then(|h| h.find(phrase)) {
-        let a = from + i;
-        let b = a + phrase.len();
-        let ok_before = hay
-            .get(..a)
-            .and_then(|s| s.chars().next_back())
-            .is_none_or(|c| !c.is_alphanumeric());
-        let ok_after = hay
-            .get(b..)
-            .and_then(|s| s.chars().next())
-            .is_none_or(|c| !c.is_alphanumeric());
-        if ok_before && ok_after {
-            return true;
-        }
-        from = b;
-    }
-    false
+/// `hay[a..b]` starts and ends on word boundaries.
+fn on_word_boundaries(hay: &str, a: usize, b: usize) -> bool {
+    let ok_before = hay
+        .get(..a)
+        .and_then(|s| s.chars().next_back())
+        .is_none_or(|c| !c.is_alphanumeric());
+    let ok_after = hay
+        .get(b..)
+        .and_then(|s| s.chars().next())
+        .is_none_or(|c| !c.is_alphanumeric());
+    ok_before && ok_after
 }
 
 #[cfg(test)]
@@ -248,7 +303,11 @@ mod tests {
     #[test]
     fn phrases_need_word_boundaries() {
         assert!(!flagged("The shipments appear tomorrow.", &[]));
-        assert!(contains_phrase("well perhaps not", "perhaps"));
-        assert!(!contains_phrase("perhapsy", "perhaps"));
+        assert!(CUES.find("well perhaps not").writer);
+        assert!(!CUES.find("perhapsy").writer);
+        // A cue inside a longer one still counts: "it appears" in "it appears to".
+        let found = CUES.find("it appears to rain");
+        assert!(found.hedge && !found.writer && !found.reported);
+        assert!(CUES.find("the mayor said it appears to rain").reported);
     }
 }
