@@ -164,8 +164,9 @@ enum Cmd {
         size: usize,
         #[arg(long, default_value_t = 7)]
         seed: u64,
+        /// As `analyze --corpus`.
         #[arg(long, value_enum, default_value = "news")]
-        shape: synth::Shape,
+        corpus: Corpus,
         #[arg(long)]
         out: std::path::PathBuf,
     },
@@ -341,15 +342,15 @@ fn main() -> anyhow::Result<()> {
         Cmd::Corpus {
             size,
             seed,
-            shape,
+            corpus,
             out,
         } => {
             use std::io::Write;
             let file = std::fs::File::create(&out)
                 .with_context(|| format!("cannot write {}", out.display()))?;
             let mut writer = std::io::BufWriter::new(file);
-            for synth in synth::Stream::new(seed, chrono::Duration::minutes(37), shape).take(size) {
-                serde_json::to_writer(&mut writer, &synth.article)?;
+            for article in corpus.articles(size, seed) {
+                serde_json::to_writer(&mut writer, &article)?;
                 writer.write_all(b"\n")?;
             }
             writer.flush()?;

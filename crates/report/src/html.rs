@@ -117,6 +117,9 @@ pub(super) fn claim_anchor(story_key: &str, n: usize) -> String {
 /// Where a passage of an article lives on the page: the sentence holding its
 /// first byte, else the article's column, else nowhere (unknown article).
 pub(super) fn passage_target(lookup: &Lookup<'_>, article: &str, start: usize) -> Option<String> {
+    if !lookup.has_column(article) {
+        return None;
+    }
     match lookup.segment_at(article, start) {
         Some(segment) => Some(sentence_anchor(&link_key(article), segment.span.start)),
         None => lookup
@@ -139,7 +142,10 @@ pub(super) fn jump(lookup: &Lookup<'_>, article: &str, start: usize, end: usize)
 /// An article's outlet, linked to its column when the page has one.
 pub(super) fn outlet_link(lookup: &Lookup<'_>, article: &str) -> String {
     let outlet = html(lookup.outlet(article));
-    match lookup.document(article) {
+    match lookup
+        .document(article)
+        .filter(|_| lookup.has_column(article))
+    {
         Some(_) => format!(
             "<a class=\"outlet\" href=\"#{}\" title=\"{}\">{outlet}</a>",
             article_anchor(&link_key(article)),
@@ -293,7 +299,9 @@ fn story_section(lookup: &Lookup<'_>, index: usize, story: &Story, out: &mut Str
     ));
     // In arrival order, with times: the timeline of the coverage.
     out.push_str("<ul class=\"outlets\" aria-label=\"Coverage in order of arrival\">");
-    for (doc_index, doc) in lookup.story_documents(story) {
+    let documents = lookup.story_documents(story);
+    let listed = documents.len().min(LIST_SHOWN);
+    for &(doc_index, doc) in documents.iter().take(LIST_SHOWN) {
         let id = &doc.article.id;
         out.push_str("<li>");
         if let Some(t) = doc.article.published {
@@ -313,6 +321,7 @@ fn story_section(lookup: &Lookup<'_>, index: usize, story: &Story, out: &mut Str
         out.push_str("</li>");
     }
     out.push_str("</ul>\n");
+    not_shown(documents.len() - listed, "article", "articles", out);
     charts::timeline(lookup, story, &key, out);
     charts::coverage(lookup, story, out);
     out.push_str("</header>\n");
@@ -325,11 +334,22 @@ fn story_section(lookup: &Lookup<'_>, index: usize, story: &Story, out: &mut Str
     ));
     // Each document is shown once, in the story it is placed in, so that
     // every anchor on the page is unique.
-    let docs = lookup.placed_in(index);
+    let placed = lookup.placed_in(index);
+    let docs: Vec<usize> = placed
+        .iter()
+        .copied()
+        .filter(|&d| lookup.has_column(&lookup.analysis.documents[d].article.id))
+        .collect();
+    not_shown(
+        placed.len() - docs.len(),
+        "article's text",
+        "articles' texts",
+        out,
+    );
     // The columns break out of the reading width: on a wide screen more
     // outlets fit side by side.
     out.push_str("</div>\n<div class=\"coverage\">\n");
-    columns::render(lookup, docs, out);
+    columns::render(lookup, &docs, out);
     out.push_str("</div></section>\n");
 }
 
@@ -347,6 +367,26 @@ fn unassigned(lookup: &Lookup<'_>, out: &mut String) {
     out.push_str("</div>\n<div class=\"coverage\">\n");
     columns::render(lookup, &docs, out);
     out.push_str("</div></section>\n");
+}
+
+/// Items a story's page shows of one list (the arrival list, shared claims,
+/// quote groups, articles with exclusive claims), most telling first; past
+/// it a line says how many the page leaves out. With [`WORDINGS_SHOWN`] and
+/// the text columns' bound, a giant story's page stays readable and its size
+/// bounded; the JSON holds everything.
+pub(super) const LIST_SHOWN: usize = 200;
+
+/// Wordings shown per shared claim or quote group.
+pub(super) const WORDINGS_SHOWN: usize = 12;
+
+/// The line that counts what a bounded list leaves out (nothing when none).
+pub(super) fn not_shown(hidden: usize, one: &str, many: &str, out: &mut String) {
+    if hidden > 0 {
+        out.push_str(&format!(
+            "<p class=\"more\">{hidden} more {} not shown here (the JSON output has them all).</p>\n",
+            if hidden == 1 { one } else { many }
+        ));
+    }
 }
 
 /// A passage of article text for the summary parts (claims, quotes): whitespace

@@ -9,6 +9,11 @@ use parallax_model::{
     Analysis, Document, EntityKind, Occurrence, QuoteForm, QuoteGroup, Segment, SegmentKind, Story,
 };
 
+/// Articles whose text a story's page shows side by side: a giant story's
+/// page shows this many (originals first), lists the others, and stays
+/// readable and bounded in size. The JSON holds every article.
+pub(crate) const COLUMNS_SHOWN: usize = 40;
+
 /// Where a document sits in the story list.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Placement {
@@ -26,6 +31,8 @@ pub(crate) struct Lookup<'a> {
     placements: Vec<Option<Placement>>,
     /// Per story, the documents placed in it, in display order.
     placed: Vec<Vec<usize>>,
+    /// Per document, whether the page shows its text (see [`COLUMNS_SHOWN`]).
+    columns: Vec<bool>,
     /// Per document, the indices of its segments that fit its text, and
     /// their ranges.
     segments: Vec<(Vec<usize>, Ranges)>,
@@ -75,13 +82,26 @@ impl<'a> Lookup<'a> {
                 list.push((p.position.unwrap_or(usize::MAX), doc));
             }
         }
-        let placed = placed
+        let placed: Vec<Vec<usize>> = placed
             .into_iter()
             .map(|mut list| {
                 list.sort_unstable();
                 list.into_iter().map(|(_, doc)| doc).collect()
             })
             .collect();
+        // Originals before copies, each in display order, up to the bound;
+        // a document in no story is shown with the unplaced ones.
+        let mut columns: Vec<bool> = placements.iter().map(Option::is_none).collect();
+        let is_copy = |doc: usize| memberships.get(doc).is_some_and(|m| m.copy_of.is_some());
+        for docs in &placed {
+            let originals = docs.iter().filter(|&&d| !is_copy(d));
+            let copies = docs.iter().filter(|&&d| is_copy(d));
+            for &doc in originals.chain(copies).take(COLUMNS_SHOWN) {
+                if let Some(shown) = columns.get_mut(doc) {
+                    *shown = true;
+                }
+            }
+        }
         let segments = analysis
             .documents
             .iter()
@@ -108,8 +128,16 @@ impl<'a> Lookup<'a> {
             story_by_id,
             placements,
             placed,
+            columns,
             segments,
         }
+    }
+
+    /// True when the page shows the article's text (its column), so that
+    /// links may point into it.
+    pub fn has_column(&self, article: &str) -> bool {
+        self.index_of(article)
+            .is_some_and(|d| self.columns.get(d).copied().unwrap_or(false))
     }
 
     /// False for a document whose id an earlier document already has: references

@@ -99,7 +99,13 @@ pub(super) fn timeline(lookup: &Lookup<'_>, story: &Story, key: &str, out: &mut 
             html(&truncated(outlet, 22)),
             WIDTH - 12.0
         );
+        // Dots that would be drawn on the same pixel are drawn once: a row
+        // holds at most the chart's width in dots, whatever the story's size.
+        let mut drawn: std::collections::HashSet<(i64, bool, bool)> = Default::default();
         for &(time, copy) in dots {
+            if !drawn.insert((x(time).round() as i64, copy, time == first)) {
+                continue;
+            }
             let (class, radius) = match (copy, time == first) {
                 (true, _) => ("copy", 4.5),
                 (false, true) => ("report first", 6.5),
@@ -140,24 +146,30 @@ pub(super) fn coverage(lookup: &Lookup<'_>, story: &Story, out: &mut String) {
     if documents.len() < 2 {
         return;
     }
-    let shared = |id: &str| {
-        story
-            .shared
+    // Counted in one pass over the story, whatever its size.
+    let mut counts: HashMap<&str, [usize; 4]> = HashMap::new();
+    for claim in &story.shared {
+        let mut articles: Vec<&str> = claim
+            .occurrences
             .iter()
-            .filter(|c| c.occurrences.iter().any(|o| o.article == id))
-            .count()
-    };
-    let exclusive = |id: &str| story.exclusive.iter().filter(|o| o.article == id).count();
-    let quotes = |id: &str| {
-        story
-            .quotes
-            .iter()
-            .flat_map(|g| &g.occurrences)
-            .filter(|o| o.at.article == id)
-            .count()
-    };
+            .map(|o| o.article.as_str())
+            .collect();
+        articles.sort_unstable();
+        articles.dedup();
+        for article in articles {
+            counts.entry(article).or_default()[0] += 1;
+        }
+    }
+    for o in &story.exclusive {
+        counts.entry(o.article.as_str()).or_default()[1] += 1;
+    }
+    for o in story.quotes.iter().flat_map(|g| &g.occurrences) {
+        counts.entry(o.at.article.as_str()).or_default()[2] += 1;
+    }
+    // A row per article whose text the page shows.
     let rows: Vec<(&str, [usize; 4])> = documents
         .iter()
+        .filter(|(_, doc)| lookup.has_column(&doc.article.id))
         .map(|(_, doc)| {
             let id = doc.article.id.as_str();
             let flagged = doc
@@ -166,7 +178,8 @@ pub(super) fn coverage(lookup: &Lookup<'_>, story: &Story, out: &mut String) {
                 .iter()
                 .filter(|s| s.kind.is_flagged())
                 .count();
-            (id, [shared(id), exclusive(id), quotes(id), flagged])
+            let [shared, exclusive, quotes, _] = counts.get(id).copied().unwrap_or_default();
+            (id, [shared, exclusive, quotes, flagged])
         })
         .collect();
     let most = rows

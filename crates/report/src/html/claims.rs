@@ -3,7 +3,10 @@
 
 use parallax_model::{SharedClaim, Story};
 
-use super::{article_anchor, claim_anchor, html, jump, link_key, outlet_link, passage};
+use super::{
+    LIST_SHOWN, WORDINGS_SHOWN, article_anchor, claim_anchor, html, jump, link_key, not_shown,
+    outlet_link, passage,
+};
 use crate::lookup::{Lookup, agreement, exclusive_by_article, plural};
 
 /// `key`: the story's anchor key, for the claims' ids.
@@ -36,15 +39,16 @@ fn shared(lookup: &Lookup<'_>, key: &str, story: &Story, out: &mut String) {
         })
         .collect();
     claims.sort_by_key(|&(_, outlets, _)| std::cmp::Reverse(outlets));
+    let hidden = claims.len().saturating_sub(LIST_SHOWN);
     out.push_str("<ol class=\"claims\">\n");
-    for (n, outlets, claim) in claims {
+    for (n, outlets, claim) in claims.into_iter().take(LIST_SHOWN) {
         out.push_str(&format!(
             "<li class=\"claim\" id=\"{}\"><p><b>S{n}</b> · reported by {} · {}</p>\n<div class=\"claim-grid\">",
             claim_anchor(key, n),
             plural(outlets, "outlet", "outlets"),
             agreement(claim.agreement)
         ));
-        for o in &claim.occurrences {
+        for o in claim.occurrences.iter().take(WORDINGS_SHOWN) {
             out.push_str(&format!(
                 "<figure><figcaption>{} {}</figcaption><blockquote>{}</blockquote></figure>",
                 outlet_link(lookup, &o.article),
@@ -52,9 +56,13 @@ fn shared(lookup: &Lookup<'_>, key: &str, story: &Story, out: &mut String) {
                 passage(&o.text)
             ));
         }
-        out.push_str("</div></li>\n");
+        out.push_str("</div>");
+        let more = claim.occurrences.len().saturating_sub(WORDINGS_SHOWN);
+        not_shown(more, "wording", "wordings", out);
+        out.push_str("</li>\n");
     }
     out.push_str("</ol>\n");
+    not_shown(hidden, "shared claim", "shared claims", out);
 }
 
 fn exclusive(lookup: &Lookup<'_>, story: &Story, out: &mut String) {
@@ -67,8 +75,13 @@ fn exclusive(lookup: &Lookup<'_>, story: &Story, out: &mut String) {
         return;
     }
     out.push_str("<div class=\"excl-grid\">\n");
-    for (article, claims) in exclusive_by_article(story) {
-        let heading = match lookup.document(article) {
+    let by_article = exclusive_by_article(story);
+    let hidden = by_article.len().saturating_sub(LIST_SHOWN);
+    for (article, claims) in by_article.into_iter().take(LIST_SHOWN) {
+        let heading = match lookup
+            .document(article)
+            .filter(|_| lookup.has_column(article))
+        {
             Some(_) => format!(
                 "<a href=\"#{}\">{}</a>",
                 article_anchor(&link_key(article)),
@@ -90,4 +103,10 @@ fn exclusive(lookup: &Lookup<'_>, story: &Story, out: &mut String) {
         out.push_str("</ul></section>\n");
     }
     out.push_str("</div>\n");
+    not_shown(
+        hidden,
+        "article's exclusive claims",
+        "articles' exclusive claims",
+        out,
+    );
 }

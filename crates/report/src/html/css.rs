@@ -129,7 +129,7 @@ ins { background: var(--ins-bg); color: var(--ins-ink); text-decoration: none; p
 .excl-grid h4 { font-size: .9rem; margin-bottom: .4rem; }
 .excl-grid ul { margin: 0; padding-left: 1.1rem; }
 .excl-grid li { margin: 0 0 .5rem; font: .98rem/1.5 var(--serif); }
-.none { color: var(--muted); font-style: italic; }
+.none, .more { color: var(--muted); font-style: italic; }
 /* Articles side by side */
 .coverage { max-width: 124rem; margin: 0 auto; padding: 0 1.25rem; }
 .columns { display: grid; grid-auto-flow: column; grid-auto-columns: minmax(19rem, 1fr); gap: 1.25rem;

@@ -4,7 +4,7 @@
 
 use parallax_model::{DiffOp, QuoteOccurrence, Story};
 
-use super::{html, jump, outlet_link, passage};
+use super::{LIST_SHOWN, WORDINGS_SHOWN, html, jump, not_shown, outlet_link, passage};
 use crate::diff::{self, Layout};
 use crate::lookup::{Lookup, form_name, plural};
 
@@ -18,8 +18,9 @@ pub(super) fn render(lookup: &Lookup<'_>, story: &Story, out: &mut String) {
         return;
     }
     let groups = lookup.quote_groups_by_reach(story);
+    let hidden = groups.len().saturating_sub(LIST_SHOWN);
     out.push_str("<div class=\"qgroups\">\n");
-    for (outlets, group) in groups {
+    for (outlets, group) in groups.into_iter().take(LIST_SHOWN) {
         let speaker = group
             .speaker
             .as_deref()
@@ -28,13 +29,22 @@ pub(super) fn render(lookup: &Lookup<'_>, story: &Story, out: &mut String) {
             "<article class=\"qgroup\"><h4>{speaker} <span class=\"muted\">· {}</span></h4>\n<ol class=\"variants\">\n",
             plural(outlets, "outlet", "outlets")
         ));
-        for (i, occurrence) in group.occurrences.iter().enumerate() {
+        // The reference wording always, then the others in story order.
+        let shown = group.occurrences.iter().enumerate().filter(|&(i, _)| {
+            i == group.reference
+                || i < WORDINGS_SHOWN - usize::from(group.reference >= WORDINGS_SHOWN)
+        });
+        for (i, occurrence) in shown {
             let is_reference = group.occurrences.len() > 1 && i == group.reference;
             variant(lookup, occurrence, is_reference, out);
         }
-        out.push_str("</ol></article>\n");
+        out.push_str("</ol>");
+        let more = group.occurrences.len().saturating_sub(WORDINGS_SHOWN);
+        not_shown(more, "wording", "wordings", out);
+        out.push_str("</article>\n");
     }
     out.push_str("</div>\n");
+    not_shown(hidden, "quote group", "quote groups", out);
 }
 
 fn variant(

@@ -1,6 +1,7 @@
 //! End-to-end tests of the three renderings on a small hand-built analysis.
 
 mod fixture;
+mod giant;
 mod html;
 mod json;
 mod long;
