@@ -12,6 +12,8 @@
 //!
 //! Everything here is pure and allocation-light; nothing panics on any input.
 
+use std::collections::HashSet;
+use std::hash::BuildHasherDefault;
 use std::sync::LazyLock;
 
 use unicode_normalization::UnicodeNormalization;
@@ -319,13 +321,25 @@ const STOPWORDS: &[&str] = &[
 
 /// True for an English function word. `word` must already be [`fold`]ed.
 pub fn is_stopword(word: &str) -> bool {
-    static SORTED: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
-        let mut words = STOPWORDS.to_vec();
-        words.sort_unstable();
-        words.dedup();
-        words
-    });
-    SORTED.binary_search(&word).is_ok()
+    // Asked for every word of every article: one hash and one comparison,
+    // not a binary search's eight. The set is fixed, so a fixed hash is safe.
+    static SET: LazyLock<HashSet<&'static str, BuildHasherDefault<Fnv>>> =
+        LazyLock::new(|| STOPWORDS.iter().copied().collect());
+    SET.contains(word)
+}
+
+/// [`fnv1a`] as a [`Hasher`](std::hash::Hasher), for fixed sets of words.
+#[derive(Default)]
+struct Fnv(u64);
+
+impl std::hash::Hasher for Fnv {
+    fn write(&mut self, bytes: &[u8]) {
+        self.0 = fnv1a(bytes) ^ self.0.rotate_left(5);
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
 }
 
 /// English weekday names (Monday to Sunday), then month names (January to

@@ -318,10 +318,15 @@ pub(super) fn list_kind(text: &str, span: parallax_model::Span) -> Option<Entity
         from += 1;
     }
     let before = text.get(from..span.start)?;
-    let found = TRIGGERS
-        .iter()
-        .filter_map(|t| before.rfind(t).map(|i| (i, t.len())))
-        .max_by_key(|&(i, _)| i);
+    // The last trigger: every one starts with a space, so only spaces are
+    // tried, from the end (asked for every mention of every name).
+    let found = before.rmatch_indices(' ').find_map(|(i, _)| {
+        let rest = before.get(i..)?;
+        TRIGGERS
+            .iter()
+            .find(|t| rest.starts_with(*t))
+            .map(|t| (i, t.len()))
+    });
     if let Some((i, len)) = found
         && list_material(&before[i + len..])
     {
