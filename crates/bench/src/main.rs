@@ -183,6 +183,17 @@ enum Cmd {
         #[arg(long)]
         out: std::path::PathBuf,
     },
+    /// The service's cost of one more article in a giant story: placing it
+    /// in the live pipeline, comparing the whole story again, and what the
+    /// analyser pays per article when it compares a large story again only
+    /// after it grew by a tenth (`Refresh`).
+    Grow {
+        /// Articles already in the story.
+        #[arg(long, default_value_t = 20_000)]
+        size: usize,
+        #[arg(long, default_value_t = 7)]
+        seed: u64,
+    },
     /// One measurement in this process (used by `analyze`).
     #[command(hide = true)]
     AnalyzeOne {
@@ -366,6 +377,33 @@ fn main() -> anyhow::Result<()> {
             base,
             out,
         })?,
+        Cmd::Grow { size, seed } => {
+            let mut articles: Vec<_> = synth::giant_story(size + 1, seed).collect();
+            let last = articles.pop().context("an article to add")?;
+            let mut live = parallax_pipeline::Live::new();
+            for chunk in articles.chunks(512) {
+                live.add(chunk.to_vec());
+            }
+            let start = Instant::now();
+            let changes = live.add(vec![last]);
+            let place = start.elapsed().as_secs_f64();
+            let story = *changes.stories.first().context("the story that grew")?;
+            let members = live.members(story).map_or(0, |m| m.len());
+            let start = Instant::now();
+            let compared = live.story(story).context("the story compares")?;
+            let compare = start.elapsed().as_secs_f64();
+            let growth = parallax_server::analyser::Refresh::default().growth;
+            let per_article = place + compare / (growth * members as f64);
+            println!(
+                "story of {members} articles ({} shared claims): one more article placed in {:.1} ms; \
+                 the story compared in {compare:.2} s; per article with a refresh every {:.0}% of growth: {:.1} ms; peak RSS {:.0} MiB",
+                compared.stories.first().map_or(0, |s| s.shared.len()),
+                place * 1000.0,
+                growth * 100.0,
+                per_article * 1000.0,
+                peak_rss_kib().unwrap_or(0) as f64 / 1024.0,
+            );
+        }
         Cmd::AnalyzeOne { size, seed, corpus } => {
             // `parallax_pipeline::stream` (what `analyze --format jsonl`
             // runs) on articles generated as they are read, each story

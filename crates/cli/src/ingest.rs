@@ -37,6 +37,8 @@ pub fn run(data: &Path, paths: &[PathBuf], quiet: bool) -> anyhow::Result<ExitCo
         Some(mut analyser) => {
             let bar = progress(analyser.pending()?, "analysing", quiet);
             let analysed = analyser.catch_up_with(|done| bar.set_position(done as u64))?;
+            // Large stories' views wait for more articles in a server; not here.
+            analyser.flush()?;
             bar.finish_and_clear();
             analyser.tidy()?;
             say(format!(

@@ -16,7 +16,7 @@
 //! its documents leave memory, so the analyser holds only the open stories
 //! however long the log grows.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 use std::fs::{File, TryLockError};
 use std::path::Path;
 use std::time::{Duration, Instant};
@@ -37,6 +37,43 @@ const BATCH: usize = 1024;
 /// Longest time changed stories wait to be saved while a backlog is analysed.
 const SAVE_EVERY: Duration = Duration::from_secs(10);
 
+/// When a large story's view is refreshed. Comparing a story costs about its
+/// size, so a large story that gains an article every few seconds is not
+/// compared again each time: its view is refreshed once it has grown by
+/// `growth` since the last one, or has waited `wait`, or when it closes or
+/// absorbs another story. Adding an article to a 20,000-article story then
+/// costs its placing and a small share of one comparison. Until then the
+/// store's `analysed_to` mark stays at the large story's last view, so a
+/// restart saves its view again.
+#[derive(Debug, Clone, Copy)]
+pub struct Refresh {
+    /// Articles from which a story is large.
+    pub large: usize,
+    /// Growth (0.1: a tenth more articles) that makes a large story's view due.
+    pub growth: f64,
+    /// Longest a large story's view lags behind its articles.
+    pub wait: Duration,
+}
+
+impl Default for Refresh {
+    fn default() -> Self {
+        Refresh {
+            large: 1000,
+            growth: 0.1,
+            wait: Duration::from_secs(60),
+        }
+    }
+}
+
+/// A large story's last saved view.
+struct LastView {
+    articles: usize,
+    /// The log position saved with it.
+    at: Seq,
+    /// Since when the story has articles its view lacks.
+    stale_since: Option<Instant>,
+}
+
 /// Why the analyser could not run.
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
@@ -56,6 +93,9 @@ pub struct Analyser<'s, S: ?Sized> {
     live: Live,
     /// Log position of each document placed, in placement order.
     seqs: Vec<Seq>,
+    refresh: Refresh,
+    /// The last view of each open large story.
+    large: HashMap<usize, LastView>,
     /// Held for the analyser's lifetime: the OS releases it when the process
     /// ends, even on `kill -9`.
     _lock: File,
@@ -80,6 +120,8 @@ impl<'s, S: ArticleLog + StoryViews + ?Sized> Analyser<'s, S> {
             store,
             live: Live::new(),
             seqs: Vec::new(),
+            refresh: Refresh::default(),
+            large: HashMap::new(),
             _lock: lock,
         };
         analyser.replay()?;
@@ -163,13 +205,7 @@ impl<'s, S: ArticleLog + StoryViews + ?Sized> Analyser<'s, S> {
                     .add(batch.into_iter().map(|s| s.article).collect()),
             );
             if caught_up || since_save.elapsed() >= SAVE_EVERY {
-                let saved = std::mem::take(&mut changed);
-                self.save(&saved)?;
-                // A closed story never changes again: its view is final,
-                // and its documents leave memory.
-                for story in saved.closed {
-                    self.live.forget(story);
-                }
+                self.save(std::mem::take(&mut changed), false)?;
                 since_save = Instant::now();
             }
             progress(done);
@@ -179,30 +215,99 @@ impl<'s, S: ArticleLog + StoryViews + ?Sized> Analyser<'s, S> {
         }
     }
 
-    /// Compare the changed stories and save their views with the log
-    /// position placed so far.
-    fn save(&self, changed: &Changes) -> Result<(), Error> {
+    /// Refresh every large story's view now, whatever [`Refresh`] says
+    /// (`ingest` does before it ends).
+    pub fn flush(&mut self) -> Result<(), Error> {
+        self.save(Changes::default(), true)
+    }
+
+    /// Use `refresh` instead of [`Refresh::default`].
+    pub fn set_refresh(&mut self, refresh: Refresh) {
+        self.refresh = refresh;
+    }
+
+    /// Compare the changed stories that are due (see [`Refresh`]; all of
+    /// them when `all`) and save their views with the log position placed so
+    /// far, or the oldest position a large story's view still lacks. A
+    /// closed story's view is final: its documents then leave memory.
+    fn save(&mut self, changed: Changes, all: bool) -> Result<(), Error> {
         let Some(&placed) = self.seqs.last() else {
             return Ok(());
         };
-        if changed.stories.is_empty() && changed.merges.is_empty() {
+        let now = Instant::now();
+        let absorbing: BTreeSet<usize> = changed.merges.iter().map(|&(_, into)| into).collect();
+        let closed: BTreeSet<usize> = changed.closed.iter().copied().collect();
+        for &story in &changed.stories {
+            if let Some(last) = self.large.get_mut(&story) {
+                last.stale_since.get_or_insert(now);
+            }
+        }
+        let refresh = self.refresh;
+        let live = &self.live;
+        let due = |story: usize, last: Option<&LastView>| -> bool {
+            let Some(last) = last else { return true };
+            let articles = live.members(story).map_or(0, |m| m.len());
+            all || closed.contains(&story)
+                || absorbing.contains(&story)
+                || articles as f64 >= last.articles as f64 * (1.0 + refresh.growth)
+                || last
+                    .stale_since
+                    .is_some_and(|t| now.duration_since(t) >= refresh.wait)
+        };
+        let mut stories: BTreeSet<usize> = changed.stories.clone();
+        stories.extend(
+            self.large
+                .iter()
+                .filter(|(_, last)| last.stale_since.is_some())
+                .map(|(&story, _)| story),
+        );
+        stories.retain(|&s| due(s, self.large.get(&s)));
+        if stories.is_empty() && changed.merges.is_empty() && closed.is_empty() {
             return Ok(());
         }
         // Stories absorbed since they changed have no view of their own
         // any more ([`view`] is `None`); the story that absorbed them has.
-        let (live, seqs) = (&self.live, &self.seqs);
-        let stories: Vec<usize> = changed.stories.iter().copied().collect();
-        let views: Vec<StoryView> = stories
+        let seqs = &self.seqs;
+        let stories: Vec<usize> = stories.into_iter().collect();
+        let views: Vec<(usize, usize, StoryView)> = stories
             .par_iter()
-            .filter_map(|&story| view(live, seqs, story))
+            .filter_map(|&story| {
+                let articles = live.members(story)?.len();
+                Some((story, articles, view(live, seqs, story)?))
+            })
             .collect();
+        for (story, articles, _) in &views {
+            self.large.remove(story);
+            if *articles >= refresh.large {
+                let last = LastView {
+                    articles: *articles,
+                    at: placed,
+                    stale_since: None,
+                };
+                self.large.insert(*story, last);
+            }
+        }
+        for &(absorbed, _) in &changed.merges {
+            self.large.remove(&absorbed);
+        }
+        for story in &closed {
+            self.large.remove(story);
+            self.live.forget(*story);
+        }
+        let mark = self
+            .large
+            .values()
+            .filter(|last| last.stale_since.is_some())
+            .map(|last| last.at)
+            .fold(placed, Seq::min);
         let merges: Vec<(i64, i64)> = changed
             .merges
             .iter()
             .map(|&(absorbed, into)| (id(absorbed), id(into)))
             .collect();
-        self.store.save_views(&views, &merges, placed)?;
-        tracing::info!(articles = placed, stories = views.len(), "saved");
+        let views: Vec<StoryView> = views.into_iter().map(|(_, _, view)| view).collect();
+        self.store.save_views(&views, &merges, mark)?;
+        tracing::info!(articles = mark, stories = views.len(), "saved");
         Ok(())
     }
 

@@ -108,3 +108,77 @@ fn quotes_and_names_of_the_demo_corpus_are_searchable() {
     assert_eq!(hits[0].story, call);
     assert_eq!(hits[0].label, "Andriy Sokolovskyy");
 }
+
+/// `n` reports of one harbour fire, one per outlet, each worded a little
+/// differently.
+fn fire_reports(from: usize, n: usize) -> Vec<Article> {
+    (from..from + n)
+        .map(|i| Article {
+            id: format!("fire-{i}"),
+            source: Some(format!("Outlet {i}")),
+            url: None,
+            title: "Fire at Holm harbour warehouse".into(),
+            published: chrono::DateTime::from_timestamp(1_780_000_000 + 600 * i as i64, 0),
+            language: Some("en".into()),
+            text: format!(
+                "A fire destroyed a grain warehouse at Holm harbour on Tuesday night, \
+                 harbour master Ilse Brandt said. Crews from Velden and Marsby fought \
+                 the blaze for {} hours. Reporter {i} saw the roof collapse.",
+                4 + i % 3
+            ),
+        })
+        .collect()
+}
+
+/// The article count of the only story's saved view.
+fn view_articles(store: &SqliteStore) -> u32 {
+    let stories = store.stories(StoryOrder::Newest, 0, 10).unwrap();
+    assert_eq!(stories.len(), 1, "one story");
+    stories[0].articles
+}
+
+#[test]
+fn a_large_story_is_compared_again_as_it_grows_not_for_every_article() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = SqliteStore::open(dir.path()).unwrap();
+    let refresh = parallax_server::analyser::Refresh {
+        large: 4,
+        growth: 0.5,
+        wait: std::time::Duration::from_secs(3600),
+    };
+    {
+        let mut analyser = Analyser::start(dir.path(), &store).unwrap().unwrap();
+        analyser.set_refresh(refresh);
+        store.append(&fire_reports(0, 4)).unwrap();
+        analyser.catch_up().unwrap();
+        assert_eq!(view_articles(&store), 4);
+        assert_eq!(store.analysed_to().unwrap(), 4);
+        // One more: placed, but the view waits for half as many again, and
+        // the mark stays at the view.
+        store.append(&fire_reports(4, 1)).unwrap();
+        analyser.catch_up().unwrap();
+        assert_eq!(view_articles(&store), 4);
+        assert_eq!(store.analysed_to().unwrap(), 4);
+        store.append(&fire_reports(5, 1)).unwrap();
+        analyser.catch_up().unwrap();
+        assert_eq!(view_articles(&store), 6);
+        assert_eq!(store.analysed_to().unwrap(), 6);
+        // A flush refreshes it whatever its growth.
+        store.append(&fire_reports(6, 1)).unwrap();
+        analyser.catch_up().unwrap();
+        assert_eq!(view_articles(&store), 6);
+        analyser.flush().unwrap();
+        assert_eq!(view_articles(&store), 7);
+        assert_eq!(store.analysed_to().unwrap(), 7);
+        // Waiting when the analyser stops...
+        store.append(&fire_reports(7, 1)).unwrap();
+        analyser.catch_up().unwrap();
+        assert_eq!(view_articles(&store), 7);
+    }
+    // ...the next one saves it: the mark had stayed at the last view.
+    let mut analyser = Analyser::start(dir.path(), &store).unwrap().unwrap();
+    analyser.set_refresh(refresh);
+    assert_eq!(analyser.catch_up().unwrap(), 1);
+    assert_eq!(view_articles(&store), 8);
+    assert_eq!(store.analysed_to().unwrap(), 8);
+}
