@@ -146,34 +146,30 @@ fn a_large_story_is_compared_again_as_it_grows_not_for_every_article() {
         growth: 0.5,
         wait: std::time::Duration::from_secs(3600),
     };
+    // Append `n` reports from `from` on and catch up: the view's articles
+    // and the analysis mark.
+    let grow = |analyser: &mut Analyser<'_, SqliteStore>, from: usize, n: usize| {
+        store.append(&fire_reports(from, n)).unwrap();
+        analyser.catch_up().unwrap();
+        (view_articles(&store), store.analysed_to().unwrap())
+    };
     {
         let mut analyser = Analyser::start(dir.path(), &store).unwrap().unwrap();
         analyser.set_refresh(refresh);
-        store.append(&fire_reports(0, 4)).unwrap();
-        analyser.catch_up().unwrap();
-        assert_eq!(view_articles(&store), 4);
-        assert_eq!(store.analysed_to().unwrap(), 4);
+        assert_eq!(grow(&mut analyser, 0, 4), (4, 4));
         // One more: placed, but the view waits for half as many again, and
         // the mark stays at the view.
-        store.append(&fire_reports(4, 1)).unwrap();
-        analyser.catch_up().unwrap();
-        assert_eq!(view_articles(&store), 4);
-        assert_eq!(store.analysed_to().unwrap(), 4);
-        store.append(&fire_reports(5, 1)).unwrap();
-        analyser.catch_up().unwrap();
-        assert_eq!(view_articles(&store), 6);
-        assert_eq!(store.analysed_to().unwrap(), 6);
+        assert_eq!(grow(&mut analyser, 4, 1), (4, 4));
+        assert_eq!(grow(&mut analyser, 5, 1), (6, 6));
         // A flush refreshes it whatever its growth.
-        store.append(&fire_reports(6, 1)).unwrap();
-        analyser.catch_up().unwrap();
-        assert_eq!(view_articles(&store), 6);
+        assert_eq!(grow(&mut analyser, 6, 1), (6, 6));
         analyser.flush().unwrap();
-        assert_eq!(view_articles(&store), 7);
-        assert_eq!(store.analysed_to().unwrap(), 7);
+        assert_eq!(
+            (view_articles(&store), store.analysed_to().unwrap()),
+            (7, 7)
+        );
         // Waiting when the analyser stops...
-        store.append(&fire_reports(7, 1)).unwrap();
-        analyser.catch_up().unwrap();
-        assert_eq!(view_articles(&store), 7);
+        assert_eq!(grow(&mut analyser, 7, 1), (7, 7));
     }
     // ...the next one saves it: the mark had stayed at the last view.
     let mut analyser = Analyser::start(dir.path(), &store).unwrap().unwrap();

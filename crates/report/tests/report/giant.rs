@@ -2,8 +2,6 @@
 //! (most telling first) with a line that counts the rest, only so many
 //! articles' texts are shown side by side, and every link still resolves.
 
-use std::collections::HashSet;
-
 use parallax_model::*;
 
 use crate::markup;
@@ -150,13 +148,5 @@ fn a_giant_story_page_is_bounded_and_says_what_it_leaves_out() {
         .expect("the shared lead");
     assert!(first_claim < big.find("reported by 2 outlets").unwrap_or(usize::MAX));
     // Every internal link points at something on the page.
-    let tags = markup::parse(&big);
-    let ids: HashSet<&str> = tags.iter().filter_map(|t| t.get("id")).collect();
-    for link in tags
-        .iter()
-        .filter_map(|t| t.get("href"))
-        .filter_map(|h| h.strip_prefix('#'))
-    {
-        assert!(ids.contains(link), "link to missing #{link}");
-    }
+    markup::assert_links_resolve(&markup::parse(&big));
 }

@@ -110,6 +110,18 @@ impl Tag {
     }
 }
 
+/// Every in-page link (`href="#..."`) of `tags` points at an id among them.
+pub fn assert_links_resolve(tags: &[Tag]) {
+    let ids: std::collections::HashSet<&str> = tags.iter().filter_map(|t| t.get("id")).collect();
+    for link in tags
+        .iter()
+        .filter_map(|t| t.get("href"))
+        .filter_map(|h| h.strip_prefix('#'))
+    {
+        assert!(ids.contains(link), "link to missing #{link}");
+    }
+}
+
 /// Every opening tag of the page, after checking that tags and attributes are
 /// allowed, attribute values are double-quoted without raw `<` `>` `"`, every
 /// `&` outside tags starts an entity, and elements nest properly.
