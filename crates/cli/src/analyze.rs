@@ -146,7 +146,7 @@ fn render(analysis: &parallax_model::Analysis, format: Format) -> anyhow::Result
         Format::Text => parallax_report::to_text(analysis),
         Format::Html => parallax_report::to_html(analysis),
         Format::Json | Format::Jsonl => {
-            let mut json = serde_json::to_string_pretty(&parallax_report::to_json(analysis))
+            let mut json = serde_json::to_string_pretty(&parallax_report::json::document(analysis))
                 .context("serialising the analysis")?;
             json.push('\n');
             json
@@ -161,11 +161,13 @@ fn write_stories(
     timings: &Timings,
     placed: &mut dyn FnMut(usize),
 ) -> anyhow::Result<Summary> {
-    let mut output: Box<dyn Write> = match out {
+    // Written from the pipeline's thread that places and compares, while
+    // the others understand the next articles.
+    let mut output: Box<dyn Write + Send> = match out {
         Some(path) => Box::new(BufWriter::new(
             File::create(path).with_context(|| format!("cannot write {}", path.display()))?,
         )),
-        None => Box::new(BufWriter::new(io::stdout().lock())),
+        None => Box::new(BufWriter::new(io::stdout())),
     };
     let mut stories = 0;
     let mut failed: Option<io::Error> = None;
@@ -175,7 +177,8 @@ fn write_stories(
             return;
         }
         timings.time(Stage::Write, || {
-            let line = parallax_report::to_json(&story.analysis);
+            // Straight from the report's borrowed structs: no value tree.
+            let line = parallax_report::json::document(&story.analysis);
             if let Err(err) = serde_json::to_writer(&mut output, &line)
                 .map_err(io::Error::from)
                 .and_then(|()| output.write_all(b"\n"))

@@ -101,14 +101,14 @@ pub struct Streamed {
 ///
 /// Grouping is sequential by nature (each decision depends on the ones
 /// before), so the stages overlap: while the clusterer places one batch and
-/// the stories it closed are compared, the other cores read, understand and
-/// prepare the next batch. The result is the same as running the stages one
-/// after another.
+/// the stories it closed are compared and handed over (written, for the
+/// CLI), the other cores read, understand and prepare the next batch. The
+/// result is the same as running the stages one after another.
 pub fn stream(
     articles: impl Iterator<Item = Article> + Send,
     timings: &Timings,
     placed: &mut dyn FnMut(usize),
-    emit: &mut dyn FnMut(Compared),
+    emit: &mut (dyn FnMut(Compared) + Send),
 ) -> Streamed {
     let mut live = Live::new();
     let preparer = live.preparer().clone();
@@ -122,17 +122,16 @@ pub fn stream(
     };
     let mut ready = next_batch();
     while !ready.is_empty() {
-        let (upcoming, closed) = rayon::join(&mut next_batch, || {
+        let (upcoming, ()) = rayon::join(&mut next_batch, || {
             let changes = live.place(std::mem::take(&mut ready), timings);
             let held: Vec<Held> = changes
                 .closed
                 .iter()
                 .filter_map(|&story| live.take(story))
                 .collect();
-            compare_all(held, timings)
+            compare_all(held, timings).into_iter().for_each(&mut *emit);
         });
         placed(live.len());
-        closed.into_iter().for_each(&mut *emit);
         ready = upcoming;
     }
     // The stories still open close with the stream.
