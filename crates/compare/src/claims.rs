@@ -507,14 +507,6 @@ fn agreements(
             .sum();
         na * nb - same
     };
-    let within = |u: usize| -> usize {
-        let c = counts(u);
-        let n: usize = c.values().sum();
-        n * n.saturating_sub(1) / 2
-            - c.values()
-                .map(|k| k * k.saturating_sub(1) / 2)
-                .sum::<usize>()
-    };
     let mut group_of = vec![usize::MAX; units.sentences.len()];
     for (g, members) in groups.iter().enumerate() {
         for &u in members {
@@ -525,7 +517,12 @@ fn agreements(
     }
     let mut sums: Vec<f32> = groups
         .iter()
-        .map(|members| members.iter().map(|&u| within(u) as f32).sum())
+        .map(|members| {
+            members
+                .iter()
+                .map(|&u| pairs_across_outlets(counts(u)) as f32)
+                .sum()
+        })
         .collect();
     for &(score, a, b) in pairs {
         if let (Some(&ga), Some(&gb)) = (group_of.get(a), group_of.get(b))
@@ -539,16 +536,13 @@ fn agreements(
         .iter()
         .zip(sums)
         .map(|(members, sum)| {
-            // Pairs from different outlets: all pairs less those within one outlet.
             let mut per_outlet: IdMap<usize, usize> = IdMap::default();
             for &u in members {
                 for (&o, &n) in counts(u) {
                     *per_outlet.entry(o).or_default() += n;
                 }
             }
-            let n: usize = per_outlet.values().sum();
-            let within: usize = per_outlet.values().map(|c| c * (c - 1) / 2).sum();
-            let across = n * (n.saturating_sub(1)) / 2 - within;
+            let across = pairs_across_outlets(&per_outlet);
             if across == 0 {
                 0.0
             } else {
@@ -556,6 +550,17 @@ fn agreements(
             }
         })
         .collect()
+}
+
+/// Pairs of sentences from different outlets among sentences counted per
+/// outlet: all pairs less those within one outlet.
+fn pairs_across_outlets(per_outlet: &IdMap<usize, usize>) -> usize {
+    let n: usize = per_outlet.values().sum();
+    let within: usize = per_outlet
+        .values()
+        .map(|c| c * c.saturating_sub(1) / 2)
+        .sum();
+    n * n.saturating_sub(1) / 2 - within
 }
 
 fn occurrence(members: &[Member<'_>], s: &Sentence) -> Option<Occurrence> {

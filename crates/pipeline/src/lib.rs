@@ -56,6 +56,18 @@ fn understand_timed(
     (doc, prepared)
 }
 
+/// [`understand_timed`] for many articles, in parallel, keeping their order.
+fn understand_batch(
+    articles: Vec<Article>,
+    preparer: &Preparer,
+    timings: &Timings,
+) -> Vec<(Document, Prepared)> {
+    articles
+        .into_par_iter()
+        .map(|article| understand_timed(article, preparer, timings))
+        .collect()
+}
+
 /// Analyse a batch of articles.
 pub fn analyze(articles: Vec<Article>) -> Analysis {
     analyze_with(articles, &mut |_| {})
@@ -113,13 +125,8 @@ pub fn stream(
     let mut live = Live::new();
     let preparer = live.preparer().clone();
     let mut articles = articles;
-    let mut next_batch = || -> Vec<(Document, Prepared)> {
-        let batch: Vec<Article> = articles.by_ref().take(BATCH).collect();
-        batch
-            .into_par_iter()
-            .map(|article| understand_timed(article, &preparer, timings))
-            .collect()
-    };
+    let mut next_batch =
+        || understand_batch(articles.by_ref().take(BATCH).collect(), &preparer, timings);
     let mut ready = next_batch();
     while !ready.is_empty() {
         let (upcoming, ()) = rayon::join(&mut next_batch, || {

@@ -15,10 +15,9 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use parallax_group::{Clusterer, Prepared, Preparer};
 use parallax_model::{Analysis, Article, Document, Grouping, Membership};
-use rayon::prelude::*;
 
 use crate::timings::{Stage, Timings};
-use crate::understand_timed;
+use crate::understand_batch;
 
 /// The state of a stream of articles: the held stories and the clusterer.
 #[derive(Default)]
@@ -141,11 +140,7 @@ impl Live {
     /// order, into stories.
     pub fn add(&mut self, articles: Vec<Article>) -> Changes {
         let timings = Timings::default();
-        let preparer = self.clusterer.preparer().clone();
-        let ready: Vec<_> = articles
-            .into_par_iter()
-            .map(|article| understand_timed(article, &preparer, &timings))
-            .collect();
+        let ready = understand_batch(articles, self.clusterer.preparer(), &timings);
         self.place(ready, &timings)
     }
 
