@@ -3,8 +3,9 @@
 //! A reader thread reads the files and puts the articles in arrival order
 //! within a window ([`Reorder`]) while the pipeline analyses them. The
 //! document formats (text, JSON, HTML) render the whole analysis at the end;
-//! `jsonl` writes each story as soon as it closes, so memory holds only the
-//! open stories and the reader's window, whatever the size of the input.
+//! `jsonl` and `site` write each story as soon as it closes, so memory holds
+//! only the open stories and the reader's window, whatever the size of the
+//! input.
 
 use std::fs::File;
 use std::io::{self, BufWriter, Write};
@@ -15,8 +16,9 @@ use std::time::Instant;
 
 use anyhow::Context;
 use clap::ValueEnum;
-use parallax_model::Article;
+use parallax_model::{Analysis, Article};
 use parallax_pipeline::{Compared, REORDER_WINDOW, Reorder, Stage, Timings};
+use parallax_report::site;
 
 use crate::EXIT_SKIPPED;
 
@@ -31,6 +33,10 @@ pub(crate) enum Format {
     /// One `parallax.analysis/1` document per line, a story and its
     /// articles, written as each story closes: for inputs of any size.
     Jsonl,
+    /// A static site in the `--out` folder: a page per story, written as
+    /// each story closes, and index pages listing them: for inputs of any
+    /// size.
+    Site,
 }
 
 /// Articles waiting between the reader and the pipeline.
@@ -43,10 +49,10 @@ pub(crate) fn run(
     show_timings: bool,
 ) -> anyhow::Result<ExitCode> {
     let timings = Timings::default();
-    // Only the streamed form needs a bounded window: the others hold
+    // Only the streamed forms need a bounded window: the others hold
     // everything anyway, and sort it all.
     let window = match format {
-        Format::Jsonl => REORDER_WINDOW,
+        Format::Jsonl | Format::Site => REORDER_WINDOW,
         Format::Text | Format::Json | Format::Html => usize::MAX,
     };
     // Shown only on a terminal, as `ingest`'s.
@@ -61,6 +67,9 @@ pub(crate) fn run(
         let reader = scope.spawn(|| read(paths, window, sender, &timings));
         let summary = match format {
             Format::Jsonl => write_stories(articles.into_iter(), out, &timings, placed),
+            Format::Site => out
+                .context("--format site writes a folder: name it with --out DIR")
+                .and_then(|dir| write_site(articles.into_iter(), dir, &timings, placed)),
             Format::Text | Format::Json | Format::Html => {
                 let analysis =
                     parallax_pipeline::analyze_stream(articles.into_iter(), &timings, placed);
@@ -145,13 +154,39 @@ fn render(analysis: &parallax_model::Analysis, format: Format) -> anyhow::Result
     Ok(match format {
         Format::Text => parallax_report::to_text(analysis),
         Format::Html => parallax_report::to_html(analysis),
-        Format::Json | Format::Jsonl => {
+        Format::Json | Format::Jsonl | Format::Site => {
             let mut json = serde_json::to_string_pretty(&parallax_report::json::document(analysis))
                 .context("serialising the analysis")?;
             json.push('\n');
             json
         }
     })
+}
+
+/// Run the streamed pipeline, handing each story to `write` (on the thread
+/// that places and compares, while the others understand the next articles)
+/// as it closes. After a failed write, stories are still counted but no
+/// longer written; the first error is returned.
+fn stream_stories(
+    articles: impl Iterator<Item = Article> + Send,
+    timings: &Timings,
+    placed: &mut dyn FnMut(usize),
+    mut write: impl FnMut(&Analysis) -> io::Result<()> + Send,
+) -> (Summary, Option<io::Error>) {
+    let mut stories = 0;
+    let mut failed: Option<io::Error> = None;
+    let mut emit = |story: Compared| {
+        stories += story.analysis.stories.len();
+        if failed.is_none() {
+            failed = timings.time(Stage::Write, || write(&story.analysis)).err();
+        }
+    };
+    let streamed = parallax_pipeline::stream(articles, timings, placed, &mut emit);
+    let summary = Summary {
+        articles: streamed.articles,
+        stories,
+    };
+    (summary, failed)
 }
 
 /// Stream the analysis, one story per line as each closes.
@@ -161,33 +196,17 @@ fn write_stories(
     timings: &Timings,
     placed: &mut dyn FnMut(usize),
 ) -> anyhow::Result<Summary> {
-    // Written from the pipeline's thread that places and compares, while
-    // the others understand the next articles.
     let mut output: Box<dyn Write + Send> = match out {
         Some(path) => Box::new(BufWriter::new(
             File::create(path).with_context(|| format!("cannot write {}", path.display()))?,
         )),
         None => Box::new(BufWriter::new(io::stdout())),
     };
-    let mut stories = 0;
-    let mut failed: Option<io::Error> = None;
-    let mut emit = |story: Compared| {
-        stories += story.analysis.stories.len();
-        if failed.is_some() {
-            return;
-        }
-        timings.time(Stage::Write, || {
-            // Straight from the report's borrowed structs: no value tree.
-            let line = parallax_report::json::document(&story.analysis);
-            if let Err(err) = serde_json::to_writer(&mut output, &line)
-                .map_err(io::Error::from)
-                .and_then(|()| output.write_all(b"\n"))
-            {
-                failed = Some(err);
-            }
-        });
-    };
-    let streamed = parallax_pipeline::stream(articles, timings, placed, &mut emit);
+    let (summary, failed) = stream_stories(articles, timings, placed, |analysis| {
+        // Straight from the report's borrowed structs: no value tree.
+        serde_json::to_writer(&mut output, &parallax_report::json::document(analysis))?;
+        output.write_all(b"\n")
+    });
     let flushed = match failed {
         Some(err) => Err(err),
         None => output.flush(),
@@ -198,9 +217,45 @@ fn write_stories(
             Some(path) => format!("cannot write {}", path.display()),
             None => "cannot write to standard output".to_string(),
         }),
-        _ => Ok(Summary {
-            articles: streamed.articles,
-            stories,
-        }),
+        _ => Ok(summary),
     }
+}
+
+/// Write the analysis as a static site in `dir` ([`parallax_report::site`]):
+/// each story's page as the story closes, the index pages at the end.
+fn write_site(
+    articles: impl Iterator<Item = Article> + Send,
+    dir: &Path,
+    timings: &Timings,
+    placed: &mut dyn FnMut(usize),
+) -> anyhow::Result<Summary> {
+    let pages = dir.join("stories");
+    std::fs::create_dir_all(&pages)
+        .with_context(|| format!("cannot create {}", pages.display()))?;
+    let written = |path: PathBuf, page: String| {
+        std::fs::write(&path, page)
+            .map_err(|err| io::Error::new(err.kind(), format!("{}: {err}", path.display())))
+    };
+    let mut listed = Vec::new();
+    let (summary, failed) = stream_stories(articles, timings, placed, |analysis| {
+        let lines = site::Listed::of(analysis);
+        if let Some(first) = lines.first() {
+            written(
+                dir.join(site::story_path(&first.id)),
+                site::story_page(analysis),
+            )?;
+        }
+        listed.extend(lines);
+        Ok(())
+    });
+    if let Some(err) = failed {
+        return Err(err).context("cannot write the site");
+    }
+    timings.time(Stage::Write, || {
+        let index = site::Index::new(listed);
+        (0..index.pages())
+            .try_for_each(|n| written(dir.join(site::index_path(n)), index.page(n)))
+            .context("cannot write the site")
+    })?;
+    Ok(summary)
 }

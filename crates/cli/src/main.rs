@@ -51,6 +51,7 @@ enum Command {
     #[command(verbatim_doc_comment)]
     #[command(after_help = "Examples:\n  parallax analyze examples/\n  \
         parallax analyze --format html --out stories.html examples/ news.jsonl.gz\n  \
+        parallax analyze --format site --out site/ crawl-2026.jsonl.gz\n  \
         parallax analyze --format json archive.warc.gz > analysis.json")]
     Analyze {
         /// Article files or folders (recursed): .txt, .html, .htm, .jsonl, .warc, each optionally .gz.
@@ -59,8 +60,9 @@ enum Command {
         /// Output format.
         #[arg(long, short, value_enum, default_value_t = analyze::Format::Text)]
         format: analyze::Format,
-        /// Write to this file instead of standard output.
-        #[arg(long, short)]
+        /// Write to this file instead of standard output (with --format
+        /// site: to this folder, which is then required).
+        #[arg(long, short, required_if_eq("format", "site"))]
         out: Option<PathBuf>,
         /// Print the time each stage took (read, clean, understand, group,
         /// compare, write) on standard error at the end.

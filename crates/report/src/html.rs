@@ -28,9 +28,17 @@ use parallax_model::{Analysis, Story};
 use crate::escape::{self, anchor_id, html};
 use crate::lookup::{Lookup, plural, story_facts, story_title};
 
+/// Where a page sits: alone (`None`), or in a site whose home it links to
+/// from its masthead, with a search box when the site has a search (the
+/// service's pages, not a static site).
+#[derive(Clone, Copy)]
+pub(crate) struct Site<'a> {
+    pub home: &'a str,
+    pub search: bool,
+}
+
 /// Render the page.
-/// Render the page; `home`, when given, is linked from the masthead.
-pub(crate) fn render(analysis: &Analysis, home: Option<&str>) -> String {
+pub(crate) fn render(analysis: &Analysis, site: Option<Site<'_>>) -> String {
     let lookup = Lookup::new(analysis);
     let text_bytes: usize = analysis
         .documents
@@ -40,7 +48,7 @@ pub(crate) fn render(analysis: &Analysis, home: Option<&str>) -> String {
     let mut out = String::with_capacity(16 * 1024 + text_bytes * 3);
     head(&lookup, &mut out);
     out.push_str("<body>\n");
-    masthead(&lookup, home, &mut out);
+    masthead(&lookup, site, &mut out);
     toc(&lookup, &mut out);
     out.push_str("<main>\n");
     for (index, story) in analysis.stories.iter().enumerate() {
@@ -165,6 +173,12 @@ fn head(lookup: &Lookup<'_>, out: &mut String) {
         plural(a.stories.len(), "story", "stories"),
         plural(a.documents.len(), "article", "articles")
     );
+    page_head(&title, "", out);
+}
+
+/// The page's `<head>` and the opening of `<html>`: charset, CSP, the title
+/// (escaped here) and the report's CSS followed by `extra_css`.
+pub(crate) fn page_head(title: &str, extra_css: &str, out: &mut String) {
     out.push_str("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
     out.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
     out.push_str(&format!(
@@ -177,13 +191,14 @@ fn head(lookup: &Lookup<'_>, out: &mut String) {
          style-src 'unsafe-inline'; img-src 'none'\">\n",
     );
     out.push_str("<meta name=\"referrer\" content=\"no-referrer\">\n");
-    out.push_str(&format!("<title>{}</title>\n", html(&title)));
+    out.push_str(&format!("<title>{}</title>\n", html(title)));
     out.push_str("<style>");
     out.push_str(css::CSS);
+    out.push_str(extra_css);
     out.push_str("</style>\n</head>\n");
 }
 
-fn masthead(lookup: &Lookup<'_>, home: Option<&str>, out: &mut String) {
+fn masthead(lookup: &Lookup<'_>, site: Option<Site<'_>>, out: &mut String) {
     let a = lookup.analysis;
     let copies = lookup.copies();
     let quote_groups: usize = a.stories.iter().map(|s| s.quotes.len()).sum();
@@ -196,14 +211,14 @@ fn masthead(lookup: &Lookup<'_>, home: Option<&str>, out: &mut String) {
         .filter(|s| s.kind.is_flagged())
         .count();
     out.push_str("<header class=\"masthead\"><div class=\"wrap\">\n");
-    match home {
-        Some(href) => {
+    match site {
+        Some(Site { home: href, search }) => {
             out.push_str(&format!(
                 "<h1><a href=\"{}\">Parallax</a></h1>\n",
                 html(href)
             ));
             // A story's own page in the site searches within the story.
-            if let [story] = a.stories.as_slice() {
+            if let (true, [story]) = (search, a.stories.as_slice()) {
                 out.push_str(&format!(
                     "<form class=\"find\" action=\"{}search\" method=\"get\" role=\"search\">\
                      <input type=\"hidden\" name=\"story\" value=\"{}\">\

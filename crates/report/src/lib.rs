@@ -6,6 +6,8 @@
 //!   [`text::WIDTH`] characters.
 //! - [`to_html`]: one self-contained HTML page (inline CSS, no script, no external
 //!   asset) with the outlets side by side. All article content is escaped.
+//! - [`site`]: a static site, written story by story: a page per story and
+//!   index pages listing them, for corpora of any size.
 //!
 //! Renderers never panic: every span coming from the analysis is checked against
 //! its article's text before it is used, and a span that does not fit is skipped.
@@ -15,6 +17,7 @@ mod escape;
 mod html;
 pub mod json;
 mod lookup;
+pub mod site;
 mod spelling;
 pub mod text;
 
@@ -52,8 +55,9 @@ pub fn to_html(analysis: &Analysis) -> String {
     html::render(analysis, None)
 }
 
-/// [`to_html`] for a page inside a site: the masthead links back to `home`
-/// (a URL path chosen by the caller, escaped like everything else).
+/// [`to_html`] for a page of the service's site: the masthead links back to
+/// `home` (a URL path chosen by the caller, escaped like everything else) and
+/// a one-story page searches the story at `{home}search`.
 pub fn to_html_in_site(analysis: &Analysis, home: &str) -> String {
-    html::render(analysis, Some(home))
+    html::render(analysis, Some(html::Site { home, search: true }))
 }
