@@ -18,19 +18,28 @@
 //! join only when all their sentences, the same article's included, agree on
 //! average above [`THRESHOLD`], and two sentences of one article only when
 //! one of them opens the article (a headline and the lead that restates it):
-//! a chain of loosely related sentences never becomes one claim. A group is a shared claim when
-//! it spans two or more outlets.
+//! a chain of loosely related sentences never becomes one claim. A group is
+//! a shared claim when it spans two or more outlets.
+//!
+//! A story that keeps growing (the service's open stories) is not aligned
+//! anew for every article: [`Growth`] adds an article's sentences to the
+//! claims at the cost of their own lookups.
 
 use std::collections::{HashMap, HashSet};
 
 use parallax_model::{
-    EntityKind, Mention, Occurrence, Quote, QuoteForm, SharedClaim, Span, StoryEntity,
+    Document, EntityKind, Mention, Occurrence, Quote, QuoteForm, SharedClaim, Span, StoryEntity,
 };
 
 use crate::Member;
 use crate::id_map::IdMap;
+
+mod growth;
+mod scoring;
+
 use crate::linkage::Linkage;
 use crate::terms::{self, Kind};
+pub(crate) use growth::Growth;
 
 /// Mean weighted Dice the sentences of one claim need. Chosen on ECB+
 /// topics 1-21 (`parallax-bench compare --part tune`: precision 0.87) and by
@@ -59,6 +68,9 @@ const CANDIDATE_CAP: usize = 64;
 /// every pair kept costs memory and linkage time; a claim's sentences still
 /// meet through their best partners.
 const PAIRS_KEPT: usize = 32;
+
+/// A scored pair of units: `(score, a, b)`.
+type Pair = (f32, usize, usize);
 
 /// One candidate sentence.
 struct Sentence {
@@ -163,13 +175,14 @@ impl Features {
 }
 
 /// Gather the candidate sentences of the story's non-copy articles.
+/// `outlets` numbers the outlets seen so far (a new one is appended).
 fn candidates(
     members: &[Member<'_>],
     entities: &[StoryEntity],
     entity_map: &[Vec<Option<usize>>],
     features: &mut Features,
+    outlets: &mut Vec<String>,
 ) -> Vec<Sentence> {
-    let mut outlets: Vec<&str> = Vec::new();
     let mut out = Vec::new();
     for (pos, member) in members.iter().enumerate() {
         if member.is_copy {
@@ -178,9 +191,9 @@ fn candidates(
         let outlet_name = member.doc.article.outlet();
         let outlet = outlets
             .iter()
-            .position(|o| *o == outlet_name)
+            .position(|o| o == outlet_name)
             .unwrap_or_else(|| {
-                outlets.push(outlet_name);
+                outlets.push(outlet_name.to_string());
                 outlets.len() - 1
             });
         let mentions = &member.doc.annotations.mentions;
@@ -274,8 +287,8 @@ fn people_named(entities: &[StoryEntity], entity_map: &[Vec<Option<usize>>]) -> 
         .collect()
 }
 
-/// Weight of each feature: IDF over the story's sentences times its kind's boost.
-fn weights(sentences: &[Sentence], features: &Features) -> Vec<f32> {
+/// Per feature, the candidate sentences that have it.
+fn doc_freq(sentences: &[Sentence], features: &Features) -> Vec<u32> {
     let mut df = vec![0u32; features.kinds.len()];
     for s in sentences {
         for &f in &s.features {
@@ -284,135 +297,17 @@ fn weights(sentences: &[Sentence], features: &Features) -> Vec<f32> {
             }
         }
     }
-    let n = sentences.len().max(1) as f32;
+    df
+}
+
+/// Weight of each feature: IDF over the story's `n` sentences (`df` from
+/// [`doc_freq`]) times its kind's boost.
+fn weights(df: &[u32], n: usize, kinds: &[Kind]) -> Vec<f32> {
+    let n = n.max(1) as f32;
     df.iter()
-        .zip(&features.kinds)
+        .zip(kinds)
         .map(|(&d, kind)| (1.0 + n / d.max(1) as f32).ln() * kind.boost())
         .collect()
-}
-
-/// Weighted Dice of two sorted feature lists (given their total weights),
-/// and how many words and numbers (features that are not names) they share.
-fn dice(a: &[u32], b: &[u32], w: &[f32], kinds: &[Kind], total: f32) -> (f32, usize) {
-    let weight = |f: &u32| w.get(*f as usize).copied().unwrap_or(0.0);
-    let is_term = |f: &u32| kinds.get(*f as usize).is_some_and(|k| *k != Kind::Entity);
-    let (mut i, mut j, mut shared, mut count) = (0, 0, 0.0f32, 0usize);
-    while let (Some(x), Some(y)) = (a.get(i), b.get(j)) {
-        match x.cmp(y) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                shared += weight(x);
-                count += usize::from(is_term(x));
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    if total <= 0.0 {
-        return (0.0, count);
-    }
-    (2.0 * shared / total, count)
-}
-
-/// The share of a pair's score kept, by how many of the two sentences name a
-/// person that the other sentence's article never names.
-fn stranger_discount(a: &Sentence, b: &Sentence, named: &[Vec<usize>]) -> f32 {
-    let stranger = |s: &Sentence, other: &Sentence| {
-        let known = named.get(other.member).map_or(&[][..], Vec::as_slice);
-        s.people.iter().any(|p| known.binary_search(p).is_err())
-    };
-    match (stranger(a, b), stranger(b, a)) {
-        (false, false) => 1.0,
-        (true, true) => TWO_STRANGERS,
-        _ => ONE_STRANGER,
-    }
-}
-
-/// Scored pairs `(score, i, j)` of `sentences` (one per unit), best first,
-/// found through the inverted index; `named` holds the people each article
-/// names (a unit's sentence stands for all of it, its article's names too).
-///
-/// Each sentence looks up only its [`PROBE_FEATURES`] heaviest features (a
-/// true match shares several), accumulates their weight per candidate in a
-/// dense array, and is scored exactly only against candidates whose upper
-/// bound (found weight plus the weight of its unprobed features) can reach
-/// [`PAIR_FLOOR`]. Sentences of one article are scored too: the average
-/// linkage needs them.
-fn scored_pairs(
-    sentences: &[&Sentence],
-    w: &[f32],
-    kinds: &[Kind],
-    named: &[Vec<usize>],
-) -> Vec<(f32, usize, usize)> {
-    let weight = |f: u32| w.get(f as usize).copied().unwrap_or(0.0);
-    let totals: Vec<f32> = sentences
-        .iter()
-        .map(|s| s.features.iter().map(|&f| weight(f)).sum())
-        .collect();
-    let mut postings: Vec<Vec<usize>> = vec![Vec::new(); w.len()];
-    let mut pairs = Vec::new();
-    let mut found = vec![0.0f32; sentences.len()];
-    let mut touched: Vec<usize> = Vec::new();
-    let mut probe: Vec<u32> = Vec::new();
-    for (i, s) in sentences.iter().enumerate() {
-        probe.clear();
-        probe.extend_from_slice(&s.features);
-        probe.sort_by(|a, b| weight(*b).total_cmp(&weight(*a)));
-        probe.truncate(PROBE_FEATURES);
-        let total_i = totals.get(i).copied().unwrap_or(0.0);
-        let unprobed = total_i - probe.iter().map(|&f| weight(f)).sum::<f32>();
-        for &f in &probe {
-            let Some(list) = postings.get(f as usize) else {
-                continue;
-            };
-            for &j in list {
-                if let Some(slot) = found.get_mut(j) {
-                    if *slot == 0.0 {
-                        touched.push(j);
-                    }
-                    *slot += weight(f);
-                }
-            }
-        }
-        let mut candidates: Vec<(usize, f32)> = touched
-            .drain(..)
-            .filter_map(|j| {
-                let partial = found.get_mut(j).map(std::mem::take)?;
-                let total = total_i + totals.get(j).copied().unwrap_or(0.0);
-                let bound = 2.0 * (partial + unprobed.max(0.0)) / total.max(f32::MIN_POSITIVE);
-                (bound >= PAIR_FLOOR).then_some((j, partial))
-            })
-            .collect();
-        candidates.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-        let from = pairs.len();
-        for (j, _) in candidates.into_iter().take(CANDIDATE_CAP) {
-            let Some(other) = sentences.get(j) else {
-                continue;
-            };
-            let total = total_i + totals.get(j).copied().unwrap_or(0.0);
-            let (score, shared) = dice(&s.features, &other.features, w, kinds, total);
-            let score = score * stranger_discount(s, other, named);
-            if score >= PAIR_FLOOR && shared >= MIN_SHARED_TERMS {
-                pairs.push((score, j, i));
-            }
-        }
-        if let Some(found) = pairs.get_mut(from..)
-            && found.len() > PAIRS_KEPT
-        {
-            found.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
-            pairs.truncate(from + PAIRS_KEPT);
-        }
-        for &f in &s.features {
-            if let Some(list) = postings.get_mut(f as usize)
-                && list.len() < POSTING_CAP
-            {
-                list.push(i);
-            }
-        }
-    }
-    pairs.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
-    pairs
 }
 
 /// Group the units into claims with average linkage ([`Linkage`], each unit
@@ -420,11 +315,7 @@ fn scored_pairs(
 /// article join only when one opens the article (a headline restated by the
 /// lead) and the pair scores the bar on its own. Groups come back in story
 /// order.
-fn cluster(
-    sentences: &[Sentence],
-    units: &Units,
-    pairs: &[(f32, usize, usize)],
-) -> Vec<Vec<usize>> {
+fn cluster(sentences: &[Sentence], units: &Units, pairs: &[Pair]) -> Vec<Vec<usize>> {
     let opens = |i: usize| sentences.get(i).is_some_and(|s| s.opens);
     // The pairs that may restate an opening sentence: those scoring the bar
     // with a unit that holds one (few: one opening sentence per article).
@@ -481,7 +372,7 @@ fn agreements(
     sentences: &[Sentence],
     units: &Units,
     groups: &[Vec<usize>],
-    pairs: &[(f32, usize, usize)],
+    pairs: &[Pair],
 ) -> Vec<f32> {
     // Per unit, its sentences per outlet.
     let outlets: Vec<IdMap<usize, usize>> = units
@@ -563,87 +454,11 @@ fn pairs_across_outlets(per_outlet: &IdMap<usize, usize>) -> usize {
     n * n.saturating_sub(1) / 2 - within
 }
 
-fn occurrence(members: &[Member<'_>], s: &Sentence) -> Option<Occurrence> {
-    let doc = members.get(s.member)?.doc;
-    Some(Occurrence {
+fn occurrence(doc: &Document, span: Span) -> Occurrence {
+    Occurrence {
         article: doc.article.id.clone(),
-        start: s.span.start,
-        end: s.span.end,
-        text: doc.text_of(s.span).to_string(),
-    })
-}
-
-/// Align the story's sentences into shared claims and exclusive sentences;
-/// `entities` and `entity_map` are the story's unified entities.
-pub(crate) fn align(
-    members: &[Member<'_>],
-    entities: &[StoryEntity],
-    entity_map: &[Vec<Option<usize>>],
-) -> Claims {
-    let mut features = Features::default();
-    let sentences = candidates(members, entities, entity_map, &mut features);
-    let units = Units::new(&sentences);
-    let outlet = |i: usize| sentences.get(i).map(|s| s.outlet);
-    // A claim is shared when two outlets state it: with one outlet every
-    // sentence is exclusive, whatever the pairs, and a long article made
-    // hundreds of pairs per sentence (issue #16).
-    let (pairs, groups) = if sentences.windows(2).all(|w| w[0].outlet == w[1].outlet) {
-        (
-            Vec::new(),
-            (0..units.sentences.len()).map(|u| vec![u]).collect(),
-        )
-    } else {
-        let w = weights(&sentences, &features);
-        let pairs = scored_pairs(
-            &units.representatives(&sentences),
-            &w,
-            &features.kinds,
-            &people_named(entities, entity_map),
-        );
-        let groups = cluster(&sentences, &units, &pairs);
-        (pairs, groups)
-    };
-    let agreement = agreements(&sentences, &units, &groups, &pairs);
-    let mut shared: Vec<(usize, usize, SharedClaim)> = Vec::new();
-    let mut exclusive = Vec::new();
-    for (order, (group, &agreement)) in groups.iter().zip(&agreement).enumerate() {
-        let mut group: Vec<usize> = group
-            .iter()
-            .filter_map(|&u| units.sentences.get(u))
-            .flatten()
-            .copied()
-            .collect();
-        group.sort_unstable();
-        let mut outlets: Vec<usize> = group.iter().filter_map(|&i| outlet(i)).collect();
-        outlets.sort_unstable();
-        outlets.dedup();
-        let occurrences: Vec<Occurrence> = group
-            .iter()
-            .filter_map(|&i| occurrence(members, sentences.get(i)?))
-            .collect();
-        if outlets.len() >= 2 {
-            shared.push((
-                outlets.len(),
-                order,
-                SharedClaim {
-                    occurrences,
-                    agreement,
-                },
-            ));
-        } else {
-            exclusive.extend(occurrences);
-        }
-    }
-    shared.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
-    // Exclusive sentences back in article order, then position.
-    let position: HashMap<&str, usize> = members
-        .iter()
-        .enumerate()
-        .map(|(i, m)| (m.doc.article.id.as_str(), i))
-        .collect();
-    exclusive.sort_by_key(|o| (position.get(o.article.as_str()).copied(), o.start));
-    Claims {
-        shared: shared.into_iter().map(|(_, _, c)| c).collect(),
-        exclusive,
+        start: span.start,
+        end: span.end,
+        text: doc.text_of(span).to_string(),
     }
 }

@@ -249,6 +249,116 @@ pub(crate) fn unify(members: &[Member<'_>]) -> Unified {
     finish(drafts, map, members)
 }
 
+/// The story's entities kept open for more articles.
+///
+/// An article's own entities (unified within it by [`unify`]) join the story
+/// entity with the same key, or the one a name of theirs folds to (its name
+/// or a spelling), or, for a one-word name, the one person whose surname it
+/// is; and add their spelling. Any other becomes a new story entity at the
+/// end of the list. Entities are not linked or ranked again: that is for a
+/// new comparison.
+pub(crate) struct Growth {
+    by_key: HashMap<String, usize>,
+    by_name: HashMap<String, usize>,
+    /// Surname to the one person of the story with it (`None`: several).
+    by_surname: HashMap<String, Option<usize>>,
+}
+
+/// A name folded for lookup: case, diacritics, possessives and hyphens aside.
+fn folded(name: &str) -> String {
+    aliases::tokens(name).join(" ")
+}
+
+impl Growth {
+    pub(crate) fn new(entities: &[StoryEntity]) -> Self {
+        let mut growth = Growth {
+            by_key: HashMap::new(),
+            by_name: HashMap::new(),
+            by_surname: HashMap::new(),
+        };
+        for (i, e) in entities.iter().enumerate() {
+            growth.register(e, i);
+        }
+        growth
+    }
+
+    fn register(&mut self, e: &StoryEntity, i: usize) {
+        self.by_key.entry(e.key.clone()).or_insert(i);
+        let words = aliases::tokens(&e.name);
+        if let (parallax_model::EntityKind::Person, [_, .., surname]) = (e.kind, words.as_slice()) {
+            let slot = self.by_surname.entry(surname.clone()).or_insert(Some(i));
+            if *slot != Some(i) {
+                *slot = None;
+            }
+        }
+        for name in std::iter::once(&e.name).chain(&e.aliases) {
+            let name = folded(name);
+            if !name.is_empty() {
+                self.by_name.entry(name).or_insert(i);
+            }
+        }
+    }
+
+    /// Add `member`'s entities to the story's `entities`; returns its row of
+    /// the story's entity map.
+    pub(crate) fn add(
+        &mut self,
+        entities: &mut Vec<StoryEntity>,
+        member: Member<'_>,
+    ) -> Vec<Option<usize>> {
+        let own = unify(std::slice::from_ref(&member));
+        let targets: Vec<usize> = own
+            .entities
+            .into_iter()
+            .map(|e| {
+                let known = self
+                    .by_key
+                    .get(&e.key)
+                    .copied()
+                    .or_else(|| {
+                        std::iter::once(&e.name)
+                            .chain(&e.aliases)
+                            .find_map(|n| self.by_name.get(&folded(n)).copied())
+                    })
+                    .or_else(|| match aliases::tokens(&e.name).as_slice() {
+                        [one] => self.by_surname.get(one).copied().flatten(),
+                        _ => None,
+                    });
+                match known.filter(|&i| i < entities.len()) {
+                    Some(i) => {
+                        if let Some(story) = entities.get_mut(i) {
+                            for form in std::iter::once(e.name).chain(e.aliases) {
+                                if form != story.name && !story.aliases.contains(&form) {
+                                    let name = folded(&form);
+                                    if !name.is_empty() {
+                                        self.by_name.entry(name).or_insert(i);
+                                    }
+                                    story.aliases.push(form);
+                                }
+                            }
+                            story.spellings.extend(e.spellings);
+                        }
+                        i
+                    }
+                    None => {
+                        let i = entities.len();
+                        self.register(&e, i);
+                        entities.push(e);
+                        i
+                    }
+                }
+            })
+            .collect();
+        own.map
+            .into_iter()
+            .next()
+            .unwrap_or_default()
+            .into_iter()
+            .map(|slot| slot.and_then(|k| targets.get(k).copied()))
+            .collect()
+    }
+}
+
 /// Merge the drafts that [`aliases::link`] finds to name one entity: names
 /// and forms pooled, the kind and key of the most mentioned, the earliest
 /// first sighting.

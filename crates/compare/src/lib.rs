@@ -7,6 +7,10 @@
 //! exclusive claims ([`claims`], [`terms`], grouped by [`linkage`]).
 //! Syndicated copies (`Membership::copy_of`) are listed and their quotes kept,
 //! but they never count as an independent outlet or claim.
+//!
+//! [`Growing`] keeps a compared story open for more articles, each added at
+//! the cost of its own comparison with the story (the service's large open
+//! stories).
 
 mod aliases;
 mod claims;
@@ -25,6 +29,8 @@ use std::collections::BTreeMap;
 
 use parallax_model::{Document, Grouping, Story};
 use rayon::prelude::*;
+
+pub use story::Growing;
 
 /// One article of a story.
 #[derive(Clone, Copy)]
@@ -319,6 +325,94 @@ mod tests {
         assert_eq!(s.quotes.len(), 1);
         assert_eq!(s.quotes[0].occurrences.len(), 30);
         assert!(s.quotes[0].occurrences.iter().all(|o| !o.fragment));
+    }
+
+    /// The first `n` documents compared, kept open, then the rest added.
+    fn grown(docs: &[Document], n: usize) -> Story {
+        let first: Vec<(&Document, bool)> = docs[..n].iter().map(|d| (d, false)).collect();
+        let mut growing = Growing::new(0, &first);
+        for d in &docs[n..] {
+            growing.add(d, false);
+        }
+        assert_eq!(growing.len(), docs.len());
+        growing.story()
+    }
+
+    fn claim_articles(s: &Story) -> Vec<Vec<&str>> {
+        s.shared
+            .iter()
+            .map(|c| c.occurrences.iter().map(|o| o.article.as_str()).collect())
+            .collect()
+    }
+
+    #[test]
+    fn an_article_added_to_a_growing_story_lands_where_a_comparison_puts_it() {
+        const C: &str = "The Vell Bridge has reopened after 14 months of repairs costing 3,400,000 crowns.\n\nCyclists were the first to cross it.";
+        let docs = vec![
+            doc("a", "Tarn Gazette", A),
+            doc("b", "Holm Courier", B),
+            doc("c", "Fell Ledger", C),
+        ];
+        let whole = &compare(&docs, &one_story(3, &[]))[0];
+        let grown = grown(&docs, 2);
+        assert_eq!(grown.id, "story-1");
+        assert_eq!(grown.articles, whole.articles);
+        assert_eq!(grown.independent_outlets, 3);
+        assert_eq!(claim_articles(&grown), [["a", "b", "c"]]);
+        assert_eq!(claim_articles(&grown), claim_articles(whole));
+        assert_eq!(grown.exclusive, whole.exclusive);
+        let agreement = grown.shared[0].agreement;
+        assert!(agreement > 0.2 && agreement < 1.0, "{agreement}");
+        // A copy adds an article, not an outlet or a claim.
+        let copy = doc("d", "Moor Post", C);
+        let first: Vec<(&Document, bool)> = docs.iter().map(|d| (d, false)).collect();
+        let mut growing = Growing::new(0, &first);
+        growing.add(&copy, true);
+        let with_copy = growing.story();
+        assert_eq!(with_copy.articles.len(), 4);
+        assert_eq!(with_copy.independent_outlets, 3);
+        assert_eq!(claim_articles(&with_copy), [["a", "b", "c"]]);
+    }
+
+    #[test]
+    fn a_growing_story_takes_a_new_spelling_and_a_new_wording_of_a_quote() {
+        let t1 = "“We will keep the border open to trade,” Ola Brenn said on Monday.";
+        let t2 = "Brenn said: “We will keep the border open for trade.” Iwo Darnow agreed.";
+        let d1 = entity(
+            doc("a", "Tarn Gazette", t1),
+            "Ola Brenn",
+            "person:ola brenn",
+            &["Ola Brenn"],
+        );
+        let d1 = quote(d1, "We will keep the border open to trade,", Some(0));
+        let d2 = entity(
+            doc("b", "Holm Courier", t2),
+            "Brenn",
+            "person:brenn",
+            &["Brenn"],
+        );
+        let d2 = entity(d2, "Iwo Darnow", "person:iwo darnow", &["Iwo Darnow"]);
+        let d2 = quote(d2, "We will keep the border open for trade.", Some(0));
+        let s = grown(&[d1, d2], 1);
+        let names: Vec<&str> = s.entities.iter().map(|e| e.name.as_str()).collect();
+        assert_eq!(names, ["Ola Brenn", "Iwo Darnow"]);
+        assert_eq!(s.entities[0].aliases, ["Brenn"]);
+        assert_eq!(s.entities[0].spellings.len(), 2);
+        assert_eq!(s.entities[0].spellings[1].forms, ["Brenn"]);
+        assert_eq!(s.entity_map, [vec![Some(0)], vec![Some(0), Some(1)]]);
+        assert_eq!(s.quotes.len(), 1);
+        let group = &s.quotes[0];
+        assert_eq!(group.speaker.as_deref(), Some("Ola Brenn"));
+        assert_eq!(group.occurrences.len(), 2);
+        assert_eq!(group.occurrences[1].at.article, "b");
+        assert!(
+            group.occurrences[1]
+                .diff
+                .iter()
+                .any(|p| p.op == parallax_model::DiffOp::Added && p.text.contains("for")),
+            "{:?}",
+            group.occurrences[1].diff
+        );
     }
 
     #[test]

@@ -11,7 +11,7 @@
 use std::collections::hash_map::Entry;
 use std::collections::{HashMap, HashSet};
 
-use parallax_model::{Occurrence, Quote, QuoteGroup, QuoteOccurrence};
+use parallax_model::{Occurrence, Quote, QuoteGroup, QuoteOccurrence, Span, StoryEntity};
 
 use crate::union_find::UnionFind;
 use crate::wording::{self, Token};
@@ -167,6 +167,170 @@ fn same_statement(a: &[&str], b: &[&str]) -> bool {
     relate(short, long).is_some()
 }
 
+/// The quote groups of a story kept open for more articles' quotes.
+///
+/// A new quote joins the group that printed the same words by the same
+/// speaker, or the first group with a wording it matches as [`group`] would
+/// match it (same trigram index, same tests), and is diffed against that
+/// group's reference; otherwise it starts a group. Groups are not merged
+/// with each other and references stay: that is for a new comparison.
+pub(crate) struct Growth {
+    /// Every wording indexed: its normalised tokens, speaker (story entity)
+    /// and group.
+    wordings: Vec<(Vec<String>, Option<usize>, usize)>,
+    /// The group of each wording and speaker.
+    first: HashMap<(Vec<String>, Option<usize>), usize>,
+    /// Trigram to wordings (capped).
+    postings: HashMap<String, Vec<usize>>,
+    /// Per group: its reference wording (text, tokens from 0) and speaker.
+    references: Vec<(String, Vec<Token>)>,
+    speakers: Vec<Option<usize>>,
+}
+
+impl Growth {
+    /// Index the story's `groups`; `entities` are the story's.
+    pub(crate) fn new(groups: &[QuoteGroup], entities: &[StoryEntity]) -> Self {
+        let mut growth = Growth {
+            wordings: Vec::new(),
+            first: HashMap::new(),
+            postings: HashMap::new(),
+            references: Vec::with_capacity(groups.len()),
+            speakers: Vec::with_capacity(groups.len()),
+        };
+        for (g, group) in groups.iter().enumerate() {
+            let speaker = group
+                .speaker
+                .as_ref()
+                .and_then(|name| entities.iter().position(|e| &e.name == name));
+            let reference = group
+                .occurrences
+                .get(group.reference)
+                .map_or("", |o| o.at.text.as_str());
+            growth
+                .references
+                .push((reference.to_string(), wording::tokens(reference, 0)));
+            growth.speakers.push(speaker);
+            for o in &group.occurrences {
+                growth.index(owned_norms(&wording::tokens(&o.at.text, 0)), speaker, g);
+            }
+        }
+        growth
+    }
+
+    fn index(&mut self, norms: Vec<String>, speaker: Option<usize>, group: usize) {
+        let at = self.wordings.len();
+        let refs: Vec<&str> = norms.iter().map(String::as_str).collect();
+        for gram in grams(&refs) {
+            let list = self.postings.entry(gram).or_default();
+            if list.len() < POSTING_CAP && list.last() != Some(&at) {
+                list.push(at);
+            }
+        }
+        self.first.entry((norms.clone(), speaker)).or_insert(group);
+        self.wordings.push((norms, speaker, group));
+    }
+
+    /// Add `item`, a quote of the story's next article, to `groups`.
+    pub(crate) fn add(
+        &mut self,
+        groups: &mut Vec<QuoteGroup>,
+        item: &QuoteItem<'_>,
+        entities: &[StoryEntity],
+    ) {
+        let mine = owned_norms(&item.tokens);
+        let refs: Vec<&str> = mine.iter().map(String::as_str).collect();
+        let found = self
+            .first
+            .get(&(mine.clone(), item.speaker))
+            .copied()
+            .or_else(|| {
+                let mut seen: HashSet<usize> = HashSet::new();
+                grams(&refs).iter().find_map(|gram| {
+                    let list = self.postings.get(gram)?;
+                    list.iter()
+                        .take(POSTING_CAP)
+                        .filter(|&&j| seen.insert(j))
+                        .find_map(|&j| {
+                            let (theirs, speaker, group) = self.wordings.get(j)?;
+                            let theirs: Vec<&str> = theirs.iter().map(String::as_str).collect();
+                            (speakers_agree(item.speaker, *speaker)
+                                && same_statement(&refs, &theirs))
+                            .then_some(*group)
+                        })
+                })
+            });
+        let name =
+            |speaker: Option<usize>| speaker.and_then(|e| Some(entities.get(e)?.name.clone()));
+        let at = Occurrence {
+            article: item.article.to_string(),
+            start: item.quote.span.start,
+            end: item.quote.span.end,
+            text: item.quote.span.slice(item.text).to_string(),
+        };
+        let group = match found.filter(|&g| g < groups.len()) {
+            Some(g) => {
+                if let (Some(group), Some((text, tokens))) =
+                    (groups.get_mut(g), self.references.get(g))
+                {
+                    let (fragment, diff) = occurrence_diff(
+                        (text.as_str(), tokens.as_slice()),
+                        &wording::norms(tokens),
+                        item,
+                        &refs,
+                    );
+                    group
+                        .occurrences
+                        .push(QuoteOccurrence { at, fragment, diff });
+                    if group.speaker.is_none() && item.speaker.is_some() {
+                        group.speaker = name(item.speaker);
+                        if let Some(slot) = self.speakers.get_mut(g) {
+                            *slot = item.speaker;
+                        }
+                    }
+                }
+                g
+            }
+            None => {
+                let base = item.quote.span.start;
+                let tokens = item
+                    .tokens
+                    .iter()
+                    .map(|t| Token {
+                        norm: t.norm.clone(),
+                        span: Span::new(
+                            t.span.start.saturating_sub(base),
+                            t.span.end.saturating_sub(base),
+                        ),
+                    })
+                    .collect();
+                self.references.push((at.text.clone(), tokens));
+                self.speakers.push(item.speaker);
+                groups.push(QuoteGroup {
+                    speaker: name(item.speaker),
+                    reference: 0,
+                    occurrences: vec![QuoteOccurrence {
+                        at,
+                        fragment: false,
+                        diff: Vec::new(),
+                    }],
+                });
+                groups.len() - 1
+            }
+        };
+        let speaker = item
+            .speaker
+            .or_else(|| self.speakers.get(group).copied().flatten());
+        self.index(mine, speaker, group);
+    }
+}
+
+fn owned_norms(tokens: &[Token]) -> Vec<String> {
+    wording::norms(tokens)
+        .into_iter()
+        .map(String::from)
+        .collect()
+}
+
 /// The reference (longest wording; ties: first), each occurrence's diff
 /// against it, and the speaker's canonical name.
 fn build_group(
@@ -203,7 +367,9 @@ fn build_group(
             let item = items.get(i)?;
             let mine = norms.get(i).map_or(&[][..], Vec::as_slice);
             let (fragment, diff) = match ref_item {
-                Some(r) if pos != reference => occurrence_diff(r, ref_norms, item, mine),
+                Some(r) if pos != reference => {
+                    occurrence_diff((r.text, &r.tokens), ref_norms, item, mine)
+                }
                 _ => (false, Vec::new()),
             };
             Some(QuoteOccurrence {
@@ -226,13 +392,15 @@ fn build_group(
 }
 
 /// A fragment is diffed against the part of the reference it prints; anything
-/// else against the whole reference.
+/// else against the whole reference (`(text, tokens)`, the tokens' spans
+/// pointing into the text).
 fn occurrence_diff(
-    reference: &QuoteItem<'_>,
+    reference: (&str, &[Token]),
     ref_norms: &[&str],
     item: &QuoteItem<'_>,
     mine: &[&str],
 ) -> (bool, Vec<parallax_model::DiffPiece>) {
+    let (ref_text, ref_tokens) = reference;
     let window = if mine.len() <= ref_norms.len() {
         match relate(mine, ref_norms) {
             Some(Match::Fragment { start, end }) => Some((start, end)),
@@ -243,18 +411,15 @@ fn occurrence_diff(
     };
     match window {
         Some((start, end)) => {
-            let part = reference.tokens.get(start..end).unwrap_or_default();
+            let part = ref_tokens.get(start..end).unwrap_or_default();
             (
                 true,
-                wording::diff((reference.text, part), (item.text, &item.tokens)),
+                wording::diff((ref_text, part), (item.text, &item.tokens)),
             )
         }
         None => (
             false,
-            wording::diff(
-                (reference.text, &reference.tokens),
-                (item.text, &item.tokens),
-            ),
+            wording::diff((ref_text, ref_tokens), (item.text, &item.tokens)),
         ),
     }
 }

@@ -1,9 +1,9 @@
 //! Assembly of one [`Story`] from its articles: header fields, entities,
-//! quotes and claims.
+//! quotes and claims; and [`Growing`], a story that takes more articles.
 
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
 
-use parallax_model::{Story, StoryEntity};
+use parallax_model::{Document, Story, StoryEntity};
 
 use crate::Member;
 use crate::claims;
@@ -12,49 +12,156 @@ use crate::quotes::{self, QuoteItem};
 
 /// Build the story with index `index` from its members (in arrival order).
 pub(crate) fn build(index: usize, members: &[Member<'_>]) -> Story {
-    let originals = || members.iter().filter(|m| !m.is_copy);
-    let mut outlets: Vec<&str> = originals().map(|m| m.doc.article.outlet()).collect();
-    outlets.sort_unstable();
-    outlets.dedup();
+    Growing::start(index, members).into_story()
+}
 
-    let unified = entities::unify(members);
-    // The first original headline that spells the story's names as the
-    // story does ("Kyiv", not one outlet's "Kiev").
-    let own = own_spellings(&unified.entities);
-    let title = originals()
-        .chain(members.iter())
-        .min_by_key(|m| {
-            let words = own
-                .get(m.doc.article.id.as_str())
-                .map_or(&[][..], Vec::as_slice);
-            other_spellings(&m.doc.article.title, words)
-        })
-        .map(|m| m.doc.article.title.clone())
-        .unwrap_or_default();
-    let names: Vec<String> = unified.entities.iter().map(|e| e.name.clone()).collect();
-    let items: Vec<QuoteItem<'_>> = members
-        .iter()
-        .zip(&unified.map)
-        .flat_map(|(m, local)| {
-            m.doc.annotations.quotes.iter().map(move |q| {
-                let speaker = q.speaker.and_then(|s| local.get(s).copied().flatten());
-                QuoteItem::new(&m.doc.article.id, &m.doc.article.text, q, speaker)
+/// A story compared once, then grown article by article: what the service
+/// keeps for a large open story, so that an article costs its own
+/// comparison with the story, not a comparison of the whole story.
+///
+/// [`add`](Self::add) puts the article's names with the story's entities
+/// (or adds new ones at the end), its quotes in the quote groups and its
+/// sentences in the claims, each found through the same indexes and tests
+/// as a comparison uses. What only a whole comparison does is left as it
+/// was: entities are not linked or ranked again, quote groups and claims are
+/// not merged with each other, the headline stays. [`Growing::new`] again
+/// gives the story exactly as `analyze` does.
+pub struct Growing {
+    story: Story,
+    /// The story's independent outlets.
+    outlets: BTreeSet<String>,
+    claims: claims::Growth,
+    /// Built on the first article added.
+    names: Option<entities::Growth>,
+    quotes: Option<quotes::Growth>,
+}
+
+impl Growing {
+    /// Compare a story: its articles in arrival order, each with `true` when
+    /// it is a syndicated copy. Its id is `story-{index + 1}`.
+    pub fn new(index: usize, articles: &[(&Document, bool)]) -> Self {
+        let members: Vec<Member<'_>> = articles
+            .iter()
+            .map(|&(doc, is_copy)| Member { doc, is_copy })
+            .collect();
+        Self::start(index, &members)
+    }
+
+    pub(crate) fn start(index: usize, members: &[Member<'_>]) -> Self {
+        let originals = || members.iter().filter(|m| !m.is_copy);
+        let outlets: BTreeSet<String> = originals()
+            .map(|m| m.doc.article.outlet().to_string())
+            .collect();
+        let unified = entities::unify(members);
+        // The first original headline that spells the story's names as the
+        // story does ("Kyiv", not one outlet's "Kiev").
+        let own = own_spellings(&unified.entities);
+        let title = originals()
+            .chain(members.iter())
+            .min_by_key(|m| {
+                let words = own
+                    .get(m.doc.article.id.as_str())
+                    .map_or(&[][..], Vec::as_slice);
+                other_spellings(&m.doc.article.title, words)
             })
-        })
-        .collect();
-    let quote_groups = quotes::group(&items, &names);
-    let claims = claims::align(members, &unified.entities, &unified.map);
+            .map(|m| m.doc.article.title.clone())
+            .unwrap_or_default();
+        let names: Vec<String> = unified.entities.iter().map(|e| e.name.clone()).collect();
+        let items: Vec<QuoteItem<'_>> = members
+            .iter()
+            .zip(&unified.map)
+            .flat_map(|(m, local)| {
+                m.doc.annotations.quotes.iter().map(move |q| {
+                    let speaker = q.speaker.and_then(|s| local.get(s).copied().flatten());
+                    QuoteItem::new(&m.doc.article.id, &m.doc.article.text, q, speaker)
+                })
+            })
+            .collect();
+        let quote_groups = quotes::group(&items, &names);
+        let claims = claims::Growth::new(members, &unified.entities, &unified.map);
+        let story = Story {
+            id: format!("story-{}", index + 1),
+            title,
+            articles: members.iter().map(|m| m.doc.article.id.clone()).collect(),
+            independent_outlets: outlets.len(),
+            entities: unified.entities,
+            quotes: quote_groups,
+            shared: Vec::new(),
+            exclusive: Vec::new(),
+            entity_map: unified.map,
+        };
+        Growing {
+            story,
+            outlets,
+            claims,
+            names: None,
+            quotes: None,
+        }
+    }
 
-    Story {
-        id: format!("story-{}", index + 1),
-        title,
-        articles: members.iter().map(|m| m.doc.article.id.clone()).collect(),
-        independent_outlets: outlets.len(),
-        entities: unified.entities,
-        quotes: quote_groups,
-        shared: claims.shared,
-        exclusive: claims.exclusive,
-        entity_map: unified.map,
+    /// Build the indexes that adding articles needs (about the cost of a
+    /// tenth of the comparison); the first [`add`](Self::add) does when
+    /// this was not called.
+    pub fn prepare(&mut self) {
+        let story = &self.story;
+        self.names
+            .get_or_insert_with(|| entities::Growth::new(&story.entities));
+        self.quotes
+            .get_or_insert_with(|| quotes::Growth::new(&story.quotes, &story.entities));
+        self.claims.open();
+    }
+
+    /// Add the story's next article (`is_copy`: a syndicated copy).
+    pub fn add(&mut self, doc: &Document, is_copy: bool) {
+        self.prepare();
+        let member = Member { doc, is_copy };
+        let story = &mut self.story;
+        let names = self
+            .names
+            .get_or_insert_with(|| entities::Growth::new(&story.entities));
+        let row = names.add(&mut story.entities, member);
+        let quotes = self
+            .quotes
+            .get_or_insert_with(|| quotes::Growth::new(&story.quotes, &story.entities));
+        for q in &doc.annotations.quotes {
+            let speaker = q.speaker.and_then(|s| row.get(s).copied().flatten());
+            let item = QuoteItem::new(&doc.article.id, &doc.article.text, q, speaker);
+            quotes.add(&mut story.quotes, &item, &story.entities);
+        }
+        self.claims.add(member, &story.entities, &row);
+        story.articles.push(doc.article.id.clone());
+        story.entity_map.push(row);
+        if !is_copy && self.outlets.insert(doc.article.outlet().to_string()) {
+            story.independent_outlets = self.outlets.len();
+        }
+    }
+
+    /// Articles in the story.
+    pub fn len(&self) -> usize {
+        self.story.articles.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.story.articles.is_empty()
+    }
+
+    /// The story as it stands.
+    pub fn story(&self) -> Story {
+        let claims = self.claims.claims();
+        Story {
+            shared: claims.shared,
+            exclusive: claims.exclusive,
+            ..self.story.clone()
+        }
+    }
+
+    fn into_story(self) -> Story {
+        let claims = self.claims.into_claims();
+        Story {
+            shared: claims.shared,
+            exclusive: claims.exclusive,
+            ..self.story
+        }
     }
 }
 

@@ -10,11 +10,17 @@
 //! the stream. Story ids are the clusterer's story numbers: stable as long as
 //! the same articles arrive in the same order, which is what replaying the
 //! store's log gives.
+//!
+//! A large story whose view is wanted often can be kept [`open`](Live::open):
+//! each article placed in it is then added to its comparison as it comes
+//! ([`Growing`]), and [`current`](Live::current) shows it without comparing
+//! the story again.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
+use parallax_compare::Growing;
 use parallax_group::{Clusterer, Prepared, Preparer};
-use parallax_model::{Analysis, Article, Document, Grouping, Membership};
+use parallax_model::{Analysis, Article, Document, Grouping, Membership, Story};
 
 use crate::timings::{Stage, Timings};
 use crate::understand_batch;
@@ -29,6 +35,9 @@ pub struct Live {
     held: BTreeMap<usize, Vec<Member>>,
     /// Clusterer merges already applied to `held`.
     merges_seen: usize,
+    /// The held stories kept open by [`open`](Live::open): each article
+    /// placed in one is added to its comparison as it comes.
+    growing: HashMap<usize, Growing>,
 }
 
 /// One document of a held story.
@@ -76,31 +85,59 @@ pub struct Compared {
     pub analysis: Analysis,
 }
 
+/// The memberships of a story's members as they stand in the story alone:
+/// `copy_of` pointing to a position in the story.
+fn memberships(story: usize, members: &[Member]) -> Vec<Membership> {
+    let local: BTreeMap<usize, usize> = members
+        .iter()
+        .enumerate()
+        .map(|(l, m)| (m.arrival, l))
+        .collect();
+    members
+        .iter()
+        .map(|m| Membership {
+            story,
+            copy_of: m.membership.copy_of.and_then(|o| local.get(&o).copied()),
+            why: m.membership.why.clone(),
+        })
+        .collect()
+}
+
+/// A story's members compared, the comparison kept open.
+fn compared(story: usize, members: &[Member]) -> Growing {
+    let articles: Vec<(&Document, bool)> = members
+        .iter()
+        .map(|m| (&m.doc, m.membership.copy_of.is_some()))
+        .collect();
+    Growing::new(story, &articles)
+}
+
+/// The analysis of one story compared on its own, its documents copied.
+fn analysis_of(story: usize, members: &[Member], compared: Story) -> Analysis {
+    Analysis {
+        documents: members.iter().map(|m| m.doc.clone()).collect(),
+        grouping: Grouping {
+            memberships: memberships(story, members),
+            merges: Vec::new(),
+        },
+        stories: vec![compared],
+    }
+}
+
 impl Held {
     /// Compare the story (the `compare` stage).
     pub fn compare(self, timings: &Timings) -> Compared {
         let Held { story, members } = self;
-        let local: BTreeMap<usize, usize> = members
-            .iter()
-            .enumerate()
-            .map(|(l, m)| (m.arrival, l))
-            .collect();
+        let grouping = Grouping {
+            memberships: memberships(story, &members),
+            merges: Vec::new(),
+        };
         let mut arrivals = Vec::with_capacity(members.len());
         let mut documents = Vec::with_capacity(members.len());
-        let mut memberships = Vec::with_capacity(members.len());
         for m in members {
             arrivals.push(m.arrival);
             documents.push(m.doc);
-            memberships.push(Membership {
-                story,
-                copy_of: m.membership.copy_of.and_then(|o| local.get(&o).copied()),
-                why: m.membership.why,
-            });
         }
-        let grouping = Grouping {
-            memberships,
-            merges: Vec::new(),
-        };
         let stories = timings.time(Stage::Compare, || {
             parallax_compare::compare(&documents, &grouping)
         });
@@ -152,14 +189,16 @@ impl Live {
             let arrival = self.placed;
             self.placed += 1;
             changes.stories.insert(membership.story);
-            self.held
-                .entry(self.clusterer.resolve(membership.story))
-                .or_default()
-                .push(Member {
-                    arrival,
-                    doc,
-                    membership,
-                });
+            let story = self.clusterer.resolve(membership.story);
+            if let Some(growing) = self.growing.get_mut(&story) {
+                let is_copy = membership.copy_of.is_some();
+                timings.time(Stage::Compare, || growing.add(&doc, is_copy));
+            }
+            self.held.entry(story).or_default().push(Member {
+                arrival,
+                doc,
+                membership,
+            });
             self.apply_merges(&mut changes);
             changes.closed.extend(self.clusterer.take_closed());
         }
@@ -176,6 +215,9 @@ impl Live {
         let merges = self.clusterer.merges();
         for &(absorbed, into) in merges.get(self.merges_seen..).unwrap_or_default() {
             let into = self.clusterer.resolve(into);
+            // Merged stories are compared anew: their articles interleave.
+            self.growing.remove(&absorbed);
+            self.growing.remove(&into);
             if let Some(moved) = self.held.remove(&absorbed) {
                 let target = self.held.entry(into).or_default();
                 target.extend(moved);
@@ -203,29 +245,51 @@ impl Live {
     /// for an unknown, merged or let-go id.
     pub fn story(&self, story: usize) -> Option<Analysis> {
         let members = self.held.get(&story)?;
-        let copy = members
-            .iter()
-            .map(|m| Member {
-                arrival: m.arrival,
-                doc: m.doc.clone(),
-                membership: m.membership.clone(),
-            })
-            .collect();
-        let held = Held {
+        Some(analysis_of(
             story,
-            members: copy,
-        };
-        Some(held.compare(&Timings::default()).analysis)
+            members,
+            compared(story, members).story(),
+        ))
+    }
+
+    /// One held story compared exactly (as [`story`](Self::story)), and
+    /// kept open: each article placed in it from now on is added to the
+    /// comparison as it comes ([`Growing`]), so that [`current`](Self::current)
+    /// costs no comparison. For a large story whose view is wanted often.
+    pub fn open(&mut self, story: usize) -> Option<Analysis> {
+        let members = self.held.get(&story)?;
+        let mut growing = compared(story, members);
+        growing.prepare();
+        let analysis = analysis_of(story, members, growing.story());
+        self.growing.insert(story, growing);
+        Some(analysis)
+    }
+
+    /// An [`open`](Self::open)ed story as it has grown since: its exact
+    /// comparison then, with the articles placed since added to it. `None`
+    /// for a story not open (or merged since: merged stories are compared
+    /// anew).
+    pub fn current(&self, story: usize) -> Option<Analysis> {
+        let growing = self.growing.get(&story)?;
+        let members = self.held.get(&story)?;
+        Some(analysis_of(story, members, growing.story()))
+    }
+
+    /// Whether a story is [`open`](Self::open) (and not merged since).
+    pub fn is_open(&self, story: usize) -> bool {
+        self.growing.contains_key(&story)
     }
 
     /// Let go of a story's documents, handing them over to be compared.
     pub fn take(&mut self, story: usize) -> Option<Held> {
+        self.growing.remove(&story);
         let members = self.held.remove(&story)?;
         Some(Held { story, members })
     }
 
     /// Let go of a story's documents (a closed story whose view is saved).
     pub fn forget(&mut self, story: usize) {
+        self.growing.remove(&story);
         self.held.remove(&story);
     }
 

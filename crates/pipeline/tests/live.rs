@@ -61,3 +61,83 @@ fn stories_arriving_in_pieces_equal_the_batch_analysis() {
     }
     assert!(live.story(usize::MAX).is_none());
 }
+
+/// Every sentence a story's claims hold, shared or exclusive, sorted.
+fn claim_sentences(story: &Story) -> Vec<(String, usize, usize)> {
+    let mut all: Vec<(String, usize, usize)> = story
+        .shared
+        .iter()
+        .flat_map(|c| &c.occurrences)
+        .chain(&story.exclusive)
+        .map(|o| (o.article.clone(), o.start, o.end))
+        .collect();
+    all.sort();
+    all
+}
+
+#[test]
+fn stories_kept_open_take_every_article_placed_in_them() {
+    // Each story is opened as soon as its first article is placed: every
+    // later article of it is added to the open comparison.
+    let mut live = Live::new();
+    for article in demo_corpus() {
+        let changes = live.add(vec![article]);
+        for id in changes.stories {
+            if live.members(id).map_or(0, |m| m.len()) == 1 {
+                assert!(live.open(id).is_some());
+                assert!(live.is_open(id));
+            }
+        }
+    }
+    let mut grown_stories = 0;
+    for id in live.stories().collect::<Vec<_>>() {
+        let exact = live.story(id).expect("a live story compares");
+        // A merged story is compared anew, not grown.
+        let Some(alone) = live.current(id) else {
+            assert!(live.merges().iter().any(|&(_, into)| into == id));
+            continue;
+        };
+        let (grown, exact) = (&alone.stories[0], &exact.stories[0]);
+        grown_stories += usize::from(grown.articles.len() > 1);
+        // The same articles and outlets; every candidate sentence in one
+        // claim; every quote in one group; offsets that point at the text.
+        assert_eq!(grown.articles, exact.articles);
+        assert_eq!(grown.independent_outlets, exact.independent_outlets);
+        assert_eq!(grown.entity_map.len(), exact.entity_map.len());
+        assert_eq!(claim_sentences(grown), claim_sentences(exact));
+        let quotes = |s: &Story| s.quotes.iter().map(|g| g.occurrences.len()).sum::<usize>();
+        assert_eq!(quotes(grown), quotes(exact));
+        for o in grown
+            .shared
+            .iter()
+            .flat_map(|c| &c.occurrences)
+            .chain(&grown.exclusive)
+        {
+            let doc = alone
+                .documents
+                .iter()
+                .find(|d| d.article.id == o.article)
+                .expect("the occurrence's article is in the story");
+            assert_eq!(doc.article.text.get(o.start..o.end), Some(o.text.as_str()));
+        }
+        // Grown claims are the exact ones where the articles agree: the
+        // claims stated by every outlet of the story are found alike.
+        let everywhere = |s: &Story| {
+            s.shared
+                .iter()
+                .filter(|c| {
+                    let mut a: Vec<&str> =
+                        c.occurrences.iter().map(|o| o.article.as_str()).collect();
+                    a.dedup();
+                    a.len() == s.independent_outlets
+                })
+                .count()
+        };
+        assert!(
+            everywhere(grown) + 1 >= everywhere(exact),
+            "{}",
+            grown.title
+        );
+    }
+    assert!(grown_stories >= 4, "{grown_stories} stories grew");
+}

@@ -38,13 +38,15 @@ const BATCH: usize = 1024;
 const SAVE_EVERY: Duration = Duration::from_secs(10);
 
 /// When a large story's view is refreshed. Comparing a story costs about its
-/// size, so a large story that gains an article every few seconds is not
-/// compared again each time: its view is refreshed once it has grown by
-/// `growth` since the last one, or has waited `wait`, or when it closes or
-/// absorbs another story. Adding an article to a 20,000-article story then
-/// costs its placing and a small share of one comparison. Until then the
-/// store's `analysed_to` mark stays at the large story's last view, so a
-/// restart saves its view again.
+/// size, and so does saving its view, so a large story that gains an
+/// article every few seconds is not compared or saved again each time. It
+/// is kept open instead ([`Live::open`]): each article is added to its
+/// comparison as it is placed, at the cost of the article alone. Its view
+/// is saved as grown once it has waited `wait` with articles its view lacks,
+/// and compared exactly again (as `analyze` would) once it has grown by
+/// `growth` since its last exact comparison, or when it closes or absorbs
+/// another story. Until its view is saved, the store's `analysed_to` mark
+/// stays at the large story's last view, so a restart saves it again.
 #[derive(Debug, Clone, Copy)]
 pub struct Refresh {
     /// Articles from which a story is large.
@@ -65,8 +67,19 @@ impl Default for Refresh {
     }
 }
 
+/// How a story's view is made.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Fresh {
+    /// The story compared as `analyze` compares it.
+    Exact,
+    /// A large story's last exact comparison with the articles placed
+    /// since added to it ([`Live::current`]).
+    Grown,
+}
+
 /// A large story's last saved view.
 struct LastView {
+    /// Articles at its last exact comparison.
     articles: usize,
     /// The log position saved with it.
     at: Seq,
@@ -215,8 +228,8 @@ impl<'s, S: ArticleLog + StoryViews + ?Sized> Analyser<'s, S> {
         }
     }
 
-    /// Refresh every large story's view now, whatever [`Refresh`] says
-    /// (`ingest` does before it ends).
+    /// Compare every large story whose view lags or is grown exactly now,
+    /// whatever [`Refresh`] says (`ingest` does before it ends).
     pub fn flush(&mut self) -> Result<(), Error> {
         self.save(Changes::default(), true)
     }
@@ -244,43 +257,87 @@ impl<'s, S: ArticleLog + StoryViews + ?Sized> Analyser<'s, S> {
         }
         let refresh = self.refresh;
         let live = &self.live;
-        let due = |story: usize, last: Option<&LastView>| -> bool {
-            let Some(last) = last else { return true };
+        // Whether a story's view is due, and compared exactly or as grown.
+        let due = |story: usize, last: Option<&LastView>| -> Option<Fresh> {
+            let Some(last) = last else {
+                return Some(Fresh::Exact);
+            };
             let articles = live.members(story).map_or(0, |m| m.len());
-            all || closed.contains(&story)
+            if all
+                || closed.contains(&story)
                 || absorbing.contains(&story)
                 || articles as f64 >= last.articles as f64 * (1.0 + refresh.growth)
-                || last
-                    .stale_since
+            {
+                Some(Fresh::Exact)
+            } else {
+                last.stale_since
                     .is_some_and(|t| now.duration_since(t) >= refresh.wait)
+                    .then_some(Fresh::Grown)
+            }
         };
+        // Large stories waiting for a view, and on a flush those whose view
+        // is grown, not exact.
         let mut stories: BTreeSet<usize> = changed.stories.clone();
         stories.extend(
             self.large
                 .iter()
-                .filter(|(_, last)| last.stale_since.is_some())
+                .filter(|&(&story, last)| {
+                    last.stale_since.is_some()
+                        || (all && live.members(story).map_or(0, |m| m.len()) != last.articles)
+                })
                 .map(|(&story, _)| story),
         );
-        stories.retain(|&s| due(s, self.large.get(&s)));
-        if stories.is_empty() && changed.merges.is_empty() && closed.is_empty() {
+        let wanted: Vec<(usize, Fresh)> = stories
+            .into_iter()
+            .filter_map(|s| Some((s, due(s, self.large.get(&s))?)))
+            .collect();
+        if wanted.is_empty() && changed.merges.is_empty() && closed.is_empty() {
             return Ok(());
         }
+        // A large story compared exactly is kept open, so that its articles
+        // from now on are added as they come (one at a time: `open` changes
+        // the pipeline's state); the others are compared in parallel.
+        let large = |story: usize| {
+            live.members(story)
+                .is_some_and(|m| m.len() >= refresh.large)
+        };
+        let (to_open, others): (Vec<_>, Vec<_>) =
+            wanted.into_iter().partition(|&(story, fresh)| {
+                large(story) && (fresh == Fresh::Exact || !live.is_open(story))
+            });
+        let mut analyses: Vec<(usize, Fresh, Analysis)> = Vec::new();
+        for (story, _) in to_open {
+            if let Some(analysis) = self.live.open(story) {
+                analyses.push((story, Fresh::Exact, analysis));
+            }
+        }
+        let live = &self.live;
         // Stories absorbed since they changed have no view of their own
-        // any more ([`view`] is `None`); the story that absorbed them has.
+        // any more (`None`); the story that absorbed them has.
+        analyses.par_extend(others.into_par_iter().filter_map(|(story, fresh)| {
+            let analysis = match fresh {
+                Fresh::Exact => live.story(story)?,
+                Fresh::Grown => live.current(story)?,
+            };
+            Some((story, fresh, analysis))
+        }));
         let seqs = &self.seqs;
-        let stories: Vec<usize> = stories.into_iter().collect();
-        let views: Vec<(usize, usize, StoryView)> = stories
-            .par_iter()
-            .filter_map(|&story| {
-                let articles = live.members(story)?.len();
-                Some((story, articles, view(live, seqs, story)?))
+        let views: Vec<(usize, Fresh, usize, StoryView)> = analyses
+            .into_par_iter()
+            .filter_map(|(story, fresh, analysis)| {
+                let articles = analysis.documents.len();
+                Some((story, fresh, articles, view(live, seqs, story, analysis)?))
             })
             .collect();
-        for (story, articles, _) in &views {
+        for (story, fresh, articles, _) in &views {
+            let compared = match fresh {
+                Fresh::Exact => *articles,
+                Fresh::Grown => self.large.get(story).map_or(*articles, |l| l.articles),
+            };
             self.large.remove(story);
             if *articles >= refresh.large {
                 let last = LastView {
-                    articles: *articles,
+                    articles: compared,
                     at: placed,
                     stale_since: None,
                 };
@@ -305,7 +362,7 @@ impl<'s, S: ArticleLog + StoryViews + ?Sized> Analyser<'s, S> {
             .iter()
             .map(|&(absorbed, into)| (id(absorbed), id(into)))
             .collect();
-        let views: Vec<StoryView> = views.into_iter().map(|(_, _, view)| view).collect();
+        let views: Vec<StoryView> = views.into_iter().map(|(_, _, _, view)| view).collect();
         self.store.save_views(&views, &merges, mark)?;
         tracing::info!(articles = mark, stories = views.len(), "saved");
         Ok(())
@@ -317,9 +374,8 @@ impl<'s, S: ArticleLog + StoryViews + ?Sized> Analyser<'s, S> {
     }
 }
 
-/// The view of a live story; `None` for a story merged into another.
-fn view(live: &Live, seqs: &[Seq], story: usize) -> Option<StoryView> {
-    let mut analysis = live.story(story)?;
+/// The view of a live story compared on its own (`analysis`).
+fn view(live: &Live, seqs: &[Seq], story: usize, mut analysis: Analysis) -> Option<StoryView> {
     // Named in its page and document as its URL and the API name it.
     if let Some(first) = analysis.stories.first_mut() {
         first.id = StoryId(id(story)).to_string();

@@ -178,3 +178,71 @@ fn a_large_story_is_compared_again_as_it_grows_not_for_every_article() {
     assert_eq!(view_articles(&store), 8);
     assert_eq!(store.analysed_to().unwrap(), 8);
 }
+
+/// The only story's saved document.
+fn view_document(store: &SqliteStore) -> serde_json::Value {
+    let stories = store.stories(StoryOrder::Newest, 0, 10).unwrap();
+    let Some(Found::Story { rendition, .. }) =
+        store.story(stories[0].id, Rendition::Document).unwrap()
+    else {
+        panic!("the story is saved");
+    };
+    let mut json = String::new();
+    GzDecoder::new(rendition.as_slice())
+        .read_to_string(&mut json)
+        .unwrap();
+    serde_json::from_str(&json).unwrap()
+}
+
+#[test]
+fn a_large_story_kept_open_saves_its_new_articles_without_a_new_comparison() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = SqliteStore::open(dir.path()).unwrap();
+    // Never compared again by growth: each view after the first is the
+    // first comparison with the articles added since.
+    let refresh = parallax_server::analyser::Refresh {
+        large: 4,
+        growth: 100.0,
+        wait: std::time::Duration::ZERO,
+    };
+    let mut analyser = Analyser::start(dir.path(), &store).unwrap().unwrap();
+    analyser.set_refresh(refresh);
+    store.append(&fire_reports(0, 4)).unwrap();
+    analyser.catch_up().unwrap();
+    for n in 5..=7 {
+        store.append(&fire_reports(n - 1, 1)).unwrap();
+        analyser.catch_up().unwrap();
+        assert_eq!(view_articles(&store), n as u32);
+        assert_eq!(store.analysed_to().unwrap(), n as i64);
+    }
+    let document = view_document(&store);
+    let story = &document["stories"][0];
+    assert_eq!(story["articles"].as_array().unwrap().len(), 7);
+    assert_eq!(story["independent_outlets"], 7);
+    // The new reports' sentences joined the claims every outlet states.
+    let shared = story["shared"].as_array().unwrap();
+    let widest: Vec<&str> = shared[0]["occurrences"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|o| o["article"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        widest,
+        (0..7).map(|i| format!("fire-{i}")).collect::<Vec<_>>()
+    );
+    // The harbour master is one name with every outlet's spelling.
+    let names = story["entities"].as_array().unwrap();
+    let brandt = names
+        .iter()
+        .find(|e| e["name"] == "Ilse Brandt")
+        .expect("the harbour master");
+    assert_eq!(brandt["spellings"].as_array().unwrap().len(), 7);
+    // A flush compares it exactly: the same claims.
+    analyser.flush().unwrap();
+    let exact = view_document(&store);
+    assert_eq!(
+        exact["stories"][0]["shared"][0]["occurrences"],
+        shared[0]["occurrences"]
+    );
+}
