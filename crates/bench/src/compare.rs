@@ -20,11 +20,12 @@
 //! paragraphs as `"\n\n"`, so spans are carried over to the analysed text by
 //! aligning the non-whitespace characters.
 
-use std::collections::{BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, bail};
-use parallax_model::{Analysis, Span, Story};
+use parallax_compare::Growing;
+use parallax_model::{Analysis, Document, Span, Story};
 
 use crate::metrics::{Part, check_floor};
 use serde::Deserialize;
@@ -125,6 +126,11 @@ pub struct Options {
     /// Write the missed and the wrong claim pairs to this file.
     #[arg(long)]
     pub examples: Option<PathBuf>,
+    /// Score each story as the service shows a large story between two
+    /// exact comparisons: compared at its first article, every later one
+    /// added to it (`parallax_compare::Growing`), instead of compared whole.
+    #[arg(long)]
+    pub grown: bool,
 }
 
 /// Claim-pair precision and recall against one gold.
@@ -452,14 +458,48 @@ fn read_texts(path: &Path) -> anyhow::Result<HashMap<String, String>> {
 }
 
 /// Read a JSONL corpus the way `parallax analyze` does and analyse the
-/// articles `keep` accepts.
-fn analyse(path: &Path, keep: impl Fn(&str) -> bool) -> anyhow::Result<Analysis> {
+/// articles `keep` accepts; with `grown`, each story grown article by
+/// article instead of compared whole ([`grow`]).
+fn analyse(path: &Path, keep: impl Fn(&str) -> bool, grown: bool) -> anyhow::Result<Analysis> {
     let mut batch = parallax_read::read_file(path);
     if let Some(w) = batch.warnings.first() {
         bail!("{}: {}", path.display(), w.message);
     }
     batch.articles.retain(|a| keep(&a.id));
-    Ok(parallax_pipeline::analyze(batch.articles))
+    let analysis = parallax_pipeline::analyze(batch.articles);
+    Ok(if grown { grow(analysis) } else { analysis })
+}
+
+/// The analysis with each story compared at its first article and the
+/// others added one at a time, in arrival order.
+fn grow(mut analysis: Analysis) -> Analysis {
+    let mut members: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for (i, m) in analysis.grouping.memberships.iter().enumerate() {
+        members.entry(m.story).or_default().push(i);
+    }
+    for (index, list) in members {
+        let articles: Vec<(&Document, bool)> = list
+            .iter()
+            .filter_map(|&i| {
+                let copy = analysis.grouping.memberships.get(i)?.copy_of.is_some();
+                Some((analysis.documents.get(i)?, copy))
+            })
+            .collect();
+        let Some((first, rest)) = articles.split_first() else {
+            continue;
+        };
+        let mut growing = Growing::new(index, std::slice::from_ref(first));
+        for &(doc, copy) in rest {
+            growing.add(doc, copy);
+        }
+        if let Some(story) = analysis.stories.get_mut(index) {
+            *story = Story {
+                id: std::mem::take(&mut story.id),
+                ..growing.story()
+            };
+        }
+    }
+    analysis
 }
 
 /// Shared claims of each story with two or more independent outlets, sorted.
@@ -518,7 +558,7 @@ pub fn run(o: Options) -> anyhow::Result<()> {
     let docs = o.gold.with_file_name("docs.jsonl");
     let texts = read_texts(&docs)?;
     filter_gold(o.part, &mut gold);
-    let analysis = analyse(&docs, |id| in_part(o.part, id))?;
+    let analysis = analyse(&docs, |id| in_part(o.part, id), o.grown)?;
     let (s, examples) = score(&gold, &texts, &analysis);
     println!(
         "claim pairs (strict): P {:.3} R {:.3} F1 {:.3}  right {} predicted {} gold {}",
@@ -559,7 +599,7 @@ pub fn run(o: Options) -> anyhow::Result<()> {
     }
     let mut basil = None;
     if let Some(path) = &o.basil {
-        let counts = shared_per_story(&analyse(path, |_| true)?);
+        let counts = shared_per_story(&analyse(path, |_| true, o.grown)?);
         let zero = counts.iter().filter(|&&c| c == 0).count();
         let m = median(&counts);
         println!(

@@ -208,27 +208,39 @@ mod tests {
         assert_eq!(s.title, "Darnov opens the bridge at last");
     }
 
+    const BRENN_TO: &str = "“We will keep the border open to trade,” Ola Brenn said on Monday.";
+
+    /// An article quoting Ola Brenn (named `name`, keyed `key`) on the
+    /// border, in one of two wordings.
+    fn brenn(id: &str, outlet: &str, text: &str, name: &str, key: &str) -> Document {
+        let said = [
+            "We will keep the border open to trade,",
+            "We will keep the border open for trade.",
+        ]
+        .into_iter()
+        .find(|w| text.contains(w))
+        .unwrap_or_default();
+        quote(
+            entity(doc(id, outlet, text), name, key, &[name]),
+            said,
+            Some(0),
+        )
+    }
+
     #[test]
     fn one_person_typed_two_ways_is_one_name_and_one_speaker() {
         // One outlet's reader typed the speaker an organisation, the other a
         // person; a third names him by the name that comes first.
-        let t1 = "“We will keep the border open to trade,” Ola Brenn said on Monday.";
-        let t2 = "Ola Brenn said: “We will keep the border open for trade.”";
-        let t3 = "Brenn met farmers in Tarnow.";
-        let d1 = entity(
-            doc("a", "Tarn Gazette", t1),
+        let d1 = brenn(
+            "a",
+            "Tarn Gazette",
+            BRENN_TO,
             "Ola Brenn",
             "person:ola brenn",
-            &["Ola Brenn"],
         );
-        let d1 = quote(d1, "We will keep the border open to trade,", Some(0));
-        let d2 = entity(
-            doc("b", "Holm Courier", t2),
-            "Ola Brenn",
-            "org:ola brenn",
-            &["Ola Brenn"],
-        );
-        let d2 = quote(d2, "We will keep the border open for trade.", Some(0));
+        let t2 = "Ola Brenn said: “We will keep the border open for trade.”";
+        let d2 = brenn("b", "Holm Courier", t2, "Ola Brenn", "org:ola brenn");
+        let t3 = "Brenn met farmers in Tarnow.";
         let d3 = entity(
             doc("c", "Fell Ledger", t3),
             "Brenn",
@@ -376,23 +388,16 @@ mod tests {
 
     #[test]
     fn a_growing_story_takes_a_new_spelling_and_a_new_wording_of_a_quote() {
-        let t1 = "“We will keep the border open to trade,” Ola Brenn said on Monday.";
-        let t2 = "Brenn said: “We will keep the border open for trade.” Iwo Darnow agreed.";
-        let d1 = entity(
-            doc("a", "Tarn Gazette", t1),
+        let d1 = brenn(
+            "a",
+            "Tarn Gazette",
+            BRENN_TO,
             "Ola Brenn",
             "person:ola brenn",
-            &["Ola Brenn"],
         );
-        let d1 = quote(d1, "We will keep the border open to trade,", Some(0));
-        let d2 = entity(
-            doc("b", "Holm Courier", t2),
-            "Brenn",
-            "person:brenn",
-            &["Brenn"],
-        );
+        let t2 = "Brenn said: “We will keep the border open for trade.” Iwo Darnow agreed.";
+        let d2 = brenn("b", "Holm Courier", t2, "Brenn", "person:brenn");
         let d2 = entity(d2, "Iwo Darnow", "person:iwo darnow", &["Iwo Darnow"]);
-        let d2 = quote(d2, "We will keep the border open for trade.", Some(0));
         let s = grown(&[d1, d2], 1);
         let names: Vec<&str> = s.entities.iter().map(|e| e.name.as_str()).collect();
         assert_eq!(names, ["Ola Brenn", "Iwo Darnow"]);

@@ -85,9 +85,9 @@ pub struct Compared {
     pub analysis: Analysis,
 }
 
-/// The memberships of a story's members as they stand in the story alone:
-/// `copy_of` pointing to a position in the story.
-fn memberships(story: usize, members: &[Member]) -> Vec<Membership> {
+/// Each member's `copy_of` as a position in the story alone (it is an
+/// arrival position in the stream).
+fn local_copies(members: &[Member]) -> Vec<Option<usize>> {
     let local: BTreeMap<usize, usize> = members
         .iter()
         .enumerate()
@@ -95,11 +95,7 @@ fn memberships(story: usize, members: &[Member]) -> Vec<Membership> {
         .collect();
     members
         .iter()
-        .map(|m| Membership {
-            story,
-            copy_of: m.membership.copy_of.and_then(|o| local.get(&o).copied()),
-            why: m.membership.why.clone(),
-        })
+        .map(|m| m.membership.copy_of.and_then(|o| local.get(&o).copied()))
         .collect()
 }
 
@@ -117,7 +113,15 @@ fn analysis_of(story: usize, members: &[Member], compared: Story) -> Analysis {
     Analysis {
         documents: members.iter().map(|m| m.doc.clone()).collect(),
         grouping: Grouping {
-            memberships: memberships(story, members),
+            memberships: members
+                .iter()
+                .zip(local_copies(members))
+                .map(|(m, copy_of)| Membership {
+                    story,
+                    copy_of,
+                    why: m.membership.why.clone(),
+                })
+                .collect(),
             merges: Vec::new(),
         },
         stories: vec![compared],
@@ -128,16 +132,23 @@ impl Held {
     /// Compare the story (the `compare` stage).
     pub fn compare(self, timings: &Timings) -> Compared {
         let Held { story, members } = self;
-        let grouping = Grouping {
-            memberships: memberships(story, &members),
-            merges: Vec::new(),
-        };
+        let copies = local_copies(&members);
         let mut arrivals = Vec::with_capacity(members.len());
         let mut documents = Vec::with_capacity(members.len());
-        for m in members {
+        let mut memberships = Vec::with_capacity(members.len());
+        for (m, copy_of) in members.into_iter().zip(copies) {
             arrivals.push(m.arrival);
             documents.push(m.doc);
+            memberships.push(Membership {
+                story,
+                copy_of,
+                why: m.membership.why,
+            });
         }
+        let grouping = Grouping {
+            memberships,
+            merges: Vec::new(),
+        };
         let stories = timings.time(Stage::Compare, || {
             parallax_compare::compare(&documents, &grouping)
         });

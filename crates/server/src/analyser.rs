@@ -294,16 +294,18 @@ impl<'s, S: ArticleLog + StoryViews + ?Sized> Analyser<'s, S> {
         if wanted.is_empty() && changed.merges.is_empty() && closed.is_empty() {
             return Ok(());
         }
-        // A large story compared exactly is kept open, so that its articles
-        // from now on are added as they come (one at a time: `open` changes
-        // the pipeline's state); the others are compared in parallel.
+        // A large open story compared exactly is kept open, so that its
+        // articles from now on are added as they come (one at a time: `open`
+        // changes the pipeline's state); the others are compared in parallel.
         let large = |story: usize| {
             live.members(story)
                 .is_some_and(|m| m.len() >= refresh.large)
         };
         let (to_open, others): (Vec<_>, Vec<_>) =
             wanted.into_iter().partition(|&(story, fresh)| {
-                large(story) && (fresh == Fresh::Exact || !live.is_open(story))
+                large(story)
+                    && !closed.contains(&story)
+                    && (fresh == Fresh::Exact || !live.is_open(story))
             });
         let mut analyses: Vec<(usize, Fresh, Analysis)> = Vec::new();
         for (story, _) in to_open {

@@ -19,16 +19,7 @@ fn saved_partition(store: &SqliteStore) -> Vec<Vec<String>> {
         .unwrap()
         .into_iter()
         .map(|summary| {
-            let Some(Found::Story { rendition, .. }) =
-                store.story(summary.id, Rendition::Document).unwrap()
-            else {
-                panic!("story {} listed but not found", summary.id);
-            };
-            let mut json = String::new();
-            GzDecoder::new(rendition.as_slice())
-                .read_to_string(&mut json)
-                .unwrap();
-            let document: serde_json::Value = serde_json::from_str(&json).unwrap();
+            let document = saved_document(store, summary.id);
             assert_eq!(document["schema"], "parallax.analysis/1");
             assert_eq!(
                 document["articles"].as_array().unwrap().len() as u32,
@@ -39,6 +30,18 @@ fn saved_partition(store: &SqliteStore) -> Vec<Vec<String>> {
         .collect();
     partition.sort();
     partition
+}
+
+/// A saved story's `parallax.analysis/1` document.
+fn saved_document(store: &SqliteStore, id: i64) -> serde_json::Value {
+    let Some(Found::Story { rendition, .. }) = store.story(id, Rendition::Document).unwrap() else {
+        panic!("story {id} listed but not found");
+    };
+    let mut json = String::new();
+    GzDecoder::new(rendition.as_slice())
+        .read_to_string(&mut json)
+        .unwrap();
+    serde_json::from_str(&json).unwrap()
 }
 
 fn batch_partition(articles: Vec<Article>) -> Vec<Vec<String>> {
@@ -182,16 +185,7 @@ fn a_large_story_is_compared_again_as_it_grows_not_for_every_article() {
 /// The only story's saved document.
 fn view_document(store: &SqliteStore) -> serde_json::Value {
     let stories = store.stories(StoryOrder::Newest, 0, 10).unwrap();
-    let Some(Found::Story { rendition, .. }) =
-        store.story(stories[0].id, Rendition::Document).unwrap()
-    else {
-        panic!("the story is saved");
-    };
-    let mut json = String::new();
-    GzDecoder::new(rendition.as_slice())
-        .read_to_string(&mut json)
-        .unwrap();
-    serde_json::from_str(&json).unwrap()
+    saved_document(store, stories[0].id)
 }
 
 #[test]
