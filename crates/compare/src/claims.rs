@@ -365,17 +365,9 @@ fn cluster(sentences: &[Sentence], units: &Units, pairs: &[Pair]) -> Vec<Vec<usi
     })
 }
 
-/// For each group of units, the mean score of its pairs of sentences from
-/// different outlets (unscored pairs count as 0; two sentences of one unit
-/// score 1), in one pass over the pairs.
-fn agreements(
-    sentences: &[Sentence],
-    units: &Units,
-    groups: &[Vec<usize>],
-    pairs: &[Pair],
-) -> Vec<f32> {
-    // Per unit, its sentences per outlet.
-    let outlets: Vec<IdMap<usize, usize>> = units
+/// Per unit, its sentences per outlet.
+fn unit_outlets(sentences: &[Sentence], units: &Units) -> Vec<IdMap<usize, usize>> {
+    units
         .sentences
         .iter()
         .map(|list| {
@@ -385,9 +377,21 @@ fn agreements(
             }
             counts
         })
-        .collect();
+        .collect()
+}
+
+/// For each group of units: its sentences per outlet, and the summed score
+/// of its pairs of sentences from different outlets (unscored pairs count
+/// as 0; two sentences of one unit score 1), in one pass over the pairs.
+/// `counts` are [`unit_outlets`], `group_of` each unit's group.
+fn tallies(
+    counts: &[IdMap<usize, usize>],
+    group_of: &[usize],
+    groups: &[Vec<usize>],
+    pairs: &[Pair],
+) -> Vec<(IdMap<usize, usize>, f32)> {
     let none = IdMap::default();
-    let counts = |u: usize| outlets.get(u).unwrap_or(&none);
+    let counts = |u: usize| counts.get(u).unwrap_or(&none);
     // Pairs of sentences from different outlets between units `a` and `b`.
     let across = |a: usize, b: usize| -> usize {
         let (ca, cb) = (counts(a), counts(b));
@@ -398,14 +402,6 @@ fn agreements(
             .sum();
         na * nb - same
     };
-    let mut group_of = vec![usize::MAX; units.sentences.len()];
-    for (g, members) in groups.iter().enumerate() {
-        for &u in members {
-            if let Some(slot) = group_of.get_mut(u) {
-                *slot = g;
-            }
-        }
-    }
     let mut sums: Vec<f32> = groups
         .iter()
         .map(|members| {
@@ -433,14 +429,18 @@ fn agreements(
                     *per_outlet.entry(o).or_default() += n;
                 }
             }
-            let across = pairs_across_outlets(&per_outlet);
-            if across == 0 {
-                0.0
-            } else {
-                sum / across as f32
-            }
+            (per_outlet, sum)
         })
         .collect()
+}
+
+/// A claim's agreement: the mean score of its pairs of sentences from
+/// different outlets, given their sum and its sentences per outlet.
+fn agreement(sum: f32, per_outlet: &IdMap<usize, usize>) -> f32 {
+    match pairs_across_outlets(per_outlet) {
+        0 => 0.0,
+        across => sum / across as f32,
+    }
 }
 
 /// Pairs of sentences from different outlets among sentences counted per

@@ -16,8 +16,8 @@ use parallax_model::{Occurrence, SharedClaim, StoryEntity};
 
 use super::scoring::{Probe, Scoring, Scratch, index, partners, scored_pairs};
 use super::{
-    Claims, Features, Pair, Sentence, THRESHOLD, Units, agreements, candidates, cluster, doc_freq,
-    occurrence, pairs_across_outlets, people_named, weights,
+    Claims, Features, Pair, Sentence, THRESHOLD, Units, agreement, candidates, cluster, doc_freq,
+    occurrence, people_named, tallies, unit_outlets, weights,
 };
 use crate::Member;
 use crate::id_map::IdMap;
@@ -40,10 +40,6 @@ pub(crate) struct Growth {
     /// Feature to units (capped), as the alignment indexed them.
     postings: Vec<Vec<usize>>,
     by_features: HashMap<Vec<u32>, usize>,
-    /// The alignment's sentences of each unit and outlet of each sentence,
-    /// until [`Growth::open`] counts each unit's sentences per outlet.
-    unit_sentences: Vec<Vec<usize>>,
-    outlet_of: Vec<usize>,
     opened: bool,
     scratch: Scratch,
 }
@@ -128,61 +124,59 @@ impl Growth {
             let groups = cluster(&sentences, &units, &pairs);
             (pairs, groups, postings)
         };
-        let agreement = agreements(&sentences, &units, &groups, &pairs);
         let mut group_of = vec![0; units.sentences.len()];
+        for (g, list) in groups.iter().enumerate() {
+            for &u in list {
+                if let Some(slot) = group_of.get_mut(u) {
+                    *slot = g;
+                }
+            }
+        }
+        let mut counts = unit_outlets(&sentences, &units);
         let groups: Vec<Group> = groups
             .iter()
-            .zip(agreement)
-            .enumerate()
-            .map(|(g, (group, agreement))| {
+            .zip(tallies(&counts, &group_of, &groups, &pairs))
+            .map(|(group, (outlets, sum))| {
                 let mut list: Vec<usize> = group
                     .iter()
-                    .filter_map(|&u| {
-                        if let Some(slot) = group_of.get_mut(u) {
-                            *slot = g;
-                        }
-                        units.sentences.get(u)
-                    })
+                    .filter_map(|&u| units.sentences.get(u))
                     .flatten()
                     .copied()
                     .collect();
                 list.sort_unstable();
-                let mut outlets: IdMap<usize, usize> = IdMap::default();
-                let mut occurrences = Vec::with_capacity(list.len());
-                for s in list.iter().filter_map(|&i| sentences.get(i)) {
-                    *outlets.entry(s.outlet).or_default() += 1;
-                    if let Some(m) = members.get(s.member) {
-                        occurrences.push((s.member, occurrence(m.doc, s.span)));
-                    }
-                }
+                let occurrences = list
+                    .iter()
+                    .filter_map(|&i| {
+                        let s = sentences.get(i)?;
+                        Some((s.member, occurrence(members.get(s.member)?.doc, s.span)))
+                    })
+                    .collect();
                 Group {
-                    sum: agreement * pairs_across_outlets(&outlets) as f32,
+                    agreement: agreement(sum, &outlets),
                     outlets,
-                    agreement,
+                    sum,
                     occurrences,
                 }
             })
             .collect();
-        let outlet_of: Vec<usize> = sentences.iter().map(|s| s.outlet).collect();
-        let units_sentences = units.sentences;
-        let units: Vec<Unit> = units_sentences
+        let units: Vec<Unit> = units
+            .sentences
             .iter()
             .zip(group_of)
-            .filter_map(|(list, group)| {
+            .zip(counts.iter_mut().map(std::mem::take))
+            .filter_map(|((list, group), outlets)| {
                 let first = sentences.get_mut(*list.first()?)?;
                 Some(Unit {
                     features: std::mem::take(&mut first.features),
                     member: first.member,
                     people: std::mem::take(&mut first.people),
-                    outlets: IdMap::default(),
+                    outlets,
                     group,
                     pairs: Vec::new(),
                 })
             })
             .collect();
         Growth {
-            unit_sentences: units_sentences,
-            outlet_of,
             df,
             sentences: sentences.len(),
             features,
@@ -206,16 +200,6 @@ impl Growth {
             return;
         }
         self.opened = true;
-        let outlet_of = std::mem::take(&mut self.outlet_of);
-        for (unit, list) in self
-            .units
-            .iter_mut()
-            .zip(std::mem::take(&mut self.unit_sentences))
-        {
-            for outlet in list.iter().filter_map(|&i| outlet_of.get(i)) {
-                *unit.outlets.entry(*outlet).or_default() += 1;
-            }
-        }
         for (score, a, b) in std::mem::take(&mut self.pairs) {
             if let Some(unit) = self.units.get_mut(a) {
                 unit.pairs.push((b, score));
@@ -363,12 +347,7 @@ impl Growth {
             group.sum += added;
             *group.outlets.entry(outlet).or_default() += 1;
             group.occurrences.push((pos, found));
-            let across = pairs_across_outlets(&group.outlets);
-            group.agreement = if across == 0 {
-                0.0
-            } else {
-                group.sum / across as f32
-            };
+            group.agreement = agreement(group.sum, &group.outlets);
         }
     }
 
