@@ -292,10 +292,14 @@ impl Growth {
             }
         }
         for name in std::iter::once(&e.name).chain(&e.aliases) {
-            let name = folded(name);
-            if !name.is_empty() {
-                self.by_name.entry(name).or_insert(i);
-            }
+            self.register_name(name, i);
+        }
+    }
+
+    fn register_name(&mut self, name: &str, i: usize) {
+        let name = folded(name);
+        if !name.is_empty() {
+            self.by_name.entry(name).or_insert(i);
         }
     }
 
@@ -329,10 +333,7 @@ impl Growth {
                         if let Some(story) = entities.get_mut(i) {
                             for form in std::iter::once(e.name).chain(e.aliases) {
                                 if form != story.name && !story.aliases.contains(&form) {
-                                    let name = folded(&form);
-                                    if !name.is_empty() {
-                                        self.by_name.entry(name).or_insert(i);
-                                    }
+                                    self.register_name(&form, i);
                                     story.aliases.push(form);
                                 }
                             }

@@ -11,7 +11,7 @@
 use std::collections::hash_map::Entry;
 use std::collections::{HashMap, HashSet};
 
-use parallax_model::{Occurrence, Quote, QuoteGroup, QuoteOccurrence, Span, StoryEntity};
+use parallax_model::{Occurrence, Quote, QuoteGroup, QuoteOccurrence, StoryEntity};
 
 use crate::union_find::UnionFind;
 use crate::wording::{self, Token};
@@ -291,18 +291,7 @@ impl Growth {
                 g
             }
             None => {
-                let base = item.quote.span.start;
-                let tokens = item
-                    .tokens
-                    .iter()
-                    .map(|t| Token {
-                        norm: t.norm.clone(),
-                        span: Span::new(
-                            t.span.start.saturating_sub(base),
-                            t.span.end.saturating_sub(base),
-                        ),
-                    })
-                    .collect();
+                let tokens = wording::tokens(&at.text, 0);
                 self.references.push((at.text.clone(), tokens));
                 self.speakers.push(item.speaker);
                 groups.push(QuoteGroup {
