@@ -31,7 +31,7 @@ pub struct Growing {
     /// The story's independent outlets.
     outlets: BTreeSet<String>,
     claims: claims::Growth,
-    /// Built on the first article added.
+    /// Built by [`prepare`](Self::prepare), when an article is to be added.
     names: Option<entities::Growth>,
     quotes: Option<quotes::Growth>,
 }
@@ -99,9 +99,8 @@ impl Growing {
         }
     }
 
-    /// Build the indexes that adding articles needs (about the cost of a
-    /// tenth of the comparison); the first [`add`](Self::add) does when
-    /// this was not called.
+    /// Build the indexes that adding articles needs; the first
+    /// [`add`](Self::add) does when this was not called.
     pub fn prepare(&mut self) {
         let story = &self.story;
         self.names
@@ -114,15 +113,12 @@ impl Growing {
     /// Add the story's next article (`is_copy`: a syndicated copy).
     pub fn add(&mut self, doc: &Document, is_copy: bool) {
         self.prepare();
+        let (Some(names), Some(quotes)) = (self.names.as_mut(), self.quotes.as_mut()) else {
+            return;
+        };
         let member = Member { doc, is_copy };
         let story = &mut self.story;
-        let names = self
-            .names
-            .get_or_insert_with(|| entities::Growth::new(&story.entities));
         let row = names.add(&mut story.entities, member);
-        let quotes = self
-            .quotes
-            .get_or_insert_with(|| quotes::Growth::new(&story.quotes, &story.entities));
         for q in &doc.annotations.quotes {
             let speaker = q.speaker.and_then(|s| row.get(s).copied().flatten());
             let item = QuoteItem::new(&doc.article.id, &doc.article.text, q, speaker);
