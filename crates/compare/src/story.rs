@@ -151,7 +151,8 @@ impl Growing {
         }
     }
 
-    fn into_story(self) -> Story {
+    /// The story as it stands, the growth let go.
+    pub fn into_story(self) -> Story {
         let claims = self.claims.into_claims();
         Story {
             shared: claims.shared,

@@ -259,7 +259,7 @@ impl Live {
         Some(analysis_of(
             story,
             members,
-            compared(story, members).story(),
+            compared(story, members).into_story(),
         ))
     }
 
