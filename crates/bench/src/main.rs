@@ -389,10 +389,7 @@ fn main() -> anyhow::Result<()> {
             // What the service does with a large story: compare it exactly
             // once and keep it open.
             let large = parallax_server::analyser::Refresh::default().large;
-            let open: Vec<usize> = live
-                .stories()
-                .filter(|&s| live.members(s).is_some_and(|m| m.len() >= large))
-                .collect();
+            let open: Vec<usize> = live.stories().filter(|&s| live.size(s) >= large).collect();
             let start = Instant::now();
             for &story in &open {
                 live.open(story).context("the story compares")?;
@@ -411,9 +408,9 @@ fn main() -> anyhow::Result<()> {
             let story = open
                 .iter()
                 .copied()
-                .max_by_key(|&s| live.members(s).map_or(0, |m| m.len()))
+                .max_by_key(|&s| live.size(s))
                 .context("an open story")?;
-            let members = live.members(story).map_or(0, |m| m.len());
+            let members = live.size(story);
             let start = Instant::now();
             let view = live.current(story).context("the grown story")?;
             let current = start.elapsed().as_secs_f64();

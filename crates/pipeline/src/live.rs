@@ -245,6 +245,11 @@ impl Live {
         self.held.keys().copied()
     }
 
+    /// Articles in a held story (0 for an unknown, merged or let-go id).
+    pub fn size(&self, story: usize) -> usize {
+        self.held.get(&story).map_or(0, Vec::len)
+    }
+
     /// Arrival positions (over the whole stream) of a held story's documents.
     pub fn members(&self, story: usize) -> Option<Vec<usize>> {
         self.held

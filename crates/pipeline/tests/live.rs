@@ -83,7 +83,7 @@ fn stories_kept_open_take_every_article_placed_in_them() {
     for article in demo_corpus() {
         let changes = live.add(vec![article]);
         for id in changes.stories {
-            if live.members(id).map_or(0, |m| m.len()) == 1 {
+            if live.size(id) == 1 {
                 assert!(live.open(id).is_some());
                 assert!(live.is_open(id));
             }

@@ -262,7 +262,7 @@ impl<'s, S: ArticleLog + StoryViews + ?Sized> Analyser<'s, S> {
             let Some(last) = last else {
                 return Some(Fresh::Exact);
             };
-            let articles = live.members(story).map_or(0, |m| m.len());
+            let articles = live.size(story);
             if all
                 || closed.contains(&story)
                 || absorbing.contains(&story)
@@ -282,8 +282,7 @@ impl<'s, S: ArticleLog + StoryViews + ?Sized> Analyser<'s, S> {
             self.large
                 .iter()
                 .filter(|&(&story, last)| {
-                    last.stale_since.is_some()
-                        || (all && live.members(story).map_or(0, |m| m.len()) != last.articles)
+                    last.stale_since.is_some() || (all && live.size(story) != last.articles)
                 })
                 .map(|(&story, _)| story),
         );
@@ -297,10 +296,7 @@ impl<'s, S: ArticleLog + StoryViews + ?Sized> Analyser<'s, S> {
         // A large open story compared exactly is kept open, so that its
         // articles from now on are added as they come (one at a time: `open`
         // changes the pipeline's state); the others are compared in parallel.
-        let large = |story: usize| {
-            live.members(story)
-                .is_some_and(|m| m.len() >= refresh.large)
-        };
+        let large = |story: usize| live.size(story) >= refresh.large;
         let (to_open, others): (Vec<_>, Vec<_>) =
             wanted.into_iter().partition(|&(story, fresh)| {
                 large(story)
