@@ -208,7 +208,11 @@ mod tests {
         assert_eq!(s.title, "Darnov opens the bridge at last");
     }
 
-    const BRENN_TO: &str = "“We will keep the border open to trade,” Ola Brenn said on Monday.";
+    /// The first article of the Ola Brenn stories: he says it "to trade".
+    fn brenn_to_trade() -> Document {
+        let text = "“We will keep the border open to trade,” Ola Brenn said on Monday.";
+        brenn("a", "Tarn Gazette", text, "Ola Brenn", "person:ola brenn")
+    }
 
     /// An article quoting Ola Brenn (named `name`, keyed `key`) on the
     /// border, in one of two wordings.
@@ -231,13 +235,7 @@ mod tests {
     fn one_person_typed_two_ways_is_one_name_and_one_speaker() {
         // One outlet's reader typed the speaker an organisation, the other a
         // person; a third names him by the name that comes first.
-        let d1 = brenn(
-            "a",
-            "Tarn Gazette",
-            BRENN_TO,
-            "Ola Brenn",
-            "person:ola brenn",
-        );
+        let d1 = brenn_to_trade();
         let t2 = "Ola Brenn said: “We will keep the border open for trade.”";
         let d2 = brenn("b", "Holm Courier", t2, "Ola Brenn", "org:ola brenn");
         let t3 = "Brenn met farmers in Tarnow.";
@@ -388,13 +386,7 @@ mod tests {
 
     #[test]
     fn a_growing_story_takes_a_new_spelling_and_a_new_wording_of_a_quote() {
-        let d1 = brenn(
-            "a",
-            "Tarn Gazette",
-            BRENN_TO,
-            "Ola Brenn",
-            "person:ola brenn",
-        );
+        let d1 = brenn_to_trade();
         let t2 = "Brenn said: “We will keep the border open for trade.” Iwo Darnow agreed.";
         let d2 = brenn("b", "Holm Courier", t2, "Brenn", "person:brenn");
         let d2 = entity(d2, "Iwo Darnow", "person:iwo darnow", &["Iwo Darnow"]);
