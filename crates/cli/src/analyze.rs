@@ -238,12 +238,9 @@ fn write_site(
     };
     let mut listed = Vec::new();
     let (summary, failed) = stream_stories(articles, timings, placed, |analysis| {
-        let lines = site::Listed::of(analysis);
+        let (page, lines) = site::story_page(analysis);
         if let Some(first) = lines.first() {
-            written(
-                dir.join(site::story_path(&first.id)),
-                site::story_page(analysis),
-            )?;
+            written(dir.join(site::story_path(&first.id)), page)?;
         }
         listed.extend(lines);
         Ok(())

@@ -1,9 +1,10 @@
 //! A static site of an analysis, for corpora of any size.
 //!
 //! A story's page is rendered as soon as the story is compared
-//! ([`story_page`]), and the index pages at the end from one small line per
-//! story ([`Listed`], [`Index`]), so whoever writes the site holds one
-//! story's page and a line per story, never the corpus. The site's folder:
+//! ([`story_page`], which also gives its line of the index, [`Listed`]),
+//! and the index pages at the end from those lines ([`Index`]), so whoever
+//! writes the site holds one story's page and a line per story, never the
+//! corpus. The site's folder:
 //!
 //! - `index.html`, `index-2.html`, ...: the stories, most independent outlets
 //!   first, [`PER_INDEX_PAGE`] a page ([`index_path`]);
@@ -17,7 +18,7 @@ use chrono::{DateTime, Utc};
 use parallax_model::Analysis;
 
 use crate::escape::{anchor_id, html};
-use crate::html::{Site, page_head, render};
+use crate::html::{Site, page_head, render_with};
 use crate::lookup::{Lookup, plural, span_label, story_title};
 
 /// Stories listed on one index page.
@@ -34,22 +35,20 @@ pub struct Listed {
     pub span: Option<(DateTime<Utc>, DateTime<Utc>)>,
 }
 
-impl Listed {
-    /// A line for each story of `analysis`.
-    pub fn of(analysis: &Analysis) -> Vec<Listed> {
-        let lookup = Lookup::new(analysis);
-        analysis
-            .stories
-            .iter()
-            .map(|story| Listed {
-                id: story.id.clone(),
-                headline: story_title(story).to_string(),
-                articles: story.articles.len(),
-                independent_outlets: story.independent_outlets,
-                span: lookup.time_span(story),
-            })
-            .collect()
-    }
+/// A line for each story of the analysis `lookup` looks into.
+fn listed(lookup: &Lookup<'_>) -> Vec<Listed> {
+    lookup
+        .analysis
+        .stories
+        .iter()
+        .map(|story| Listed {
+            id: story.id.clone(),
+            headline: story_title(story).to_string(),
+            articles: story.articles.len(),
+            independent_outlets: story.independent_outlets,
+            span: lookup.time_span(story),
+        })
+        .collect()
 }
 
 /// Where the page of the story with id `id` lies in the site's folder.
@@ -68,16 +67,15 @@ pub fn index_path(n: usize) -> String {
 
 /// The page of the stories of `analysis` (one, as the stream compares
 /// them), to be written at [`story_path`]: the report's page, its masthead
-/// linking back to the index.
-pub fn story_page(analysis: &Analysis) -> String {
+/// linking back to the index; and the index's line for each of them.
+pub fn story_page(analysis: &Analysis) -> (String, Vec<Listed>) {
+    let lookup = Lookup::new(analysis);
     let home = format!("../{}", index_path(0));
-    render(
-        analysis,
-        Some(Site {
-            home: &home,
-            search: false,
-        }),
-    )
+    let site = Site {
+        home: &home,
+        search: false,
+    };
+    (render_with(&lookup, Some(site)), listed(&lookup))
 }
 
 /// The index of a site: every story, most independent outlets first, then
