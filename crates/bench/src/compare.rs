@@ -495,7 +495,7 @@ fn grow(mut analysis: Analysis) -> Analysis {
         if let Some(story) = analysis.stories.get_mut(index) {
             *story = Story {
                 id: std::mem::take(&mut story.id),
-                ..growing.story()
+                ..growing.into_story()
             };
         }
     }
