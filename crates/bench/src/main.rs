@@ -7,6 +7,7 @@
 mod clusters;
 mod compare;
 mod entities;
+mod events;
 mod extraction;
 mod metrics;
 mod quotes;
@@ -84,6 +85,40 @@ enum Cmd {
         /// Write every exact span given the wrong kind, with its paragraph, to this TSV file.
         #[arg(long)]
         misses: Option<std::path::PathBuf>,
+    },
+    /// Event coding on the PLOVER gold standard records: the share of
+    /// sentences whose event type, source, target and mode are right.
+    Events {
+        /// The records (a JSON array).
+        #[arg(
+            long,
+            default_value = "../shared/data/events/plover/gold_standard_records/PLOVER_GSR_CAMEO.txt"
+        )]
+        gold: std::path::PathBuf,
+        /// The records scored: `tune` (odd numbers) for tuning, `check` (even) to report.
+        #[arg(long, value_enum, default_value = "all")]
+        part: metrics::Part,
+        #[arg(long)]
+        min_type: Option<f64>,
+        #[arg(long)]
+        min_source: Option<f64>,
+        #[arg(long)]
+        min_target: Option<f64>,
+        #[arg(long)]
+        min_mode: Option<f64>,
+        /// Print each sentence whose event type is wrong.
+        #[arg(long)]
+        misses: bool,
+        /// Also score PETRARCH2's unit-test records (event type only), e.g.
+        /// `../shared/data/events/petrarch2/petrarch2/data/text/PETR.UnitTest.records.xml`.
+        #[arg(long)]
+        petrarch: Option<std::path::PathBuf>,
+        /// The CAMEO-to-PLOVER table the PETRARCH2 codes are mapped with.
+        #[arg(
+            long,
+            default_value = "../shared/data/events/plover/CAMEO2PLOVER-2021.txt"
+        )]
+        cameo2plover: std::path::PathBuf,
     },
     /// The story clusterer alone on an endless synthetic stream: articles/s
     /// and peak memory (each size in a child process).
@@ -347,6 +382,26 @@ fn main() -> anyhow::Result<()> {
             min_f1: min_span_f1,
             min_kind,
             misses: misses.as_deref(),
+        })?,
+        Cmd::Events {
+            gold,
+            part,
+            min_type,
+            min_source,
+            min_target,
+            min_mode,
+            misses,
+            petrarch,
+            cameo2plover,
+        } => events::run(events::Options {
+            gold: &gold,
+            petrarch: petrarch.as_deref().map(|p| (p, cameo2plover.as_path())),
+            part,
+            min_type,
+            min_source,
+            min_target,
+            min_mode,
+            misses,
         })?,
         Cmd::Stream { sizes, seed, child } => match (child, sizes.first()) {
             (true, Some(&size)) => stream::run_one(size, seed),

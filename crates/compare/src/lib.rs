@@ -12,6 +12,7 @@
 //! the cost of its own comparison with the story (the service's large open
 //! stories).
 
+mod acts;
 mod aliases;
 mod claims;
 mod entities;

@@ -6,6 +6,7 @@ use std::collections::{BTreeSet, HashMap};
 use parallax_model::{Document, Story, StoryEntity};
 
 use crate::Member;
+use crate::acts::Acts;
 use crate::claims;
 use crate::entities;
 use crate::quotes::{self, QuoteItem};
@@ -31,6 +32,7 @@ pub struct Growing {
     /// The story's independent outlets.
     outlets: BTreeSet<String>,
     claims: claims::Growth,
+    acts: Acts,
     /// Built by [`prepare`](Self::prepare), when an article is to be added.
     names: Option<entities::Growth>,
     quotes: Option<quotes::Growth>,
@@ -79,6 +81,10 @@ impl Growing {
             .collect();
         let quote_groups = quotes::group(&items, &names);
         let claims = claims::Growth::new(members, &unified.entities, &unified.map);
+        let mut acts = Acts::default();
+        for (m, row) in members.iter().zip(&unified.map) {
+            acts.add(m.doc, !m.is_copy, row, &unified.entities);
+        }
         let story = Story {
             id: format!("story-{}", index + 1),
             title,
@@ -89,11 +95,13 @@ impl Growing {
             shared: Vec::new(),
             exclusive: Vec::new(),
             entity_map: unified.map,
+            acts: Vec::new(),
         };
         Growing {
             story,
             outlets,
             claims,
+            acts,
             names: None,
             quotes: None,
         }
@@ -125,6 +133,7 @@ impl Growing {
             quotes.add(&mut story.quotes, &item, &story.entities);
         }
         self.claims.add(member, &story.entities, &row);
+        self.acts.add(doc, !is_copy, &row, &story.entities);
         story.articles.push(doc.article.id.clone());
         story.entity_map.push(row);
         if !is_copy && self.outlets.insert(doc.article.outlet().to_string()) {
@@ -147,6 +156,7 @@ impl Growing {
         Story {
             shared: claims.shared,
             exclusive: claims.exclusive,
+            acts: self.acts.sorted(),
             ..self.story.clone()
         }
     }
@@ -157,6 +167,7 @@ impl Growing {
         Story {
             shared: claims.shared,
             exclusive: claims.exclusive,
+            acts: self.acts.sorted(),
             ..self.story
         }
     }

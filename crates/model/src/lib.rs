@@ -209,6 +209,100 @@ pub struct Annotations {
     /// Indices into [`Cleaned::segments`] of body sentences that are
     /// speculation or opinion rather than reporting.
     pub speculative: Vec<usize>,
+    /// Who did what to whom, sentence by sentence, sorted by position
+    /// (see [`Event`]). Absent from documents stored before events existed.
+    #[serde(default)]
+    pub events: Vec<Event>,
+}
+
+/// An event category of the PLOVER ontology (Political Language Ontology for
+/// Verifiable Event Records, draft 0.8 of 2021), written in capitals in JSON.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "UPPERCASE")]
+pub enum EventType {
+    /// Agree to, offer or promise cooperation; cooperation in the future tense.
+    Agree,
+    /// Meetings, visits, talks, calls, mediation.
+    Consult,
+    /// Verbal, diplomatic support: praise, endorsement, recognition, a treaty signed.
+    Support,
+    /// Verbal concessions: restrictions eased, a strike called off, a ceasefire declared.
+    Concede,
+    /// Mutual material cooperation: trade, joint exercises, shared intelligence.
+    Cooperate,
+    /// Material aid to the target: money, arms, relief, asylum.
+    Aid,
+    /// Concessions with material effect: withdrawals, releases, resignations.
+    Retreat,
+    /// Demands, appeals, orders.
+    Request,
+    /// Accusations, criticism, lawsuits, investigations.
+    Accuse,
+    /// Refusals, rejections, vetoes, defiance.
+    Reject,
+    /// Threats and ultimatums.
+    Threaten,
+    /// Demonstrations, strikes, riots, boycotts, blockades.
+    Protest,
+    /// Reduced relations: sanctions, expulsions of diplomats, aid cut.
+    Sanction,
+    /// Military or police moves short of force: deployments, alerts.
+    Mobilize,
+    /// Repression: arrests, bans, curfews, deportations, seizures.
+    Coerce,
+    /// Force: attacks, killings, bombings, shelling, abductions.
+    Assault,
+}
+
+impl EventType {
+    /// The PLOVER name, as written in JSON (`"AGREE"`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EventType::Agree => "AGREE",
+            EventType::Consult => "CONSULT",
+            EventType::Support => "SUPPORT",
+            EventType::Concede => "CONCEDE",
+            EventType::Cooperate => "COOPERATE",
+            EventType::Aid => "AID",
+            EventType::Retreat => "RETREAT",
+            EventType::Request => "REQUEST",
+            EventType::Accuse => "ACCUSE",
+            EventType::Reject => "REJECT",
+            EventType::Threaten => "THREATEN",
+            EventType::Protest => "PROTEST",
+            EventType::Sanction => "SANCTION",
+            EventType::Mobilize => "MOBILIZE",
+            EventType::Coerce => "COERCE",
+            EventType::Assault => "ASSAULT",
+        }
+    }
+}
+
+/// Who did something or had it done to them: a stretch of the sentence
+/// (`"Egyptian police"`, `"President Obama"`), with the entity it names.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Actor {
+    pub span: Span,
+    /// Index into [`Annotations::entities`] when the stretch names one.
+    pub entity: Option<usize>,
+    /// What kind of actor, where a word says so (`"government"`, `"military"`,
+    /// `"police"`, `"rebel"`, `"business"`, ...); empty when unknown.
+    pub sector: String,
+}
+
+/// One event a sentence reports: `source` did `kind` to `target`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Event {
+    pub kind: EventType,
+    /// The PLOVER mode: how it was done (`"visit"`, `"phone"`,
+    /// `"heavy-weapons"`, `"curfew"`, ...); empty when none applies or is known.
+    pub mode: String,
+    pub source: Option<Actor>,
+    pub target: Option<Actor>,
+    /// The words that say what happened ("agreed", "held talks", "shelled").
+    pub trigger: Span,
+    /// Index into [`Cleaned::segments`] of the sentence.
+    pub sentence: usize,
 }
 
 /// An article with everything the per-article stages learned about it.
@@ -367,6 +461,43 @@ pub struct Story {
     /// For each article of the story (same order as `articles`), the index in
     /// `entities` of each of its local entities (`None` if not kept).
     pub entity_map: Vec<Vec<Option<usize>>>,
+    /// What the articles report was done: their events merged, most widely
+    /// reported first. Absent from stories stored before acts existed.
+    #[serde(default)]
+    pub acts: Vec<Act>,
+}
+
+/// One act of a story: the events of its articles in which the same actor
+/// does the same kind of thing to the same other actor, merged.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Act {
+    pub kind: EventType,
+    /// The mode most of its reports give (empty when none gives one).
+    pub mode: String,
+    pub source: Option<ActActor>,
+    pub target: Option<ActActor>,
+    /// Independent outlets that report it, sorted.
+    pub outlets: Vec<String>,
+    /// Its reports: each an article's event, in arrival order.
+    pub reports: Vec<EventRef>,
+}
+
+/// Who acts or is acted on in an [`Act`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ActActor {
+    /// The story entity's canonical name, or the words of the first report
+    /// (`"Egyptian police"`) when no entity is named.
+    pub name: String,
+    /// Index into [`Story::entities`].
+    pub entity: Option<usize>,
+}
+
+/// One article's report of an act.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EventRef {
+    pub article: String,
+    /// Index into that article's [`Annotations::events`].
+    pub event: usize,
 }
 
 /// The whole result of one analysis: what the report stage renders.

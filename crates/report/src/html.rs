@@ -15,6 +15,7 @@
 //! Ids are encoded by [`escape::anchor_id`] (unchanged when made of ASCII
 //! letters, digits, `-` and `.`); a repeated id gets `~{index}` appended.
 
+mod acts;
 mod article_text;
 mod charts;
 mod claims;
@@ -346,6 +347,7 @@ fn story_section(lookup: &Lookup<'_>, index: usize, story: &Story, out: &mut Str
     charts::coverage(lookup, story, out);
     out.push_str("</header>\n");
     names::render(lookup, story, out);
+    acts::render(lookup, story, out);
     quotes::render(lookup, story, out);
     claims::render(lookup, &key, story, out);
     out.push_str(&format!(

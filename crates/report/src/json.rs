@@ -9,8 +9,8 @@
 
 use chrono::{DateTime, SecondsFormat, Utc};
 use parallax_model::{
-    Analysis, DiffOp, Document, EntityKind, Occurrence, QuoteForm, QuoteGroup, Segment,
-    SegmentKind, SharedClaim, Spelling, Story, StoryEntity,
+    ActActor, Actor, Analysis, DiffOp, Document, EntityKind, EventRef, Occurrence, QuoteForm,
+    QuoteGroup, Segment, SegmentKind, SharedClaim, Spelling, Story, StoryEntity,
 };
 use serde::Serialize;
 
@@ -46,6 +46,33 @@ pub struct ArticleDoc<'a> {
     pub segments: Vec<SegmentDoc>,
     pub quotes: Vec<QuoteDoc<'a>>,
     pub entity_mentions: Vec<MentionDoc<'a>>,
+    pub events: Vec<EventDoc<'a>>,
+}
+
+/// An event one sentence reports: `source` did `type` to `target`.
+#[derive(Debug, Serialize)]
+pub struct EventDoc<'a> {
+    /// The PLOVER category, in capitals (`"CONSULT"`).
+    #[serde(rename = "type")]
+    pub kind: &'static str,
+    /// The PLOVER mode (`"phone"`), or `""`.
+    pub mode: &'a str,
+    pub source: Option<ActorDoc<'a>>,
+    pub target: Option<ActorDoc<'a>>,
+    /// The trigger words (`"held talks"`).
+    pub start: usize,
+    pub end: usize,
+}
+
+/// An event's source or target where the article names it.
+#[derive(Debug, Serialize)]
+pub struct ActorDoc<'a> {
+    /// The story entity's canonical name, or the words themselves.
+    pub name: &'a str,
+    pub start: usize,
+    pub end: usize,
+    /// `"government"`, `"military"`, `"police"`, `"rebel"`, ... or `""`.
+    pub sector: &'a str,
 }
 
 /// Why the article is in its story.
@@ -118,6 +145,20 @@ pub struct StoryDoc<'a> {
     pub quotes: Vec<QuoteGroupDoc<'a>>,
     pub shared: Vec<SharedDoc<'a>>,
     pub exclusive: Vec<OccurrenceDoc<'a>>,
+    pub acts: Vec<ActDoc<'a>>,
+}
+
+/// The events of a story's articles merged: one actor doing one kind of
+/// thing to another, with the outlets that report it.
+#[derive(Debug, Serialize)]
+pub struct ActDoc<'a> {
+    #[serde(rename = "type")]
+    pub kind: &'static str,
+    pub mode: &'a str,
+    pub source: Option<&'a ActActor>,
+    pub target: Option<&'a ActActor>,
+    pub outlets: &'a [String],
+    pub reports: &'a [EventRef],
 }
 
 #[derive(Debug, Serialize)]
@@ -274,6 +315,31 @@ fn article<'a>(lookup: &Lookup<'a>, index: usize, doc: &'a Document) -> ArticleD
                 entity: lookup.entity_name(index, m.entity),
             })
             .collect(),
+        events: doc
+            .annotations
+            .events
+            .iter()
+            .map(|e| {
+                let actor = |a: &'a Actor| ActorDoc {
+                    name: a
+                        .entity
+                        .and_then(|e| lookup.entity_name(index, e))
+                        .or_else(|| slice(&doc.article.text, a.span.start, a.span.end))
+                        .unwrap_or(""),
+                    start: a.span.start,
+                    end: a.span.end,
+                    sector: &a.sector,
+                };
+                EventDoc {
+                    kind: e.kind.as_str(),
+                    mode: &e.mode,
+                    source: e.source.as_ref().map(actor),
+                    target: e.target.as_ref().map(actor),
+                    start: e.trigger.start,
+                    end: e.trigger.end,
+                }
+            })
+            .collect(),
     }
 }
 
@@ -290,6 +356,18 @@ fn story<'a>(lookup: &Lookup<'a>, s: &'a Story) -> StoryDoc<'a> {
         quotes: s.quotes.iter().map(quote_group).collect(),
         shared: s.shared.iter().map(shared).collect(),
         exclusive: s.exclusive.iter().map(occurrence).collect(),
+        acts: s
+            .acts
+            .iter()
+            .map(|a| ActDoc {
+                kind: a.kind.as_str(),
+                mode: &a.mode,
+                source: a.source.as_ref(),
+                target: a.target.as_ref(),
+                outlets: &a.outlets,
+                reports: &a.reports,
+            })
+            .collect(),
     }
 }
 

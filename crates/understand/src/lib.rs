@@ -13,12 +13,14 @@
 //!    speakers (named, or an unnamed `a crane driver`); [`indirect`]:
 //!    reported speech without quote marks.
 //! 5. [`speculation`]: the writer's own speculation and opinion.
+//! 6. [`events`]: who did what to whom, in the PLOVER ontology.
 //!
 //! Entities named only in flagged segments (promo, boilerplate, bio, caption)
 //! are dropped, so a promo line for another story does not add its names.
 
 pub mod attribution;
 pub mod entities;
+pub mod events;
 pub mod gender;
 pub mod indirect;
 pub mod keys;
@@ -31,7 +33,7 @@ pub mod titles;
 pub mod tokens;
 pub mod verbs;
 
-use parallax_model::{Annotations, Article, Cleaned, EntityKind, Quote, Segment, Span};
+use parallax_model::{Annotations, Article, Cleaned, EntityKind, Quote, QuoteForm, Segment, Span};
 
 /// Annotate one cleaned article.
 pub fn annotate(article: &Article, cleaned: &Cleaned) -> Annotations {
@@ -90,11 +92,25 @@ pub fn annotate(article: &Article, cleaned: &Cleaned) -> Annotations {
             .filter(|q| !speculative_spans.iter().any(|s| s.contains(q.span))),
     );
     quotes.sort_by_key(|q| q.span.start);
+    let quoted: Vec<Span> = quotes
+        .iter()
+        .filter(|q| q.form == QuoteForm::Direct)
+        .map(|q| q.span)
+        .collect();
+    let events = events::find(&events::Context {
+        text,
+        toks: &toks,
+        segments: &cleaned.segments,
+        mentions: &resolved.mentions,
+        speculative: &speculative,
+        quoted: &quoted,
+    });
     let mut ann = Annotations {
         entities: resolved.entities,
         mentions: resolved.mentions,
         quotes,
         speculative,
+        events,
     };
     drop_flagged_only(&mut ann, &cleaned.segments);
     ann
@@ -136,6 +152,15 @@ fn drop_flagged_only(ann: &mut Annotations, segments: &[Segment]) {
         if q.speaker.is_none() {
             drop_speaker_spans(q);
         }
+    }
+    for actor in ann
+        .events
+        .iter_mut()
+        .flat_map(|e| e.source.iter_mut().chain(e.target.iter_mut()))
+    {
+        actor.entity = actor
+            .entity
+            .and_then(|e| new_index.get(e).copied().flatten());
     }
 }
 

@@ -168,6 +168,22 @@ pub fn herald() -> Document {
                 },
             ],
             speculative: vec![],
+            events: vec![Event {
+                kind: EventType::Agree,
+                mode: String::new(),
+                source: Some(Actor {
+                    span: at(text, "Mayor Ilse Vantongeren"),
+                    entity: Some(0),
+                    sector: "government".into(),
+                }),
+                target: Some(Actor {
+                    span: at(text, "Brackwater"),
+                    entity: Some(1),
+                    sector: String::new(),
+                }),
+                trigger: at(text, "would resume"),
+                sentence: 0,
+            }],
         },
     }
 }
@@ -236,6 +252,7 @@ pub fn ledger() -> Document {
                 },
             ],
             speculative: vec![],
+            events: vec![],
         },
     }
 }
@@ -337,6 +354,23 @@ pub fn story() -> Story {
         }],
         exclusive: vec![occurrence("herald-ferry", HERALD, HERALD_EXCLUSIVE)],
         entity_map: vec![vec![Some(0), Some(1)], vec![Some(1), Some(0)]],
+        acts: vec![Act {
+            kind: EventType::Agree,
+            mode: String::new(),
+            source: Some(ActActor {
+                name: "Ilse Vantongeren".into(),
+                entity: Some(0),
+            }),
+            target: Some(ActActor {
+                name: "Brackwater".into(),
+                entity: Some(1),
+            }),
+            outlets: vec!["The Harbour Herald".into()],
+            reports: vec![EventRef {
+                article: "herald-ferry".into(),
+                event: 0,
+            }],
+        }],
     }
 }
 

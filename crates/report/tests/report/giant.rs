@@ -92,6 +92,7 @@ fn giant(n: usize) -> Analysis {
         id: "story-1".into(),
         title: "Ferry resumes".into(),
         entity_map: vec![Vec::new(); n],
+        acts: vec![],
         articles,
         independent_outlets: n,
         entities: Vec::new(),

@@ -367,3 +367,24 @@ fn outlets_tied_for_the_first_report_are_all_named() {
         &page[page.find("Timeline of").unwrap_or(0)..][..200]
     );
 }
+
+#[test]
+fn acts_show_who_did_what_with_the_marked_sentence() {
+    let page = page();
+    let start = page.find("What happened").expect("an acts section");
+    let section = &page[start
+        ..page[start..]
+            .find("<h3>Quotes")
+            .map_or(page.len(), |e| start + e)];
+    assert!(
+        section.contains("<b>Ilse Vantongeren</b> → <b>Brackwater</b>: <b>AGREE</b>"),
+        "{section}"
+    );
+    assert!(section.contains("reported by 1 outlet"), "{section}");
+    // The sentence is shown with its trigger marked and a link to it.
+    assert!(
+        section.contains("Mayor Ilse Vantongeren said the Brackwater ferry <mark>would resume</mark> service on Monday."),
+        "{section}"
+    );
+    assert!(section.contains("class=\"jump\" href=\"#"), "{section}");
+}

@@ -50,8 +50,17 @@ fn header_and_field_order_follow_the_documented_schema() {
             "paragraphs",
             "segments",
             "quotes",
-            "entity_mentions"
+            "entity_mentions",
+            "events"
         ]
+    );
+    assert_eq!(
+        keys(&d["articles"][0]["events"][0]),
+        ["type", "mode", "source", "target", "start", "end"]
+    );
+    assert_eq!(
+        keys(&d["articles"][0]["events"][0]["source"]),
+        ["name", "start", "end", "sector"]
     );
     assert_eq!(
         keys(&d["articles"][0]["why"]),
@@ -81,8 +90,13 @@ fn header_and_field_order_follow_the_documented_schema() {
             "entities",
             "quotes",
             "shared",
-            "exclusive"
+            "exclusive",
+            "acts"
         ]
+    );
+    assert_eq!(
+        keys(&d["stories"][0]["acts"][0]),
+        ["type", "mode", "source", "target", "outlets", "reports"]
     );
     assert_eq!(
         keys(&d["stories"][0]["entities"][0]),

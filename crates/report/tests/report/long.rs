@@ -71,6 +71,7 @@ fn long_analysis(n: usize) -> Analysis {
             mentions,
             quotes,
             speculative: vec![],
+            events: vec![],
         },
     };
     Analysis {
@@ -99,6 +100,7 @@ fn long_analysis(n: usize) -> Analysis {
             shared: vec![],
             exclusive,
             entity_map: vec![vec![Some(0)]],
+            acts: vec![],
         }],
     }
 }

@@ -97,6 +97,7 @@ fn document() -> impl Strategy<Value = Document> {
                         })
                         .collect(),
                     speculative: vec![],
+                    events: vec![],
                 },
             },
         )
@@ -193,6 +194,27 @@ fn story() -> impl Strategy<Value = Story> {
                     .collect(),
                 exclusive,
                 entity_map,
+                // An act naming entities and events that do not exist.
+                acts: vec![Act {
+                    kind: EventType::Assault,
+                    mode: "<b>".into(),
+                    source: Some(ActActor {
+                        name: "<script>x</script>".into(),
+                        entity: Some(99),
+                    }),
+                    target: None,
+                    outlets: vec!["O\"".into()],
+                    reports: vec![
+                        EventRef {
+                            article: "a".into(),
+                            event: 99,
+                        },
+                        EventRef {
+                            article: "missing".into(),
+                            event: 0,
+                        },
+                    ],
+                }],
             },
         )
 }

@@ -97,6 +97,23 @@ fn example_is_current_and_its_offsets_are_right() {
             check(text, o);
             checked += 1;
         }
+        // An event's trigger and actors: the trigger is a verb of the
+        // sentence, each actor's offsets cover a name or the words shown.
+        for ev in a["events"].as_array().into_iter().flatten() {
+            let span = |o: &Value| {
+                let (s, t) = (o["start"].as_u64(), o["end"].as_u64());
+                text.get(s.unwrap_or(0) as usize..t.unwrap_or(0) as usize)
+                    .unwrap_or_default()
+                    .to_string()
+            };
+            assert_eq!(span(ev), "thanked");
+            assert_eq!(span(&ev["source"]), "Vantongeren");
+            assert_eq!(
+                span(&ev["target"]),
+                ev["target"]["name"].as_str().unwrap_or("?")
+            );
+            checked += 1;
+        }
     }
     for s in e["stories"].as_array().into_iter().flatten() {
         let mut occurrences: Vec<&Value> =
@@ -114,7 +131,7 @@ fn example_is_current_and_its_offsets_are_right() {
             checked += 1;
         }
     }
-    assert_eq!(checked, 9);
+    assert_eq!(checked, 12);
 }
 
 #[test]
