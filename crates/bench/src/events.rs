@@ -101,6 +101,19 @@ fn actor_right(doc: &Document, ours: Option<&Actor>, gold: &[String]) -> bool {
     }
 }
 
+/// One sentence read, cleaned and understood as an article.
+fn understood(id: &str, text: &str) -> Document {
+    parallax_pipeline::understand(Article {
+        id: id.into(),
+        source: None,
+        url: None,
+        title: String::new(),
+        published: None,
+        language: None,
+        text: text.into(),
+    })
+}
+
 pub struct Options<'a> {
     pub gold: &'a Path,
     /// PETRARCH2's unit-test records and the CAMEO-to-PLOVER table, scored
@@ -126,15 +139,7 @@ pub fn run(o: Options) -> anyhow::Result<()> {
         .collect();
     let (mut kind, mut source, mut target, mut mode, mut found) = (0, 0, 0, 0, 0);
     for r in &records {
-        let doc = parallax_pipeline::understand(Article {
-            id: r.id.clone(),
-            source: None,
-            url: None,
-            title: String::new(),
-            published: None,
-            language: None,
-            text: r.text.clone(),
-        });
+        let doc = understood(&r.id, &r.text);
         let event = doc.annotations.events.first();
         found += usize::from(event.is_some());
         let ours = event.map_or("", |e| e.kind.as_str());
@@ -242,15 +247,7 @@ fn petrarch(records: &Path, table: &Path) -> anyhow::Result<()> {
             continue;
         };
         let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
-        let doc = parallax_pipeline::understand(Article {
-            id: String::new(),
-            source: None,
-            url: None,
-            title: String::new(),
-            published: None,
-            language: None,
-            text,
-        });
+        let doc = understood("", &text);
         let ours = doc.annotations.events.first().map(|e| e.kind.as_str());
         scored += 1;
         right += usize::from(ours == gold);

@@ -121,20 +121,8 @@ fn opening_clause(ctx: &Context, s: Span) -> Option<Quote> {
 
 #[cfg(test)]
 mod tests {
-    use parallax_model::{Article, Cleaned};
-
     fn indirect(text: &str) -> Vec<(String, String)> {
-        let article = Article {
-            id: "t".into(),
-            source: None,
-            url: None,
-            title: String::new(),
-            published: None,
-            language: None,
-            text: text.into(),
-        };
-        let cleaned: Cleaned = parallax_clean::clean(&article);
-        let ann = crate::annotate(&article, &cleaned);
+        let ann = crate::annotate_text(text);
         ann.quotes
             .iter()
             .filter(|q| q.form == parallax_model::QuoteForm::Indirect)

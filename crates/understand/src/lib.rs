@@ -116,6 +116,21 @@ pub fn annotate(article: &Article, cleaned: &Cleaned) -> Annotations {
     ann
 }
 
+/// Clean and annotate a text read as one article: what the unit tests start from.
+#[cfg(test)]
+pub(crate) fn annotate_text(text: &str) -> Annotations {
+    let article = Article {
+        id: "t".into(),
+        source: None,
+        url: None,
+        title: String::new(),
+        published: None,
+        language: None,
+        text: text.into(),
+    };
+    annotate(&article, &parallax_clean::clean(&article))
+}
+
 /// Remove entities whose every mention lies in a flagged segment, and renumber.
 fn drop_flagged_only(ann: &mut Annotations, segments: &[Segment]) {
     let mut keep = vec![false; ann.entities.len()];

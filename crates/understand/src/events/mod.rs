@@ -11,10 +11,17 @@
 //!    (`AGREE`), or a threat (`THREATEN`) when hostile or conditional
 //!    (`unless`); a cooperative act negated (`did not allow`) is `REJECT`;
 //!    a hostile act negated is no event.
-//! 3. The source is the nearest actor phrase ([`actors`]) before the trigger
-//!    that no preposition introduces; the target the first actor after it.
-//!    In the passive (`was attacked by X`) they swap, and a nominal form
-//!    (`talks between A and B`) takes both after the trigger.
+//! 3. The source is the first actor phrase ([`actors`]) before the trigger
+//!    that no preposition introduces (the antecedent of `who` or `which`
+//!    just before it; in reported speech, `A said B would visit`, the actor
+//!    after the reporting verb); the target is the first actor after the
+//!    trigger in its clause, a place only when nothing else is named. In the
+//!    passive (`was attacked by X`) they swap; a nominal event no actor
+//!    governs (`Biden's visit`, `the talks between A and B`) takes its
+//!    possessor, `by` or `between` phrase as source.
+//!
+//! Questions, the writer's speculation and the words of direct quotes are
+//! not coded, and an event must name its source or its target.
 
 pub mod actors;
 pub mod lexicon;
@@ -596,23 +603,12 @@ fn threat_mode(inner: Trigger) -> &'static str {
 
 #[cfg(test)]
 mod tests {
-    use parallax_model::{Article, Event, EventType};
+    use parallax_model::{Event, EventType};
 
     use super::EventType::*;
 
     fn events(text: &str) -> (String, Vec<Event>) {
-        let article = Article {
-            id: "t".into(),
-            source: None,
-            url: None,
-            title: String::new(),
-            published: None,
-            language: None,
-            text: text.into(),
-        };
-        let cleaned = parallax_clean::clean(&article);
-        let ann = crate::annotate(&article, &cleaned);
-        (text.to_string(), ann.events)
+        (text.to_string(), crate::annotate_text(text).events)
     }
 
     /// The first event's category, mode, trigger, source and target words.
