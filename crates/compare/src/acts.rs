@@ -8,6 +8,8 @@
 
 use std::collections::HashMap;
 
+use chrono::NaiveDate;
+
 use parallax_model::{Act, ActActor, Actor, Document, EventRef, EventType, StoryEntity};
 
 /// What makes two reports one act.
@@ -25,8 +27,9 @@ type Key = (EventType, Who, Who);
 pub(crate) struct Acts {
     acts: Vec<Act>,
     by_key: HashMap<Key, usize>,
-    /// Per act, how many reports give each mode.
+    /// Per act, how many reports give each mode, and each date.
     modes: Vec<HashMap<String, usize>>,
+    dates: Vec<HashMap<NaiveDate, usize>>,
 }
 
 impl Acts {
@@ -49,14 +52,20 @@ impl Acts {
                 self.acts.push(Act {
                     kind: event.kind,
                     mode: String::new(),
+                    when: None,
                     source,
                     target,
                     outlets: Vec::new(),
                     reports: Vec::new(),
                 });
                 self.modes.push(HashMap::new());
+                self.dates.push(HashMap::new());
             }
-            let (Some(act), Some(modes)) = (self.acts.get_mut(at), self.modes.get_mut(at)) else {
+            let (Some(act), Some(modes), Some(dates)) = (
+                self.acts.get_mut(at),
+                self.modes.get_mut(at),
+                self.dates.get_mut(at),
+            ) else {
                 continue;
             };
             act.reports.push(EventRef {
@@ -70,27 +79,36 @@ impl Acts {
             }
             if !event.mode.is_empty() {
                 *modes.entry(event.mode.clone()).or_default() += 1;
-                act.mode = most_given(modes);
+                act.mode = most_given(modes).unwrap_or_default();
+            }
+            if let Some(date) = event.when {
+                *dates.entry(date).or_default() += 1;
+                act.when = most_given(dates);
             }
         }
     }
 
-    /// The acts, most independent outlets first, then in order of first report.
-    pub fn sorted(&self) -> Vec<Act> {
+    /// The acts, most independent outlets first, then in order of first
+    /// report; and the timeline: the indices of those with a date, by date.
+    pub fn arranged(&self) -> (Vec<Act>, Vec<usize>) {
         let mut acts = self.acts.clone();
         acts.sort_by_key(|a| std::cmp::Reverse(a.outlets.len()));
-        acts
+        let mut timeline: Vec<usize> = (0..acts.len())
+            .filter(|&i| acts[i].when.is_some())
+            .collect();
+        timeline.sort_by_key(|&i| acts[i].when);
+        (acts, timeline)
     }
 }
 
-/// The mode most reports give; on a tie the first in alphabetical order, so
-/// that the result does not depend on hashing.
-fn most_given(modes: &HashMap<String, usize>) -> String {
-    modes
+/// The value most reports give; on a tie the least (the first mode in
+/// alphabetical order, the earliest date), so that the result does not
+/// depend on hashing.
+fn most_given<T: Ord + Clone>(counts: &HashMap<T, usize>) -> Option<T> {
+    counts
         .iter()
-        .max_by_key(|&(mode, n)| (*n, std::cmp::Reverse(mode)))
-        .map(|(mode, _)| mode.clone())
-        .unwrap_or_default()
+        .max_by_key(|&(value, n)| (*n, std::cmp::Reverse(value)))
+        .map(|(value, _)| value.clone())
 }
 
 fn actor(doc: &Document, a: &Actor, row: &[Option<usize>], entities: &[StoryEntity]) -> ActActor {

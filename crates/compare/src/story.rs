@@ -96,6 +96,7 @@ impl Growing {
             exclusive: Vec::new(),
             entity_map: unified.map,
             acts: Vec::new(),
+            timeline: Vec::new(),
         };
         Growing {
             story,
@@ -153,10 +154,12 @@ impl Growing {
     /// The story as it stands.
     pub fn story(&self) -> Story {
         let claims = self.claims.claims();
+        let (acts, timeline) = self.acts.arranged();
         Story {
             shared: claims.shared,
             exclusive: claims.exclusive,
-            acts: self.acts.sorted(),
+            acts,
+            timeline,
             ..self.story.clone()
         }
     }
@@ -164,10 +167,12 @@ impl Growing {
     /// The story as it stands, the growth let go.
     pub fn into_story(self) -> Story {
         let claims = self.claims.into_claims();
+        let (acts, timeline) = self.acts.arranged();
         Story {
             shared: claims.shared,
             exclusive: claims.exclusive,
-            acts: self.acts.sorted(),
+            acts,
+            timeline,
             ..self.story
         }
     }

@@ -303,6 +303,10 @@ pub struct Event {
     pub trigger: Span,
     /// Index into [`Cleaned::segments`] of the sentence.
     pub sentence: usize,
+    /// When it happened, where the sentence says (`on Monday`, `March 3`),
+    /// resolved against the publication date.
+    #[serde(default)]
+    pub when: Option<chrono::NaiveDate>,
 }
 
 /// An article with everything the per-article stages learned about it.
@@ -465,6 +469,9 @@ pub struct Story {
     /// reported first. Absent from stories stored before acts existed.
     #[serde(default)]
     pub acts: Vec<Act>,
+    /// Indices into `acts` of the acts with a date, in order of that date.
+    #[serde(default)]
+    pub timeline: Vec<usize>,
 }
 
 /// One act of a story: the events of its articles in which the same actor
@@ -474,6 +481,9 @@ pub struct Act {
     pub kind: EventType,
     /// The mode most of its reports give (empty when none gives one).
     pub mode: String,
+    /// The date most of its reports give, the earliest on a tie.
+    #[serde(default)]
+    pub when: Option<chrono::NaiveDate>,
     pub source: Option<ActActor>,
     pub target: Option<ActActor>,
     /// Independent outlets that report it, sorted.

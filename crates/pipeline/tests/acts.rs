@@ -1,7 +1,9 @@
 //! A story's acts on real pipeline output: the same act reported by two
 //! outlets, in different words and spellings, is one act with two outlets;
-//! an act with another target stays apart. Fictional articles.
+//! an act with another target stays apart; acts with a date make the
+//! story's timeline. Fictional articles.
 
+use chrono::{NaiveDate, TimeZone, Utc};
 use parallax_compare::Growing;
 use parallax_model::{Article, Document, EventType};
 
@@ -11,7 +13,8 @@ fn doc(id: &str, outlet: &str, text: &str) -> Document {
         source: Some(outlet.into()),
         url: None,
         title: "Arrest in Darnow".into(),
-        published: None,
+        // A Thursday.
+        published: Utc.with_ymd_and_hms(2026, 3, 12, 9, 0, 0).single(),
         language: Some("en".into()),
         text: text.into(),
     })
@@ -52,6 +55,18 @@ fn one_act_in_two_outlets_words_is_one_act() {
     assert_eq!(
         brenn.source.as_ref().map(|s| s.name.as_str()),
         Some("Tarnish police")
+    );
+    // `on Monday`, in articles published on Thursday 12 March.
+    assert_eq!(brenn.when, NaiveDate::from_ymd_opt(2026, 3, 9));
+    let dated: Vec<usize> = (0..story.acts.len())
+        .filter(|&i| story.acts[i].when.is_some())
+        .collect();
+    assert_eq!(story.timeline.len(), dated.len());
+    assert!(
+        story
+            .timeline
+            .windows(2)
+            .all(|w| story.acts[w[0]].when <= story.acts[w[1]].when)
     );
     let darnow = arrests[1];
     assert_eq!(darnow.outlets, ["Holm Courier"]);

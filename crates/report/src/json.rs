@@ -62,6 +62,8 @@ pub struct EventDoc<'a> {
     /// The trigger words (`"held talks"`).
     pub start: usize,
     pub end: usize,
+    /// `YYYY-MM-DD`: when it happened, where the sentence says.
+    pub when: Option<String>,
 }
 
 /// An event's source or target where the article names it.
@@ -146,6 +148,8 @@ pub struct StoryDoc<'a> {
     pub shared: Vec<SharedDoc<'a>>,
     pub exclusive: Vec<OccurrenceDoc<'a>>,
     pub acts: Vec<ActDoc<'a>>,
+    /// Indices into `acts` of the dated ones, in date order.
+    pub timeline: &'a [usize],
 }
 
 /// The events of a story's articles merged: one actor doing one kind of
@@ -155,6 +159,7 @@ pub struct ActDoc<'a> {
     #[serde(rename = "type")]
     pub kind: &'static str,
     pub mode: &'a str,
+    pub when: Option<String>,
     pub source: Option<&'a ActActor>,
     pub target: Option<&'a ActActor>,
     pub outlets: &'a [String],
@@ -337,6 +342,7 @@ fn article<'a>(lookup: &Lookup<'a>, index: usize, doc: &'a Document) -> ArticleD
                     target: e.target.as_ref().map(actor),
                     start: e.trigger.start,
                     end: e.trigger.end,
+                    when: e.when.map(|d| d.to_string()),
                 }
             })
             .collect(),
@@ -362,12 +368,14 @@ fn story<'a>(lookup: &Lookup<'a>, s: &'a Story) -> StoryDoc<'a> {
             .map(|a| ActDoc {
                 kind: a.kind.as_str(),
                 mode: &a.mode,
+                when: a.when.map(|d| d.to_string()),
                 source: a.source.as_ref(),
                 target: a.target.as_ref(),
                 outlets: &a.outlets,
                 reports: &a.reports,
             })
             .collect(),
+        timeline: &s.timeline,
     }
 }
 

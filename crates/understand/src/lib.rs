@@ -104,6 +104,7 @@ pub fn annotate(article: &Article, cleaned: &Cleaned) -> Annotations {
         mentions: &resolved.mentions,
         speculative: &speculative,
         quoted: &quoted,
+        published: article.published.map(|t| t.date_naive()),
     });
     let mut ann = Annotations {
         entities: resolved.entities,

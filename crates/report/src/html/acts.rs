@@ -15,14 +15,13 @@ pub(super) fn render(lookup: &Lookup<'_>, story: &Story, out: &mut String) {
         out.push_str("<p class=\"none\">No act with a named actor found.</p>\n");
         return;
     }
+    timeline(story, out);
     out.push_str("<ol class=\"acts\">\n");
     for act in story.acts.iter().take(LIST_SHOWN) {
         out.push_str(&format!(
-            "<li class=\"act\"><p>{} → {}: <b>{}</b>{} · reported by {}</p>\n<ul>",
-            actor(act.source.as_ref()),
-            actor(act.target.as_ref()),
-            act.kind.as_str(),
-            mode(act),
+            "<li class=\"act\"><p>{}{} · reported by {}</p>\n<ul>",
+            when(act),
+            summary(act),
             plural(
                 lookup.outlets_of(act.reports.iter().map(|r| r.article.as_str())),
                 "outlet",
@@ -79,6 +78,41 @@ pub(super) fn render(lookup: &Lookup<'_>, story: &Story, out: &mut String) {
         "acts",
         out,
     );
+}
+
+/// The dated acts in the order they happened.
+fn timeline(story: &Story, out: &mut String) {
+    let dated: Vec<&Act> = story
+        .timeline
+        .iter()
+        .filter_map(|&i| story.acts.get(i))
+        .take(LIST_SHOWN)
+        .collect();
+    if dated.is_empty() {
+        return;
+    }
+    out.push_str("<h4>Timeline</h4>\n<ol class=\"timeline\">\n");
+    for act in dated {
+        out.push_str(&format!("<li>{}{}</li>\n", when(act), summary(act)));
+    }
+    out.push_str("</ol>\n");
+}
+
+/// `source → target: TYPE (mode)`.
+fn summary(act: &Act) -> String {
+    format!(
+        "{} → {}: <b>{}</b>{}",
+        actor(act.source.as_ref()),
+        actor(act.target.as_ref()),
+        act.kind.as_str(),
+        mode(act)
+    )
+}
+
+fn when(act: &Act) -> String {
+    act.when
+        .map(|d| format!("<time datetime=\"{d}\">{d}</time> · "))
+        .unwrap_or_default()
 }
 
 fn actor(a: Option<&ActActor>) -> String {

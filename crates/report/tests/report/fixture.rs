@@ -6,7 +6,7 @@
 //! the Ledger prints a fragment of a second quote, and the outlets spell the
 //! mayor's first name differently (Ilse / Ilze).
 
-use chrono::{TimeZone, Utc};
+use chrono::{NaiveDate, TimeZone, Utc};
 use parallax_model::*;
 
 pub const HERALD: &str = "Mayor Ilse Vantongeren said the Brackwater ferry would resume service on Monday.\n\n\
@@ -183,6 +183,7 @@ pub fn herald() -> Document {
                 }),
                 trigger: at(text, "would resume"),
                 sentence: 0,
+                when: NaiveDate::from_ymd_opt(2026, 4, 6),
             }],
         },
     }
@@ -357,6 +358,7 @@ pub fn story() -> Story {
         acts: vec![Act {
             kind: EventType::Agree,
             mode: String::new(),
+            when: NaiveDate::from_ymd_opt(2026, 4, 6),
             source: Some(ActActor {
                 name: "Ilse Vantongeren".into(),
                 entity: Some(0),
@@ -371,6 +373,7 @@ pub fn story() -> Story {
                 event: 0,
             }],
         }],
+        timeline: vec![0],
     }
 }
 

@@ -93,6 +93,7 @@ fn giant(n: usize) -> Analysis {
         title: "Ferry resumes".into(),
         entity_map: vec![Vec::new(); n],
         acts: vec![],
+        timeline: vec![],
         articles,
         independent_outlets: n,
         entities: Vec::new(),

@@ -377,10 +377,11 @@ fn acts_show_who_did_what_with_the_marked_sentence() {
             .find("<h3>Quotes")
             .map_or(page.len(), |e| start + e)];
     assert!(
-        section.contains("<b>Ilse Vantongeren</b> → <b>Brackwater</b>: <b>AGREE</b>"),
+        section.contains("<time datetime=\"2026-04-06\">2026-04-06</time> · <b>Ilse Vantongeren</b> → <b>Brackwater</b>: <b>AGREE</b>"),
         "{section}"
     );
     assert!(section.contains("reported by 1 outlet"), "{section}");
+    assert!(section.contains("<h4>Timeline</h4>"), "{section}");
     // The sentence is shown with its trigger marked and a link to it.
     assert!(
         section.contains("Mayor Ilse Vantongeren said the Brackwater ferry <mark>would resume</mark> service on Monday."),

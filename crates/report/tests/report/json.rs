@@ -56,7 +56,7 @@ fn header_and_field_order_follow_the_documented_schema() {
     );
     assert_eq!(
         keys(&d["articles"][0]["events"][0]),
-        ["type", "mode", "source", "target", "start", "end"]
+        ["type", "mode", "source", "target", "start", "end", "when"]
     );
     assert_eq!(
         keys(&d["articles"][0]["events"][0]["source"]),
@@ -91,12 +91,15 @@ fn header_and_field_order_follow_the_documented_schema() {
             "quotes",
             "shared",
             "exclusive",
-            "acts"
+            "acts",
+            "timeline"
         ]
     );
     assert_eq!(
         keys(&d["stories"][0]["acts"][0]),
-        ["type", "mode", "source", "target", "outlets", "reports"]
+        [
+            "type", "mode", "when", "source", "target", "outlets", "reports"
+        ]
     );
     assert_eq!(
         keys(&d["stories"][0]["entities"][0]),

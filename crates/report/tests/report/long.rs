@@ -101,6 +101,7 @@ fn long_analysis(n: usize) -> Analysis {
             exclusive,
             entity_map: vec![vec![Some(0)]],
             acts: vec![],
+            timeline: vec![],
         }],
     }
 }

@@ -198,6 +198,7 @@ fn story() -> impl Strategy<Value = Story> {
                 acts: vec![Act {
                     kind: EventType::Assault,
                     mode: "<b>".into(),
+                    when: None,
                     source: Some(ActActor {
                         name: "<script>x</script>".into(),
                         entity: Some(99),
@@ -215,6 +216,8 @@ fn story() -> impl Strategy<Value = Story> {
                         },
                     ],
                 }],
+                // And a timeline naming an act that does not exist.
+                timeline: vec![0, 7],
             },
         )
 }

@@ -25,6 +25,7 @@
 
 pub mod actors;
 pub mod lexicon;
+pub mod when;
 
 use parallax_model::{Actor, Event, EventType, Mention, Segment, Span};
 
@@ -46,6 +47,8 @@ pub struct Context<'a> {
     /// Direct quotes, sorted by start: the speaker's words are not events
     /// the article reports.
     pub quoted: &'a [Span],
+    /// The publication date, for `on Monday` and `yesterday`.
+    pub published: Option<chrono::NaiveDate>,
 }
 
 /// The events of an article's body sentences, in order.
@@ -66,7 +69,7 @@ pub fn find(cx: &Context<'_>) -> Vec<Event> {
             continue;
         }
         let sentence = Sentence::new(text, sentence_toks, cx.mentions);
-        if let Some(event) = sentence.event(index)
+        if let Some(event) = sentence.event(index, cx.published)
             && !quoted(cx.quoted, event.trigger)
         {
             events.push(event);
@@ -182,7 +185,7 @@ impl<'a> Sentence<'a> {
 
     /// The sentence's event, if it reports one: its first trigger that
     /// says something happened and names who did it or to whom.
-    fn event(&self, sentence: usize) -> Option<Event> {
+    fn event(&self, sentence: usize, published: Option<chrono::NaiveDate>) -> Option<Event> {
         self.triggers(0).find_map(|found| {
             let kind = self.kind(found)?;
             let (source, target) = self.roles(found);
@@ -201,8 +204,23 @@ impl<'a> Sentence<'a> {
                 target: target.as_ref().map(actor),
                 trigger: span,
                 sentence,
+                when: self.when(found, published),
             })
         })
+    }
+
+    /// When the event happened, where the sentence says.
+    fn when(
+        &self,
+        found: Found,
+        published: Option<chrono::NaiveDate>,
+    ) -> Option<chrono::NaiveDate> {
+        let words: Vec<&str> = self.lower.iter().map(String::as_str).collect();
+        let future = self.intended(found.at)
+            || words
+                .iter()
+                .any(|w| matches!(*w, "will" | "'ll" | "shall" | "next"));
+        when::date(&words, found.at, published, future)
     }
 
     /// The category a trigger has here, or `None` when it reports no event
