@@ -35,6 +35,10 @@ use crate::verbs;
 use actors::Phrase;
 use lexicon::{Role, Trigger};
 
+/// The longest sentence coded, in words: each trigger tried looks along
+/// its sentence, so the cost of a sentence grows with its square.
+const MAX_WORDS: usize = 150;
+
 /// What else the events of an article depend on.
 pub struct Context<'a> {
     pub text: &'a str,
@@ -61,7 +65,9 @@ pub fn find(cx: &Context<'_>) -> Vec<Event> {
         }
         let from = toks.partition_point(|t| t.start < segment.span.start);
         let to = toks.partition_point(|t| t.end <= segment.span.end);
-        let Some(sentence_toks) = toks.get(from..to) else {
+        // A run of hundreds of words is a list or broken text, not a sentence
+        // a coder can read; skipping it keeps the stage linear on any input.
+        let Some(sentence_toks) = toks.get(from..to).filter(|t| t.len() <= MAX_WORDS) else {
             continue;
         };
         // A question reports nothing done.
@@ -740,6 +746,15 @@ mod tests {
         assert_eq!(kind, Consult);
         let (_, events) = events("“We will attack Vesk at dawn,” Ola Brenn said.");
         assert!(events.is_empty(), "{events:?}");
+    }
+
+    #[test]
+    fn a_run_on_text_is_not_coded_and_costs_little() {
+        // One "sentence" of 40,000 words, each trigger without an actor:
+        // coding it would cost the square of its length.
+        let text = vec!["and then the attack"; 10_000].join(" ");
+        assert!(events(&text).1.is_empty());
+        assert_eq!(events("Holmish rebels shelled Vesk.").1.len(), 1);
     }
 
     #[test]
