@@ -12,6 +12,8 @@ use chrono::NaiveDate;
 
 use parallax_model::{Act, ActActor, Actor, Document, EventRef, EventType, StoryEntity};
 
+use crate::entities;
+
 /// What makes two reports one act.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 enum Who {
@@ -125,11 +127,6 @@ fn who(actor: &Option<ActActor>) -> Who {
         Some(ActActor {
             entity: Some(e), ..
         }) => Who::Entity(*e),
-        Some(ActActor { name, .. }) => Who::Words(
-            parallax_text::words(name)
-                .map(|w| parallax_text::fold(w.text))
-                .collect::<Vec<_>>()
-                .join(" "),
-        ),
+        Some(ActActor { name, .. }) => Who::Words(entities::folded(name)),
     }
 }

@@ -265,7 +265,7 @@ pub(crate) struct Growth {
 }
 
 /// A name folded for lookup: case, diacritics, possessives and hyphens aside.
-fn folded(name: &str) -> String {
+pub(crate) fn folded(name: &str) -> String {
     aliases::tokens(name).join(" ")
 }
 
