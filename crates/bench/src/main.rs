@@ -6,6 +6,7 @@
 
 mod clusters;
 mod compare;
+mod discrepancies;
 mod entities;
 mod extraction;
 mod metrics;
@@ -44,6 +45,16 @@ enum Cmd {
         /// of each size).
         #[arg(long, value_enum, default_value = "news")]
         corpus: Corpus,
+    },
+    /// Every discrepancy (numbers a shared claim's outlets give differently)
+    /// found in a corpus, with its sentences, to be read and judged.
+    Discrepancies {
+        /// Article files or folders, as `parallax analyze` reads them.
+        #[arg(required = true)]
+        files: Vec<std::path::PathBuf>,
+        /// Print at most this many (all are counted).
+        #[arg(long, default_value_t = 50)]
+        limit: usize,
     },
     /// Story clustering quality on labelled JSONL files, all mixed into one stream.
     Clusters {
@@ -335,6 +346,7 @@ fn main() -> anyhow::Result<()> {
             repeat,
         })?,
         Cmd::Compare(options) => compare::run(options)?,
+        Cmd::Discrepancies { files, limit } => discrepancies::run(&files, limit)?,
         Cmd::Entities {
             wikigold,
             min_span_f1,

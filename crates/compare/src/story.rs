@@ -7,6 +7,7 @@ use parallax_model::{Document, Story, StoryEntity};
 
 use crate::Member;
 use crate::claims;
+use crate::discrepancies;
 use crate::entities;
 use crate::quotes::{self, QuoteItem};
 
@@ -88,6 +89,7 @@ impl Growing {
             quotes: quote_groups,
             shared: Vec::new(),
             exclusive: Vec::new(),
+            discrepancies: Vec::new(),
             entity_map: unified.map,
         };
         Growing {
@@ -145,6 +147,7 @@ impl Growing {
     pub fn story(&self) -> Story {
         let claims = self.claims.claims();
         Story {
+            discrepancies: discrepancies::find(&claims.shared),
             shared: claims.shared,
             exclusive: claims.exclusive,
             ..self.story.clone()
@@ -155,6 +158,7 @@ impl Growing {
     pub fn into_story(self) -> Story {
         let claims = self.claims.into_claims();
         Story {
+            discrepancies: discrepancies::find(&claims.shared),
             shared: claims.shared,
             exclusive: claims.exclusive,
             ..self.story

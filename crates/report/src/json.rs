@@ -9,8 +9,8 @@
 
 use chrono::{DateTime, SecondsFormat, Utc};
 use parallax_model::{
-    Analysis, DiffOp, Document, EntityKind, Occurrence, QuoteForm, QuoteGroup, Segment,
-    SegmentKind, SharedClaim, Spelling, Story, StoryEntity,
+    Analysis, DiffOp, Discrepancy, DiscrepancyKind, Document, EntityKind, Occurrence, QuoteForm,
+    QuoteGroup, Relation, Segment, SegmentKind, SharedClaim, Spelling, Story, StoryEntity,
 };
 use serde::Serialize;
 
@@ -118,6 +118,18 @@ pub struct StoryDoc<'a> {
     pub quotes: Vec<QuoteGroupDoc<'a>>,
     pub shared: Vec<SharedDoc<'a>>,
     pub exclusive: Vec<OccurrenceDoc<'a>>,
+    pub discrepancies: Vec<DiscrepancyDoc<'a>>,
+}
+
+/// Where a shared claim's sentences state one fact differently.
+#[derive(Debug, Serialize)]
+pub struct DiscrepancyDoc<'a> {
+    pub kind: DiscrepancyKind,
+    pub relation: Relation,
+    /// Index into the story's `shared`.
+    pub claim: usize,
+    pub what: &'a str,
+    pub wordings: Vec<OccurrenceDoc<'a>>,
 }
 
 #[derive(Debug, Serialize)]
@@ -290,6 +302,17 @@ fn story<'a>(lookup: &Lookup<'a>, s: &'a Story) -> StoryDoc<'a> {
         quotes: s.quotes.iter().map(quote_group).collect(),
         shared: s.shared.iter().map(shared).collect(),
         exclusive: s.exclusive.iter().map(occurrence).collect(),
+        discrepancies: s.discrepancies.iter().map(discrepancy).collect(),
+    }
+}
+
+fn discrepancy(d: &Discrepancy) -> DiscrepancyDoc<'_> {
+    DiscrepancyDoc {
+        kind: d.kind,
+        relation: d.relation,
+        claim: d.claim,
+        what: &d.what,
+        wordings: d.wordings.iter().map(occurrence).collect(),
     }
 }
 

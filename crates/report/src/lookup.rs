@@ -6,7 +6,8 @@ use std::collections::HashMap;
 
 use chrono::{DateTime, Utc};
 use parallax_model::{
-    Analysis, Document, EntityKind, Occurrence, QuoteForm, QuoteGroup, Segment, SegmentKind, Story,
+    Analysis, Document, EntityKind, Occurrence, QuoteForm, QuoteGroup, Relation, Segment,
+    SegmentKind, Story,
 };
 
 /// Articles whose text a story's page shows side by side: a giant story's
@@ -458,6 +459,15 @@ pub(crate) fn agreement(value: f32) -> String {
         "paraphrased"
     };
     format!("{band} ({value:.2})")
+}
+
+/// How the figures of a discrepancy relate, for people.
+pub(crate) fn relation(r: Relation) -> &'static str {
+    match r {
+        Relation::Conflict => "different figures",
+        Relation::Bound => "a bound and a figure within it",
+        Relation::Rounding => "one figure rounded",
+    }
 }
 
 /// A publication time for people: `2026-03-12 20:05`.

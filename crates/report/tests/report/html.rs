@@ -367,3 +367,43 @@ fn outlets_tied_for_the_first_report_are_all_named() {
         &page[page.find("Timeline of").unwrap_or(0)..][..200]
     );
 }
+
+#[test]
+fn differing_figures_are_shown_with_each_outlet_and_a_link_to_the_claim() {
+    let mut analysis = fixture::analysis();
+    let story = &mut analysis.stories[0];
+    // The two outlets' "Monday" stands in for two figures; the wordings are
+    // hostile to check that they are escaped.
+    let mut wordings = story.shared[0].occurrences.clone();
+    wordings[0].text = "<b>12</b> dead".into();
+    story.discrepancies.push(parallax_model::Discrepancy {
+        kind: parallax_model::DiscrepancyKind::Number,
+        relation: parallax_model::Relation::Conflict,
+        claim: 0,
+        what: "deaths".into(),
+        wordings,
+    });
+    let page = parallax_report::to_html(&analysis);
+    let tags = markup::parse(&page);
+    markup::assert_links_resolve(&tags);
+    let section = page
+        .split("Where the outlets differ")
+        .nth(1)
+        .and_then(|s| s.split("</ul>").next())
+        .expect("a section of differences");
+    assert!(
+        section.contains("S1</a> · deaths · different figures"),
+        "{section}"
+    );
+    assert!(section.contains("&lt;b&gt;12&lt;/b&gt; dead"));
+    assert!(
+        section.contains("The Harbour Herald") && section.contains("Ledger"),
+        "{section}"
+    );
+    let text = parallax_report::to_text(&analysis);
+    assert!(text.contains("Where the outlets differ (1)"), "{text}");
+    assert!(
+        text.contains("deaths, different figures: “<b>12</b> dead”"),
+        "{text}"
+    );
+}

@@ -81,7 +81,8 @@ fn header_and_field_order_follow_the_documented_schema() {
             "entities",
             "quotes",
             "shared",
-            "exclusive"
+            "exclusive",
+            "discrepancies"
         ]
     );
     assert_eq!(

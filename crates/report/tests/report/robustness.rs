@@ -192,6 +192,7 @@ fn story() -> impl Strategy<Value = Story> {
                     })
                     .collect(),
                 exclusive,
+                discrepancies: Vec::new(),
                 entity_map,
             },
         )

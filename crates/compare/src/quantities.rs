@@ -1,0 +1,592 @@
+//! Quantities a sentence states: a number, what it counts and how exactly it
+//! is given ("at least 12 dead", "about 1,000 homes", "3.4 million crowns",
+//! "12 to 15 hours", "40 per cent").
+//!
+//! Only what can be compared across outlets is kept: a number whose count is
+//! named (the noun after it, a currency, a percentage), not a year, a time
+//! of day, a date or an ordinal. Deaths and injuries are recognised however
+//! they are worded ("12 dead", "12 people were killed", "killing 12 people"),
+//! since that is how outlets differ most.
+
+use parallax_model::Span;
+
+/// How a number is given.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Bound {
+    Exact,
+    /// "at least", "more than", "over".
+    AtLeast,
+    /// "up to", "at most", "fewer than", "nearly".
+    AtMost,
+    /// "about", "some", "an estimated".
+    About,
+}
+
+/// A number and what it counts, as a sentence states it.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Quantity {
+    /// Lowest and highest value: equal unless a range ("12 to 15").
+    pub low: f64,
+    pub high: f64,
+    pub bound: Bound,
+    /// What it counts: "deaths", "injuries", "percent", a currency ("$",
+    /// "crown"), or the noun after the number, singular ("home", "hour").
+    pub unit: String,
+    /// Where it is in the sentence, from its bound word to its unit.
+    pub span: Span,
+    /// The content words around it (folded and stemmed, the unit and
+    /// numbers left out): what tells one figure from another of the same
+    /// unit in a sentence ("a $43,000 Rolex watch" / "$750,000 in campaign
+    /// money").
+    pub context: Vec<String>,
+}
+
+/// Tokens on each side of a quantity whose words are its context.
+const CONTEXT: usize = 5;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Word,
+    Number,
+    Symbol,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Token<'a> {
+    kind: Kind,
+    text: &'a str,
+    start: usize,
+    end: usize,
+}
+
+/// Words (letters and apostrophes), numbers (digits with `,` or `.`
+/// between digits) and the symbols `% $ € £ - – :`; everything else
+/// separates tokens.
+fn tokens(text: &str) -> Vec<Token<'_>> {
+    let mut out = Vec::new();
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut i = 0;
+    while let Some(&(start, c)) = chars.get(i) {
+        let kind = if c.is_alphabetic() {
+            Kind::Word
+        } else if c.is_ascii_digit() {
+            Kind::Number
+        } else if matches!(c, '%' | '$' | '€' | '£' | '-' | '–' | ':') {
+            Kind::Symbol
+        } else {
+            i += 1;
+            continue;
+        };
+        let mut j = i + 1;
+        if kind != Kind::Symbol {
+            while let Some(&(_, d)) = chars.get(j) {
+                let next_is_digit = chars.get(j + 1).is_some_and(|&(_, n)| n.is_ascii_digit());
+                let inside = match kind {
+                    // Digits after letters make a code ("A320"), not a number.
+                    Kind::Word => {
+                        d.is_alphanumeric()
+                            || (matches!(d, '\'' | '’')
+                                && chars.get(j + 1).is_some_and(|&(_, n)| n.is_alphabetic()))
+                    }
+                    _ => d.is_ascii_digit() || (matches!(d, ',' | '.') && next_is_digit),
+                };
+                if !inside {
+                    break;
+                }
+                j += 1;
+            }
+        }
+        let end = chars.get(j).map_or(text.len(), |&(e, _)| e);
+        out.push(Token {
+            kind,
+            text: text.get(start..end).unwrap_or(""),
+            start,
+            end,
+        });
+        i = j;
+    }
+    out
+}
+
+/// The value of a number token: "3,400,000" groups thousands, "3.4" is a
+/// decimal.
+fn value(text: &str) -> Option<f64> {
+    text.replace(',', "").parse().ok()
+}
+
+const ORDINAL_SUFFIXES: &[&str] = &["st", "nd", "rd", "th"];
+
+const NUMBER_WORDS: &[(&str, f64)] = &[
+    ("one", 1.0),
+    ("two", 2.0),
+    ("three", 3.0),
+    ("four", 4.0),
+    ("five", 5.0),
+    ("six", 6.0),
+    ("seven", 7.0),
+    ("eight", 8.0),
+    ("nine", 9.0),
+    ("ten", 10.0),
+    ("eleven", 11.0),
+    ("twelve", 12.0),
+    ("thirteen", 13.0),
+    ("fourteen", 14.0),
+    ("fifteen", 15.0),
+    ("sixteen", 16.0),
+    ("seventeen", 17.0),
+    ("eighteen", 18.0),
+    ("nineteen", 19.0),
+    ("twenty", 20.0),
+    ("thirty", 30.0),
+    ("forty", 40.0),
+    ("fifty", 50.0),
+    ("hundred", 100.0),
+    ("dozen", 12.0),
+];
+
+const MULTIPLIERS: &[(&str, f64)] = &[
+    ("thousand", 1e3),
+    ("million", 1e6),
+    ("m", 1e6),
+    ("billion", 1e9),
+    ("bn", 1e9),
+    ("trillion", 1e12),
+];
+
+/// Words before a number and the bound they give, longest first.
+const BOUNDS: &[(&[&str], Bound)] = &[
+    (&["at", "least"], Bound::AtLeast),
+    (&["more", "than"], Bound::AtLeast),
+    (&["upwards", "of"], Bound::AtLeast),
+    (&["in", "excess", "of"], Bound::AtLeast),
+    (&["at", "most"], Bound::AtMost),
+    (&["up", "to"], Bound::AtMost),
+    (&["fewer", "than"], Bound::AtMost),
+    (&["less", "than"], Bound::AtMost),
+    (&["no", "more", "than"], Bound::AtMost),
+    (&["close", "to"], Bound::About),
+    (&["an", "estimated"], Bound::About),
+    (&["over"], Bound::AtLeast),
+    (&["above"], Bound::AtLeast),
+    (&["nearly"], Bound::AtMost),
+    (&["almost"], Bound::AtMost),
+    (&["under"], Bound::AtMost),
+    (&["about"], Bound::About),
+    (&["around"], Bound::About),
+    (&["roughly"], Bound::About),
+    (&["approximately"], Bound::About),
+    (&["some"], Bound::About),
+    (&["estimated"], Bound::About),
+];
+
+const DEATHS: &[&str] = &[
+    "dead",
+    "died",
+    "die",
+    "killed",
+    "killing",
+    "kill",
+    "deaths",
+    "death",
+    "fatalities",
+    "lives",
+    "bodies",
+    "perished",
+    "slain",
+];
+const INJURIES: &[&str] = &[
+    "injured", "injuring", "injuries", "wounded", "wounding", "hurt",
+];
+/// Nouns for people: what they count is said by the verb near them ("12
+/// people were killed").
+const PEOPLE: &[&str] = &[
+    "people",
+    "persons",
+    "person",
+    "civilians",
+    "residents",
+    "passengers",
+    "workers",
+    "children",
+    "men",
+    "women",
+    "soldiers",
+    "troops",
+    "protesters",
+    "migrants",
+    "victims",
+    "man",
+    "woman",
+    "child",
+    "soldier",
+    "others",
+    "more",
+    "other",
+];
+const CURRENCIES: &[&str] = &[
+    "dollars", "euros", "pounds", "crowns", "kroner", "kronor", "francs", "yuan", "yen", "rupees",
+    "roubles", "rubles", "zlotys", "hryvnias", "pesos",
+];
+const MONTHS: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+];
+/// Words after a number that do not name what it counts.
+const NOT_UNITS: &[&str] = &[
+    "a", "an", "the", "of", "and", "or", "to", "in", "on", "at", "by", "for", "from", "with", "as",
+    "is", "was", "were", "are", "be", "been", "that", "this", "it", "its", "his", "her", "their",
+    "per", "times", "o'clock", "am", "pm", "said", "says",
+];
+
+fn lower(t: &Token<'_>) -> String {
+    t.text.to_lowercase()
+}
+
+fn is_word(t: Option<&Token<'_>>, words: &[&str]) -> bool {
+    t.is_some_and(|t| t.kind == Kind::Word && words.contains(&lower(t).as_str()))
+}
+
+/// A noun in the singular, for comparing what two numbers count.
+fn singular(word: &str) -> String {
+    if let Some(stem) = word.strip_suffix("ies").filter(|s| s.len() > 2) {
+        return format!("{stem}y");
+    }
+    match word.strip_suffix('s') {
+        Some(stem) if stem.len() > 2 && !stem.ends_with('s') => stem.to_string(),
+        _ => word.to_string(),
+    }
+}
+
+/// The quantities `text` states, in order.
+pub(crate) fn quantities(text: &str) -> Vec<Quantity> {
+    let toks = tokens(text);
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        match number_at(&toks, i) {
+            Some((quantity, next)) => {
+                out.push(quantity);
+                i = next;
+            }
+            None => i += 1,
+        }
+    }
+    out
+}
+
+/// The value of the number (digits or words) starting at token `i`, and the
+/// token after it (multipliers included).
+fn read_number(toks: &[Token<'_>], i: usize) -> Option<(f64, usize)> {
+    let t = toks.get(i)?;
+    let mut at = i + 1;
+    let base = match t.kind {
+        Kind::Number => {
+            // Letters glued to the digits: an ordinal ("5th"), a
+            // multiplier ("2bn") or a unit ("10km").
+            let glued = toks
+                .get(at)
+                .filter(|g| g.kind == Kind::Word && g.start == t.end);
+            if is_word(glued, ORDINAL_SUFFIXES) {
+                return None;
+            }
+            value(t.text)?
+        }
+        Kind::Word => {
+            let w = lower(t);
+            // "a dozen": the article is part of the number.
+            if w == "a" && is_word(toks.get(i + 1), &["dozen"]) {
+                at = i + 2;
+                12.0
+            } else {
+                NUMBER_WORDS.iter().find(|(n, _)| *n == w)?.1
+            }
+        }
+        Kind::Symbol => return None,
+    };
+    let multiplier = toks.get(at).filter(|t| t.kind == Kind::Word).and_then(|t| {
+        let w = lower(t);
+        MULTIPLIERS.iter().find(|(m, _)| *m == w).map(|(_, x)| *x)
+    });
+    match multiplier {
+        Some(x) => Some((base * x, at + 1)),
+        None => Some((base, at)),
+    }
+}
+
+/// The quantity whose number starts at token `i`, and the token after it.
+fn number_at(toks: &[Token<'_>], i: usize) -> Option<(Quantity, usize)> {
+    let first = toks.get(i)?;
+    let (low, mut next) = read_number(toks, i)?;
+    let prev = i.checked_sub(1).and_then(|p| toks.get(p));
+    // A year, a time of day, a date: not a quantity to compare.
+    let year = first.kind == Kind::Number
+        && first.text.len() == 4
+        && (1800.0..=2100.0).contains(&low)
+        && !first.text.contains([',', '.']);
+    let clock =
+        prev.is_some_and(|p| p.text == ":") || toks.get(next).is_some_and(|t| t.text == ":");
+    let date = is_word(prev, MONTHS) || is_word(toks.get(next), MONTHS);
+    if year || clock || date {
+        return None;
+    }
+    // A range: "12 to 15", "12-15", "between 12 and 15".
+    let mut high = low;
+    let between = i >= 1 && is_word(toks.get(i - 1), &["between"]);
+    let joiner = toks.get(next);
+    let is_range_word = joiner.is_some_and(|t| {
+        matches!(t.text, "-" | "–")
+            || (t.kind == Kind::Word && (lower(t) == "to" || (between && lower(t) == "and")))
+    });
+    if is_range_word
+        && let Some((upper, after)) = read_number(toks, next + 1)
+        && upper > low
+    {
+        high = upper;
+        next = after;
+    }
+    // A rank ("No. 2", "number 3"), not a quantity.
+    if is_word(prev, &["no", "number"]) || prev.is_some_and(|p| p.text == "#") {
+        return None;
+    }
+    let currency_before = prev.filter(|p| matches!(p.text, "$" | "€" | "£"));
+    // The bound: the words right before the number or its currency ("at
+    // least 12", "more than $1 million").
+    let lead = if currency_before.is_some() { i - 1 } else { i };
+    let (bound, from) = BOUNDS
+        .iter()
+        .find_map(|(words, bound)| {
+            let start = lead.checked_sub(words.len())?;
+            let matches = words
+                .iter()
+                .enumerate()
+                .all(|(k, w)| is_word(toks.get(start + k), &[*w]));
+            matches.then_some((*bound, start))
+        })
+        .unwrap_or((Bound::Exact, lead));
+    let (unit, unit_end) = unit_after(toks, i, next, currency_before)?;
+    let start = toks.get(from).map_or(first.start, |t| t.start);
+    let end = toks.get(unit_end).map_or(first.end, |t| t.end);
+    let before = from.saturating_sub(CONTEXT)..from;
+    let after = unit_end + 1..(unit_end + 1 + CONTEXT).min(toks.len());
+    let context = before
+        .chain(after)
+        .filter_map(|k| toks.get(k))
+        .filter(|t| t.kind == Kind::Word)
+        .map(|t| parallax_text::fold(t.text))
+        .filter(|w| w.chars().count() > 2 && !parallax_text::is_stopword(w))
+        .map(|w| parallax_text::stem(&w).to_string())
+        .collect();
+    Some((
+        Quantity {
+            low,
+            high,
+            bound,
+            unit,
+            span: Span::new(start, end),
+            context,
+        },
+        unit_end + 1,
+    ))
+}
+
+/// What the number at tokens `i..next` counts, and the last token of the
+/// quantity; `None` when the sentence does not say.
+fn unit_after(
+    toks: &[Token<'_>],
+    i: usize,
+    next: usize,
+    currency_before: Option<&Token<'_>>,
+) -> Option<(String, usize)> {
+    let last = next.saturating_sub(1);
+    if let Some(symbol) = currency_before {
+        return Some((symbol.text.to_string(), last));
+    }
+    let after = toks.get(next);
+    if after.is_some_and(|t| t.text == "%") {
+        return Some(("percent".to_string(), next));
+    }
+    if is_word(after, &["per"]) && is_word(toks.get(next + 1), &["cent"]) {
+        return Some(("percent".to_string(), next + 1));
+    }
+    if is_word(after, &["percent"]) {
+        return Some(("percent".to_string(), next));
+    }
+    // Deaths or injuries said by a verb before ("killing at least 12").
+    let verb_before =
+        |words: &[&str]| (i.saturating_sub(4)..i).any(|k| is_word(toks.get(k), words));
+    let after = after.filter(|t| t.kind == Kind::Word)?;
+    let word = lower(after);
+    if DEATHS.contains(&word.as_str()) {
+        return Some(("deaths".to_string(), next));
+    }
+    if INJURIES.contains(&word.as_str()) {
+        return Some(("injuries".to_string(), next));
+    }
+    if PEOPLE.contains(&word.as_str()) {
+        // "12 people were killed", "12 others injured": the verb within
+        // three words says what is counted.
+        let ahead = next + 1..(next + 4).min(toks.len());
+        if ahead.clone().any(|k| is_word(toks.get(k), DEATHS)) || verb_before(DEATHS) {
+            return Some(("deaths".to_string(), next));
+        }
+        if ahead.clone().any(|k| is_word(toks.get(k), INJURIES)) || verb_before(INJURIES) {
+            return Some(("injuries".to_string(), next));
+        }
+        if matches!(word.as_str(), "more" | "other" | "others") {
+            return None;
+        }
+        return Some(("people".to_string(), next));
+    }
+    if CURRENCIES.contains(&word.as_str()) {
+        return Some((singular(&word), next));
+    }
+    if NOT_UNITS.contains(&word.as_str()) || NUMBER_WORDS.iter().any(|(n, _)| *n == word) {
+        return None;
+    }
+    Some((singular(&word), next))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read(text: &str) -> Vec<(f64, f64, Bound, String, &str)> {
+        quantities(text)
+            .into_iter()
+            .map(|q| {
+                let words = text.get(q.span.start..q.span.end).unwrap_or("");
+                (q.low, q.high, q.bound, q.unit, words)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn deaths_and_injuries_however_worded() {
+        assert_eq!(
+            read("At least 12 people were killed and 40 injured on Monday."),
+            [
+                (
+                    12.0,
+                    12.0,
+                    Bound::AtLeast,
+                    "deaths".to_string(),
+                    "At least 12 people"
+                ),
+                (
+                    40.0,
+                    40.0,
+                    Bound::Exact,
+                    "injuries".to_string(),
+                    "40 injured"
+                ),
+            ]
+        );
+        assert_eq!(
+            read("The blast left fifteen dead."),
+            [(
+                15.0,
+                15.0,
+                Bound::Exact,
+                "deaths".to_string(),
+                "fifteen dead"
+            )]
+        );
+        assert_eq!(
+            read("The storm killed about 30 people."),
+            [(
+                30.0,
+                30.0,
+                Bound::About,
+                "deaths".to_string(),
+                "about 30 people"
+            )]
+        );
+    }
+
+    #[test]
+    fn money_percentages_ranges_and_multipliers() {
+        assert_eq!(
+            read("Repairs cost 3.4 million crowns, 40 per cent over budget."),
+            [
+                (
+                    3.4e6,
+                    3.4e6,
+                    Bound::Exact,
+                    "crown".to_string(),
+                    "3.4 million crowns"
+                ),
+                (
+                    40.0,
+                    40.0,
+                    Bound::Exact,
+                    "percent".to_string(),
+                    "40 per cent"
+                ),
+            ]
+        );
+        assert_eq!(
+            read("It will cost $2bn and take 12 to 15 months."),
+            [
+                (2e9, 2e9, Bound::Exact, "$".to_string(), "$2bn"),
+                (
+                    12.0,
+                    15.0,
+                    Bound::Exact,
+                    "month".to_string(),
+                    "12 to 15 months"
+                ),
+            ]
+        );
+        assert_eq!(
+            read("Between 200 and 250 homes were flooded."),
+            [(
+                200.0,
+                250.0,
+                Bound::Exact,
+                "home".to_string(),
+                "200 and 250 homes"
+            )]
+        );
+    }
+
+    #[test]
+    fn a_bound_before_a_currency_and_the_words_around_a_figure() {
+        assert_eq!(
+            read("It cost more than $1 million, the magazine estimated."),
+            [(1e6, 1e6, Bound::AtLeast, "$".to_string(), "more than $1 million")]
+        );
+        let q = quantities("He bought a $43,000 Rolex watch and a mink cape.");
+        assert_eq!(q[0].context, ["bought", "rolex", "watch", "mink"]);
+        assert!(read("Hoyer kept the No. 2 job; Clyburn is number 3 in rank.").is_empty());
+    }
+
+    #[test]
+    fn years_dates_times_and_ordinals_are_not_quantities() {
+        assert!(read("In 2024, on 5 March at 10:30, the 3rd vote was held.").is_empty());
+        assert!(read("The A320 landed on March 5.").is_empty());
+        // A number that counts nothing named is not compared either.
+        assert!(read("The vote was 12 to the council's 7.").is_empty());
+    }
+}
