@@ -7,9 +7,15 @@ use std::path::PathBuf;
 use anyhow::bail;
 use parallax_model::Story;
 
-/// Print the discrepancies found in `files`, at most `limit`.
-pub fn run(files: &[PathBuf], limit: usize) -> anyhow::Result<()> {
-    let batch = parallax_read::read_paths(files);
+use crate::metrics::Part;
+
+/// Print the discrepancies found in `files` (the ECB+ topics of `part`;
+/// any article for `all`), at most `limit`.
+pub fn run(files: &[PathBuf], part: Part, limit: usize) -> anyhow::Result<()> {
+    let mut batch = parallax_read::read_paths(files);
+    batch
+        .articles
+        .retain(|a| crate::compare::in_part(part, &a.id));
     if batch.articles.is_empty() {
         bail!("no article read from {files:?}");
     }

@@ -55,6 +55,9 @@ enum Cmd {
         /// Print at most this many (all are counted).
         #[arg(long, default_value_t = 50)]
         limit: usize,
+        /// ECB+ topics: `tune` (1-21) to adjust the rules, `check` (23-45) to report.
+        #[arg(long, value_enum, default_value = "all")]
+        part: metrics::Part,
     },
     /// Story clustering quality on labelled JSONL files, all mixed into one stream.
     Clusters {
@@ -346,7 +349,7 @@ fn main() -> anyhow::Result<()> {
             repeat,
         })?,
         Cmd::Compare(options) => compare::run(options)?,
-        Cmd::Discrepancies { files, limit } => discrepancies::run(&files, limit)?,
+        Cmd::Discrepancies { files, limit, part } => discrepancies::run(&files, part, limit)?,
         Cmd::Entities {
             wikigold,
             min_span_f1,

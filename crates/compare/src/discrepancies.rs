@@ -118,7 +118,12 @@ pub(crate) fn find(shared: &[SharedClaim]) -> Vec<Discrepancy> {
                     articles.len() - 1
                 }
             };
-            figures.extend(quantities(&o.text).into_iter().map(|quantity| Figure {
+            // A sentence giving several figures of one unit (a game's
+            // statistics, two sums) leaves open which of them is which.
+            let found = quantities(&o.text);
+            let single = |q: &Quantity| found.iter().filter(|p| p.unit == q.unit).count() == 1;
+            let kept: Vec<Quantity> = found.iter().filter(|q| single(q)).cloned().collect();
+            figures.extend(kept.into_iter().map(|quantity| Figure {
                 article,
                 occurrence: o,
                 quantity,
@@ -165,11 +170,18 @@ fn differing(figures: &[Figure<'_>], x: usize, y: usize) -> Vec<(usize, usize, R
             .iter()
             .copied()
             .filter(|&j| quantity(j).is_some_and(|b| same_thing(a, b)))
-            .max_by_key(|&j| (quantity(j).map_or(0, |b| closeness(a, b)), std::cmp::Reverse(j)))
+            .max_by_key(|&j| {
+                (
+                    quantity(j).map_or(0, |b| closeness(a, b)),
+                    std::cmp::Reverse(j),
+                )
+            })
     };
     let mut pairs = Vec::new();
     for &i in &left {
-        let Some(j) = closest(i, &right) else { continue };
+        let Some(j) = closest(i, &right) else {
+            continue;
+        };
         if closest(j, &left) != Some(i) {
             continue;
         }
@@ -183,7 +195,11 @@ fn differing(figures: &[Figure<'_>], x: usize, y: usize) -> Vec<(usize, usize, R
 }
 
 /// One discrepancy per group of figures that differing pairs join.
-fn gather(claim: usize, figures: &[Figure<'_>], pairs: &[(usize, usize, Relation)]) -> Vec<Discrepancy> {
+fn gather(
+    claim: usize,
+    figures: &[Figure<'_>],
+    pairs: &[(usize, usize, Relation)],
+) -> Vec<Discrepancy> {
     let mut sets = crate::union_find::UnionFind::new(figures.len());
     for &(i, j, _) in pairs {
         sets.union(i, j);

@@ -257,7 +257,9 @@ const MONTHS: &[&str] = &[
 const NOT_UNITS: &[&str] = &[
     "a", "an", "the", "of", "and", "or", "to", "in", "on", "at", "by", "for", "from", "with", "as",
     "is", "was", "were", "are", "be", "been", "that", "this", "it", "its", "his", "her", "their",
-    "per", "times", "o'clock", "am", "pm", "said", "says",
+    "per", "times", "o'clock", "am", "pm", "said", "says", "just", "after", "before", "into",
+    "over", "under", "across", "more", "less", "each", "only", "also", "still", "since", "until",
+    "while", "when", "where", "who", "which", "than", "ago", "apiece",
 ];
 
 fn lower(t: &Token<'_>) -> String {
@@ -287,7 +289,14 @@ pub(crate) fn quantities(text: &str) -> Vec<Quantity> {
     while i < toks.len() {
         match number_at(&toks, i) {
             Some((quantity, next)) => {
-                out.push(quantity);
+                // A figure opening a parenthesis is a conversion or an
+                // aside ("$1 million ($1.52 million)", "50 km (30 miles)").
+                let opens_aside = text
+                    .get(..quantity.span.start)
+                    .is_some_and(|before| before.trim_end().ends_with('('));
+                if !opens_aside {
+                    out.push(quantity);
+                }
                 i = next;
             }
             None => i += 1,
@@ -308,7 +317,9 @@ fn read_number(toks: &[Token<'_>], i: usize) -> Option<(f64, usize)> {
             let glued = toks
                 .get(at)
                 .filter(|g| g.kind == Kind::Word && g.start == t.end);
-            if is_word(glued, ORDINAL_SUFFIXES) {
+            // An ordinal, or digits with a leading zero ("05", the "000"
+            // of a thousands group cut off): not a count.
+            if is_word(glued, ORDINAL_SUFFIXES) || (t.text.len() > 1 && t.text.starts_with('0')) {
                 return None;
             }
             value(t.text)?
@@ -385,7 +396,7 @@ fn number_at(toks: &[Token<'_>], i: usize) -> Option<(Quantity, usize)> {
             matches.then_some((*bound, start))
         })
         .unwrap_or((Bound::Exact, lead));
-    let (unit, unit_end) = unit_after(toks, i, next, currency_before)?;
+    let (unit, unit_end) = unit_after(toks, from, next, currency_before)?;
     let start = toks.get(from).map_or(first.start, |t| t.start);
     let end = toks.get(unit_end).map_or(first.end, |t| t.end);
     let before = from.saturating_sub(CONTEXT)..from;
@@ -411,11 +422,12 @@ fn number_at(toks: &[Token<'_>], i: usize) -> Option<(Quantity, usize)> {
     ))
 }
 
-/// What the number at tokens `i..next` counts, and the last token of the
-/// quantity; `None` when the sentence does not say.
+/// What the number at tokens `from..next` (its bound words included)
+/// counts, and the last token of the quantity; `None` when the sentence does
+/// not say.
 fn unit_after(
     toks: &[Token<'_>],
-    i: usize,
+    from: usize,
     next: usize,
     currency_before: Option<&Token<'_>>,
 ) -> Option<(String, usize)> {
@@ -433,9 +445,6 @@ fn unit_after(
     if is_word(after, &["percent"]) {
         return Some(("percent".to_string(), next));
     }
-    // Deaths or injuries said by a verb before ("killing at least 12").
-    let verb_before =
-        |words: &[&str]| (i.saturating_sub(4)..i).any(|k| is_word(toks.get(k), words));
     let after = after.filter(|t| t.kind == Kind::Word)?;
     let word = lower(after);
     if DEATHS.contains(&word.as_str()) {
@@ -444,20 +453,41 @@ fn unit_after(
     if INJURIES.contains(&word.as_str()) {
         return Some(("injuries".to_string(), next));
     }
+    // What a toll of people counts is said by the nearest verb, within
+    // three words after ("12 people were killed") or four before ("killing
+    // at least 12 people and injuring dozens"); after wins a tie.
+    let toll = || {
+        let verb = |k: usize| {
+            if is_word(toks.get(k), DEATHS) {
+                Some("deaths")
+            } else if is_word(toks.get(k), INJURIES) {
+                Some("injuries")
+            } else {
+                None
+            }
+        };
+        let ahead = (next + 1..(next + 4).min(toks.len())).map(|k| (k - next, k));
+        let before = (from.saturating_sub(4)..from).map(|k| (from - k, k));
+        ahead
+            .chain(before)
+            .filter_map(|(distance, k)| Some((distance, verb(k)?)))
+            .min_by_key(|&(distance, _)| distance)
+            .map(|(_, toll)| toll)
+    };
     if PEOPLE.contains(&word.as_str()) {
-        // "12 people were killed", "12 others injured": the verb within
-        // three words says what is counted.
-        let ahead = next + 1..(next + 4).min(toks.len());
-        if ahead.clone().any(|k| is_word(toks.get(k), DEATHS)) || verb_before(DEATHS) {
-            return Some(("deaths".to_string(), next));
-        }
-        if ahead.clone().any(|k| is_word(toks.get(k), INJURIES)) || verb_before(INJURIES) {
-            return Some(("injuries".to_string(), next));
+        if let Some(toll) = toll() {
+            return Some((toll.to_string(), next));
         }
         if matches!(word.as_str(), "more" | "other" | "others") {
             return None;
         }
         return Some(("people".to_string(), next));
+    }
+    // A capitalised word after a number names a people or a brand ("640
+    // Palestinians", "768 Intel Atom cores"): a toll when a verb says so,
+    // otherwise not what the number counts.
+    if after.text.chars().next().is_some_and(char::is_uppercase) {
+        return toll().map(|toll| (toll.to_string(), next));
     }
     if CURRENCIES.contains(&word.as_str()) {
         return Some((singular(&word), next));
@@ -575,11 +605,43 @@ mod tests {
     fn a_bound_before_a_currency_and_the_words_around_a_figure() {
         assert_eq!(
             read("It cost more than $1 million, the magazine estimated."),
-            [(1e6, 1e6, Bound::AtLeast, "$".to_string(), "more than $1 million")]
+            [(
+                1e6,
+                1e6,
+                Bound::AtLeast,
+                "$".to_string(),
+                "more than $1 million"
+            )]
         );
         let q = quantities("He bought a $43,000 Rolex watch and a mink cape.");
         assert_eq!(q[0].context, ["bought", "rolex", "watch", "mink"]);
         assert!(read("Hoyer kept the No. 2 job; Clyburn is number 3 in rank.").is_empty());
+    }
+
+    #[test]
+    fn the_nearest_verb_says_what_a_toll_counts_and_asides_are_left_out() {
+        assert_eq!(
+            read("The quake struck, killing at least five people and injuring dozens.")[0].3,
+            "deaths"
+        );
+        assert_eq!(
+            read("A girl was killed and at least 40 people were injured.")[0].3,
+            "injuries"
+        );
+        assert_eq!(
+            read("Damage was put at 200 million euros ($265.3 million) in Athens.")
+                .into_iter()
+                .map(|q| q.4)
+                .collect::<Vec<_>>(),
+            ["200 million euros"]
+        );
+        // A capitalised word after a number is not what it counts, unless a
+        // toll verb says so.
+        assert!(read("It had up to 768 Intel Atom cores.").is_empty());
+        assert_eq!(
+            read("More than 600 Palestinians have been killed.")[0].3,
+            "deaths"
+        );
     }
 
     #[test]
