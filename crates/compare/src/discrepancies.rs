@@ -2,8 +2,11 @@
 //!
 //! The sentences of a shared claim state one fact; where two articles give a
 //! number for the same thing ([`quantities`]: "at least 12 dead" / "15
-//! killed" both count deaths; two sums of money only when said of the same
-//! thing, see [`same_thing`]), the numbers are compared:
+//! killed" both count deaths), the numbers are compared. "The same thing"
+//! is read strictly ([`same_thing`]): the same unit, said of the same one
+//! (not of two named players, nor of a "he"), with words around the figures
+//! in common, in sentences that say much the same. A missed discrepancy
+//! costs little; a false one shown to a reader costs trust. The relations:
 //! - `conflict`: no reading makes them agree ("12 dead" / "15 dead");
 //! - `bound`: one is a bound or a range the other fits ("at least 12" /
 //!   "15"): compatible, but not the same statement;
@@ -14,9 +17,13 @@
 //! no discrepancy, nor is a number only one outlet gives: what one outlet
 //! leaves out is for the exclusive claims to show.
 
-use parallax_model::{Discrepancy, DiscrepancyKind, Occurrence, Relation, SharedClaim};
+use std::collections::HashSet;
 
-use crate::quantities::{Bound, Quantity, quantities};
+use parallax_model::{
+    Discrepancy, DiscrepancyKind, Occurrence, Relation, SharedClaim, StoryEntity,
+};
+
+use crate::quantities::{Bound, Quantity, Subject, content_words, numbers, quantities};
 
 /// How close an approximate or round number must be to count as rounding.
 const ROUNDING: f64 = 0.05;
@@ -73,28 +80,107 @@ fn rank(r: Relation) -> u8 {
     }
 }
 
-/// Whether two figures can be about the same thing: the same unit, and for
-/// anything but a death or injury toll (which in one claim is the claim's
-/// own), a content word around them in common: one sentence often gives
-/// several sums or shares ("a $43,000 Rolex" / "$750,000 in campaign
-/// money"), and only those said of the same thing compare.
-fn same_thing(a: &Quantity, b: &Quantity) -> bool {
-    a.unit == b.unit
-        && (matches!(a.unit.as_str(), "deaths" | "injuries")
-            || a.context.iter().any(|w| b.context.contains(w)))
+/// A sentence giving more numbers than this is a table in prose (a game's
+/// statistics): its figures are not compared.
+const DENSE: usize = 3;
+
+/// How much two sentences must share, as the share of their content words
+/// in common, for their figures to be compared: a shared claim joins
+/// sentences that only overlap, and a figure compares only where the two
+/// sentences say much the same around it.
+const ALIGNED: f64 = 0.2;
+
+/// How many content words around them two figures must share (a death or
+/// injury toll, the claim's own in most claims, needs fewer).
+const SHARED_CONTEXT: usize = 2;
+const SHARED_CONTEXT_TOLL: usize = 1;
+
+/// The words of the story's names, folded: what tells a name in a
+/// figure's subject from a capitalised common word ("Firefighters fought").
+struct Names(HashSet<String>);
+
+impl Names {
+    fn of(entities: &[StoryEntity]) -> Names {
+        let forms = entities.iter().flat_map(|e| {
+            let spelt = e.spellings.iter().flat_map(|s| s.forms.iter());
+            std::iter::once(&e.name).chain(&e.aliases).chain(spelt)
+        });
+        let words = forms
+            .flat_map(|f| f.split_whitespace())
+            .map(parallax_text::fold)
+            .filter(|w| !parallax_text::is_stopword(w))
+            .collect();
+        Names(words)
+    }
+
+    /// The names among a figure's subject words.
+    fn in_subject<'s>(&self, s: &'s Subject) -> Vec<&'s String> {
+        s.capitalised
+            .iter()
+            .filter(|w| self.0.contains(*w))
+            .collect()
+    }
 }
 
-/// How many content words two figures share around them.
+/// Whether two figures may be said of the same one: not when each is said
+/// of someone named and the names differ ("Brann scored 20 points" /
+/// "Ostby scored nine points"), nor when one is said of "he" or "they",
+/// whom the article named elsewhere, unless both name the same one.
+fn same_subject(a: &Subject, b: &Subject, names: &Names) -> bool {
+    let (x, y) = (names.in_subject(a), names.in_subject(b));
+    if !x.is_empty() && !y.is_empty() {
+        return x.iter().any(|w| y.contains(w));
+    }
+    !(a.pronoun || b.pronoun)
+}
+
+/// The share of content words two sentences have in common (Jaccard).
+fn similarity(a: &[String], b: &[String]) -> f64 {
+    let common = a.iter().filter(|w| b.contains(w)).count();
+    let all = a.len() + b.len() - common;
+    if all == 0 {
+        return 0.0;
+    }
+    common as f64 / all as f64
+}
+
+/// Whether two figures can be about the same thing: the same unit, said of
+/// the same one ([`same_subject`]), in sentences that say much the same
+/// ([`ALIGNED`]), with content words around them in common: one sentence
+/// often gives several sums or shares ("a $43,000 Rolex" / "$750,000 in
+/// campaign money"), and only those said of the same thing compare.
+fn same_thing(a: &Figure<'_>, b: &Figure<'_>, names: &Names) -> bool {
+    let (p, q) = (&a.quantity, &b.quantity);
+    let needed = if matches!(p.unit.as_str(), "deaths" | "injuries") {
+        SHARED_CONTEXT_TOLL
+    } else {
+        SHARED_CONTEXT
+    };
+    p.unit == q.unit
+        && same_subject(&p.subject, &q.subject, names)
+        && closeness(p, q) >= needed
+        && similarity(&a.words, &b.words) >= ALIGNED
+}
+
+/// How many content words two figures share around them, the word right
+/// after their unit counting twice when it is the same: two figures whose
+/// phrases read alike ("40 volunteer firefighters") count alike things.
 fn closeness(a: &Quantity, b: &Quantity) -> usize {
-    a.context.iter().filter(|w| b.context.contains(w)).count()
+    let mut shared: Vec<&String> = a.context.iter().filter(|w| b.context.contains(w)).collect();
+    shared.sort_unstable();
+    shared.dedup();
+    let phrase = a.next.is_some() && a.next == b.next;
+    shared.len() + usize::from(phrase)
 }
 
 /// One figure of a claim: the article's position among the claim's
-/// articles, the occurrence it is read from, and the quantity.
+/// articles, the occurrence it is read from, the quantity, and the content
+/// words of its sentence.
 struct Figure<'a> {
     article: usize,
     occurrence: &'a Occurrence,
     quantity: Quantity,
+    words: Vec<String>,
 }
 
 /// The discrepancies between the sentences of each shared claim (`claim`
@@ -105,7 +191,8 @@ struct Figure<'a> {
 /// figure of the same thing it is closest to, when each is the other's
 /// closest ([`same_thing`]). A pair that differs is a discrepancy; pairs
 /// that share a figure are one discrepancy, its wordings in story order.
-pub(crate) fn find(shared: &[SharedClaim]) -> Vec<Discrepancy> {
+pub(crate) fn find(shared: &[SharedClaim], entities: &[StoryEntity]) -> Vec<Discrepancy> {
+    let names = Names::of(entities);
     let mut out = Vec::new();
     for (claim, c) in shared.iter().enumerate() {
         let mut articles: Vec<&str> = Vec::new();
@@ -118,21 +205,12 @@ pub(crate) fn find(shared: &[SharedClaim]) -> Vec<Discrepancy> {
                     articles.len() - 1
                 }
             };
-            // A sentence giving several figures of one unit (a game's
-            // statistics, two sums) leaves open which of them is which.
-            let found = quantities(&o.text);
-            let single = |q: &Quantity| found.iter().filter(|p| p.unit == q.unit).count() == 1;
-            let kept: Vec<Quantity> = found.iter().filter(|q| single(q)).cloned().collect();
-            figures.extend(kept.into_iter().map(|quantity| Figure {
-                article,
-                occurrence: o,
-                quantity,
-            }));
+            figures.extend(figures_of(o, article));
         }
         let mut pairs: Vec<(usize, usize, Relation)> = Vec::new();
         for x in 0..articles.len() {
             for y in x + 1..articles.len() {
-                pairs.extend(differing(&figures, x, y));
+                pairs.extend(differing(&figures, x, y, &names));
             }
         }
         out.extend(gather(claim, &figures, &pairs));
@@ -140,9 +218,37 @@ pub(crate) fn find(shared: &[SharedClaim]) -> Vec<Discrepancy> {
     out
 }
 
+/// The figures of one sentence (`article` is its article's position among
+/// the claim's) that can be compared: none from a sentence dense with
+/// numbers ([`DENSE`]), and none of a unit the sentence gives twice (two
+/// sums, two players' points), which leaves open which of them is which.
+fn figures_of(o: &Occurrence, article: usize) -> Vec<Figure<'_>> {
+    if numbers(&o.text) > DENSE {
+        return Vec::new();
+    }
+    let found = quantities(&o.text);
+    let single = |q: &Quantity| found.iter().filter(|p| p.unit == q.unit).count() == 1;
+    let words = content_words(&o.text);
+    found
+        .iter()
+        .filter(|q| single(q))
+        .map(|q| Figure {
+            article,
+            occurrence: o,
+            quantity: q.clone(),
+            words: words.clone(),
+        })
+        .collect()
+}
+
 /// The pairs `(i, j, relation)` of figures of articles `x` and `y` that are
 /// about the same thing and differ.
-fn differing(figures: &[Figure<'_>], x: usize, y: usize) -> Vec<(usize, usize, Relation)> {
+fn differing(
+    figures: &[Figure<'_>],
+    x: usize,
+    y: usize,
+    names: &Names,
+) -> Vec<(usize, usize, Relation)> {
     let of = |article: usize| -> Vec<usize> {
         (0..figures.len())
             .filter(|&i| figures.get(i).is_some_and(|f| f.article == article))
@@ -166,10 +272,11 @@ fn differing(figures: &[Figure<'_>], x: usize, y: usize) -> Vec<(usize, usize, R
     });
     let closest = |i: usize, among: &[usize]| -> Option<usize> {
         let a = quantity(i)?;
+        let f = figures.get(i)?;
         among
             .iter()
             .copied()
-            .filter(|&j| quantity(j).is_some_and(|b| same_thing(a, b)))
+            .filter(|&j| figures.get(j).is_some_and(|g| same_thing(f, g, names)))
             .max_by_key(|&j| {
                 (
                     quantity(j).map_or(0, |b| closeness(a, b)),
@@ -252,6 +359,8 @@ fn gather(
 
 #[cfg(test)]
 mod tests {
+    use parallax_model::EntityKind;
+
     use super::*;
 
     fn claim(sentences: &[(&str, &str)]) -> SharedClaim {
@@ -269,8 +378,22 @@ mod tests {
         }
     }
 
-    fn found(sentences: &[(&str, &str)]) -> Vec<(Relation, String, Vec<String>)> {
-        find(&[claim(sentences)])
+    /// A person of the story, known by `name` only.
+    fn person(name: &str) -> StoryEntity {
+        StoryEntity {
+            name: name.to_string(),
+            kind: EntityKind::Person,
+            key: name.to_lowercase(),
+            aliases: Vec::new(),
+            spellings: Vec::new(),
+        }
+    }
+
+    /// Relation, unit and wordings of what two articles' sentences `a` and
+    /// `b` differ in, in a story naming `people`.
+    fn between(a: &str, b: &str, people: &[&str]) -> Vec<(Relation, String, Vec<String>)> {
+        let entities: Vec<StoryEntity> = people.iter().map(|p| person(p)).collect();
+        find(&[claim(&[("a", a), ("b", b)])], &entities)
             .into_iter()
             .map(|d| {
                 let words = d.wordings.iter().map(|w| w.text.clone()).collect();
@@ -279,12 +402,19 @@ mod tests {
             .collect()
     }
 
+    fn relation(a: &str, b: &str) -> Option<Relation> {
+        between(a, b, &[]).first().map(|d| d.0)
+    }
+
     #[test]
     fn a_different_death_toll_is_a_conflict_with_both_wordings() {
-        let d = find(&[claim(&[
-            ("a", "Twelve people died when the ferry sank off Holm."),
-            ("b", "The ferry sank off Holm, killing 15 people."),
-        ])]);
+        let d = find(
+            &[claim(&[
+                ("a", "Twelve people died when the ferry sank off Holm."),
+                ("b", "The ferry sank off Holm, killing 15 people."),
+            ])],
+            &[],
+        );
         assert_eq!(d.len(), 1);
         assert_eq!(d[0].relation, Relation::Conflict);
         assert_eq!(d[0].what, "deaths");
@@ -301,62 +431,122 @@ mod tests {
     #[test]
     fn bounds_and_rounding_are_told_apart_from_conflicts() {
         assert_eq!(
-            found(&[
-                ("a", "At least 12 people were killed."),
-                ("b", "15 people were killed.")
-            ]),
+            between(
+                "At least 12 people were killed in the blast at the Orvik depot.",
+                "The blast at the Orvik depot killed 15 people.",
+                &[]
+            ),
             [(
                 Relation::Bound,
                 "deaths".to_string(),
                 vec!["At least 12 people".to_string(), "15 people".to_string()]
             )]
         );
-        let r = |a: &str, b: &str| found(&[("a", a), ("b", b)]).first().map(|d| d.0);
+        let flood = |n: &str| format!("{n} homes flooded when the Lenne burst its banks.");
         assert_eq!(
-            r("At least 12 people died.", "15 people died."),
-            Some(Relation::Bound)
-        );
-        assert_eq!(
-            r("About 1,000 homes flooded.", "1,020 homes flooded."),
+            relation(&flood("About 1,000"), &flood("1,020")),
             Some(Relation::Rounding)
         );
         assert_eq!(
-            r("1,000 homes flooded.", "1,020 homes flooded."),
+            relation(&flood("1,000"), &flood("1,020")),
             Some(Relation::Rounding)
         );
         assert_eq!(
-            r("Between 12 and 15 people died.", "14 people died."),
+            relation(&flood("Between 120 and 150"), &flood("140")),
             Some(Relation::Bound)
         );
         assert_eq!(
-            r("12 people died.", "20 people died."),
+            relation(&flood("120"), &flood("200")),
             Some(Relation::Conflict)
         );
         // Two round figures apart are two figures, not one rounded.
         assert_eq!(
-            r("250 homes flooded.", "260 homes flooded."),
+            relation(&flood("250"), &flood("260")),
             Some(Relation::Conflict)
         );
         assert_eq!(
-            r("At least 20 people died.", "12 people died."),
+            relation(&flood("At least 200"), &flood("120")),
             Some(Relation::Conflict)
         );
     }
 
     #[test]
     fn the_same_number_in_other_words_or_a_number_one_outlet_omits_is_none() {
-        let none = |a: &str, b: &str| found(&[("a", a), ("b", b)]).is_empty();
+        let none = |a: &str, b: &str| between(a, b, &[]).is_empty();
         assert!(none(
-            "Twelve people were killed.",
-            "The crash left 12 dead."
+            "A dozen people were killed when the ferry sank off Holm.",
+            "The ferry sank off Holm, killing 12 people."
         ));
         assert!(none(
-            "12 people died in the crash.",
-            "People died in the crash."
+            "12 people died when the ferry sank off Holm.",
+            "People died when the ferry sank off Holm."
         ));
         // Different things counted are not compared.
-        assert!(none("12 people died.", "15 people were injured."));
+        assert!(none(
+            "12 people died when the ferry sank off Holm.",
+            "15 people were injured when the ferry sank off Holm."
+        ));
         // Two sentences of one article are one outlet's wording.
-        assert!(found(&[("a", "12 people died."), ("a", "15 people died.")]).is_empty());
+        let one = [
+            ("a", "12 people died when the ferry sank off Holm."),
+            ("a", "15 people died when the ferry sank off Holm."),
+        ];
+        assert!(find(&[claim(&one)], &[]).is_empty());
+    }
+
+    #[test]
+    fn figures_said_of_different_people_are_not_compared() {
+        let game =
+            |who: &str, n: &str| format!("{who} scored {n} points as the Foxes beat the Owls.");
+        let people = ["Ida Brann", "Ola Ostby"];
+        assert!(between(&game("Brann", "20"), &game("Ostby", "nine"), &people).is_empty());
+        // "He" is someone the article named elsewhere.
+        assert!(between(&game("He", "20"), &game("Brann", "nine"), &people).is_empty());
+        // Said of the same player, the figures compare.
+        assert_eq!(
+            between(&game("Brann", "20"), &game("Ida Brann", "22"), &people)
+                .first()
+                .map(|d| d.0),
+            Some(Relation::Conflict)
+        );
+        // A sentence dense with numbers is a box score in prose.
+        assert!(
+            between(
+                "Brann had 20 points, 11 rebounds and 7 assists, and Ostby 9 points as the Foxes beat the Owls.",
+                &game("Brann", "22"),
+                &people
+            )
+            .is_empty()
+        );
+        // A part of a whole is a statistic, not a count.
+        assert!(
+            between(
+                "The Foxes won 18 of their last 23 games this season under coach Lund.",
+                "The Foxes won 40 games this season under coach Lund.",
+                &[]
+            )
+            .is_empty()
+        );
+    }
+
+    #[test]
+    fn conversions_and_different_referents_of_one_unit_are_not_compared() {
+        let none = |a: &str, b: &str| between(a, b, &[]).is_empty();
+        // The dollars in parentheses convert the crowns; only the other
+        // outlet gives dollars.
+        assert!(none(
+            "The bridge over the Sor fjord cost 40 million crowns ($4 million) to build.",
+            "The bridge over the Sor fjord cost $5 million to build."
+        ));
+        // Two sums, each of its own fund.
+        assert!(none(
+            "Officials will move $200 million from the harbour fund to the school plan.",
+            "The mayor will also tap $2.5 billion in road money, aides said on Monday."
+        ));
+        // A date, not a count.
+        assert!(none(
+            "The riots in Tarn began eight days ago after the arrest of a student.",
+            "The riots in Tarn began five days ago after the arrest of a student."
+        ));
     }
 }

@@ -39,9 +39,27 @@ pub(crate) struct Quantity {
     /// unit in a sentence ("a $43,000 Rolex watch" / "$750,000 in campaign
     /// money").
     pub context: Vec<String>,
+    /// The content word right after the unit, when there is one: the rest
+    /// of the phrase naming what is counted ("40 volunteer firefighters",
+    /// "a .38-caliber revolver").
+    pub next: Option<String>,
+    /// Who or what the figure is said of, as far as its clause tells: the
+    /// capitalised words before it in its clause (folded), and whether a
+    /// personal pronoun stands there instead ("he scored 20 points").
+    pub subject: Subject,
 }
 
-/// Tokens on each side of a quantity whose words are its context.
+/// The words that may name who a figure is said of: the capitalised words
+/// of its clause before it, back to a comma, a semicolon, a parenthesis or
+/// a reporting verb (in "police said 12 died" the police are the source,
+/// not what the 12 counts).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(crate) struct Subject {
+    pub capitalised: Vec<String>,
+    pub pronoun: bool,
+}
+
+/// Content words on each side of a quantity that are its context.
 const CONTEXT: usize = 5;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -57,7 +75,16 @@ struct Token<'a> {
     text: &'a str,
     start: usize,
     end: usize,
+    /// Punctuation that ends a clause (`, ; ( ) —` or a quotation mark)
+    /// stands between this token and the one before.
+    after_break: bool,
 }
+
+/// Characters that end a clause: what is before them is not the subject of
+/// a figure after them.
+const CLAUSE_BREAKS: &[char] = &[
+    ',', ';', '(', ')', '—', '"', '“', '”', '.', '?', '!', '[', ']',
+];
 
 /// Words (letters and apostrophes), numbers (digits with `,` or `.`
 /// between digits) and the symbols `% $ € £ - – :`; everything else
@@ -66,6 +93,7 @@ fn tokens(text: &str) -> Vec<Token<'_>> {
     let mut out = Vec::new();
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     let mut i = 0;
+    let mut after_break = false;
     while let Some(&(start, c)) = chars.get(i) {
         let kind = if c.is_alphabetic() {
             Kind::Word
@@ -74,6 +102,7 @@ fn tokens(text: &str) -> Vec<Token<'_>> {
         } else if matches!(c, '%' | '$' | '€' | '£' | '-' | '–' | ':') {
             Kind::Symbol
         } else {
+            after_break |= CLAUSE_BREAKS.contains(&c);
             i += 1;
             continue;
         };
@@ -102,7 +131,9 @@ fn tokens(text: &str) -> Vec<Token<'_>> {
             text: text.get(start..end).unwrap_or(""),
             start,
             end,
+            after_break,
         });
+        after_break = false;
         i = j;
     }
     out
@@ -322,7 +353,9 @@ fn read_number(toks: &[Token<'_>], i: usize) -> Option<(f64, usize)> {
             if is_word(glued, ORDINAL_SUFFIXES) || (t.text.len() > 1 && t.text.starts_with('0')) {
                 return None;
             }
-            value(t.text)?
+            let (v, after) = split_thousands(toks, i)?;
+            at = after;
+            v
         }
         Kind::Word => {
             let w = lower(t);
@@ -344,6 +377,114 @@ fn read_number(toks: &[Token<'_>], i: usize) -> Option<(f64, usize)> {
         Some(x) => Some((base * x, at + 1)),
         None => Some((base, at)),
     }
+}
+
+/// The number token at `i` joined with the thousands groups that a
+/// tokenised text has cut off with a comma and a space ("230, 000", as in
+/// ECB+): its value and the token after it.
+fn split_thousands(toks: &[Token<'_>], i: usize) -> Option<(f64, usize)> {
+    let t = toks.get(i)?;
+    let mut v = value(t.text)?;
+    let mut at = i + 1;
+    if t.text.len() > 3 || t.text.contains([',', '.']) {
+        return Some((v, at));
+    }
+    let mut end = t.end;
+    while let Some(group) = toks.get(at).filter(|g| {
+        g.kind == Kind::Number && g.text.len() == 3 && g.after_break && g.start == end + 2
+    }) {
+        v = v * 1000.0 + value(group.text)?;
+        end = group.end;
+        at += 1;
+    }
+    Some((v, at))
+}
+
+/// Words before a figure that give it a part of a whole ("18 of its next
+/// 23 games", "178 of 369 punches"): a statistic, not a count to compare.
+fn is_whole_of_part(toks: &[Token<'_>], from: usize) -> bool {
+    (from.saturating_sub(4)..from).any(|k| {
+        is_word(toks.get(k), &["of"])
+            && k.checked_sub(1)
+                .and_then(|p| toks.get(p))
+                .is_some_and(|p| p.kind == Kind::Number)
+    })
+}
+
+/// Personal pronouns: a figure said of one is said of someone the article
+/// named elsewhere, who may not be whom another outlet's figure is about.
+const PRONOUNS: &[&str] = &["he", "she", "his", "her", "him", "they", "their", "them"];
+/// Verbs that introduce a source: the words before them name who tells,
+/// not what a figure after them is about.
+const REPORTING: &[&str] = &[
+    "said",
+    "says",
+    "say",
+    "told",
+    "tells",
+    "reported",
+    "reports",
+    "according",
+    "added",
+    "adds",
+];
+/// How far back, in tokens, a figure's subject is looked for.
+const SUBJECT_REACH: usize = 10;
+
+/// The subject of the figure whose words start at token `from`: see
+/// [`Subject`].
+fn subject(toks: &[Token<'_>], from: usize) -> Subject {
+    let mut found = Subject::default();
+    let mut k = from;
+    while k > 0 && from - k < SUBJECT_REACH {
+        if toks.get(k).is_some_and(|t| t.after_break) {
+            break;
+        }
+        k -= 1;
+        let Some(t) = toks.get(k).filter(|t| t.kind == Kind::Word) else {
+            continue;
+        };
+        let word = lower(t);
+        if REPORTING.contains(&word.as_str()) {
+            break;
+        }
+        if PRONOUNS.contains(&word.as_str()) {
+            found.pronoun = true;
+        } else if t.text.chars().next().is_some_and(char::is_uppercase) {
+            found.capitalised.push(parallax_text::fold(t.text));
+        }
+    }
+    found
+}
+
+/// A word's content form (folded and stemmed), or `None` for a stopword or
+/// a word too short to tell anything.
+fn content(t: &Token<'_>) -> Option<String> {
+    if t.kind != Kind::Word {
+        return None;
+    }
+    let w = parallax_text::fold(t.text);
+    (w.chars().count() > 2 && !parallax_text::is_stopword(&w))
+        .then(|| parallax_text::stem(&w).to_string())
+}
+
+/// The content words of a sentence, for telling how closely two sentences
+/// say the same.
+pub(crate) fn content_words(text: &str) -> Vec<String> {
+    tokens(text).iter().filter_map(content).collect()
+}
+
+/// How many numbers a sentence gives, years left out: a sentence dense with
+/// them is a table in prose (a game's statistics, a budget's lines), where
+/// which figure is which is beyond a reading by words.
+pub(crate) fn numbers(text: &str) -> usize {
+    tokens(text)
+        .iter()
+        .filter(|t| t.kind == Kind::Number)
+        .filter(|t| {
+            !(t.text.len() == 4 && value(t.text).is_some_and(|v| (1800.0..=2100.0).contains(&v)))
+        })
+        .count()
 }
 
 /// The quantity whose number starts at token `i`, and the token after it.
@@ -396,19 +537,25 @@ fn number_at(toks: &[Token<'_>], i: usize) -> Option<(Quantity, usize)> {
             matches.then_some((*bound, start))
         })
         .unwrap_or((Bound::Exact, lead));
+    if is_whole_of_part(toks, from) {
+        return None;
+    }
     let (unit, unit_end) = unit_after(toks, from, next, currency_before)?;
+    // "eight days ago" dates an event; it does not count anything.
+    if is_word(toks.get(unit_end + 1), &["ago"]) {
+        return None;
+    }
     let start = toks.get(from).map_or(first.start, |t| t.start);
     let end = toks.get(unit_end).map_or(first.end, |t| t.end);
-    let before = from.saturating_sub(CONTEXT)..from;
-    let after = unit_end + 1..(unit_end + 1 + CONTEXT).min(toks.len());
-    let context = before
-        .chain(after)
-        .filter_map(|k| toks.get(k))
-        .filter(|t| t.kind == Kind::Word)
-        .map(|t| parallax_text::fold(t.text))
-        .filter(|w| w.chars().count() > 2 && !parallax_text::is_stopword(w))
-        .map(|w| parallax_text::stem(&w).to_string())
-        .collect();
+    // The words of a toll ("killing", "injured") say what it counts, which
+    // its unit already tells.
+    let word = |k: usize| {
+        toks.get(k)
+            .filter(|t| !is_word(Some(t), DEATHS) && !is_word(Some(t), INJURIES))
+            .and_then(content)
+    };
+    let mut context: Vec<String> = (0..from).rev().filter_map(word).take(CONTEXT).collect();
+    context.extend((unit_end + 1..toks.len()).filter_map(word).take(CONTEXT));
     Some((
         Quantity {
             low,
@@ -417,6 +564,11 @@ fn number_at(toks: &[Token<'_>], i: usize) -> Option<(Quantity, usize)> {
             unit,
             span: Span::new(start, end),
             context,
+            next: toks
+                .get(unit_end + 1)
+                .filter(|t| !t.after_break)
+                .and_then(content),
+            subject: subject(toks, from),
         },
         unit_end + 1,
     ))
@@ -436,6 +588,9 @@ fn unit_after(
         return Some((symbol.text.to_string(), last));
     }
     let after = toks.get(next);
+    if after.is_some_and(|t| matches!(t.text, "-" | "–")) {
+        return compound(toks, next + 1);
+    }
     if after.is_some_and(|t| t.text == "%") {
         return Some(("percent".to_string(), next));
     }
@@ -496,6 +651,25 @@ fn unit_after(
         return None;
     }
     Some((singular(&word), next))
+}
+
+/// What a number joined by a hyphen to the word at `k` counts ("a
+/// 90-day stay": days; "a 35-yard run": yards; "a 15-year-old boy": an
+/// age), and the last token of it.
+fn compound(toks: &[Token<'_>], k: usize) -> Option<(String, usize)> {
+    let word = toks
+        .get(k)
+        .filter(|t| t.kind == Kind::Word && !t.text.starts_with(char::is_uppercase))
+        .map(lower)?;
+    if NOT_UNITS.contains(&word.as_str()) {
+        return None;
+    }
+    let aged = toks.get(k + 1).is_some_and(|t| matches!(t.text, "-" | "–"))
+        && is_word(toks.get(k + 2), &["old"]);
+    if aged {
+        return Some(("age".to_string(), k + 2));
+    }
+    Some((singular(&word), k))
 }
 
 #[cfg(test)]
@@ -614,7 +788,7 @@ mod tests {
             )]
         );
         let q = quantities("He bought a $43,000 Rolex watch and a mink cape.");
-        assert_eq!(q[0].context, ["bought", "rolex", "watch", "mink"]);
+        assert_eq!(q[0].context, ["bought", "rolex", "watch", "mink", "cape"]);
         assert!(read("Hoyer kept the No. 2 job; Clyburn is number 3 in rank.").is_empty());
     }
 
@@ -650,5 +824,35 @@ mod tests {
         assert!(read("The A320 landed on March 5.").is_empty());
         // A number that counts nothing named is not compared either.
         assert!(read("The vote was 12 to the council's 7.").is_empty());
+    }
+
+    #[test]
+    fn compounds_split_thousands_and_what_is_not_a_count() {
+        assert_eq!(
+            read("She began a 90-day stay; a 15-year-old boy was hurt.")
+                .into_iter()
+                .map(|q| (q.0, q.3))
+                .collect::<Vec<_>>(),
+            [(90.0, "day".to_string()), (15.0, "age".to_string())]
+        );
+        // A tokenised text cuts thousands off with a comma and a space.
+        assert_eq!(read("Some 230, 000 homes lost power.")[0].0, 230_000.0);
+        // A date counted back, and a part of a whole, count nothing.
+        assert!(read("The riots began eight days ago.").is_empty());
+        assert!(read("They won 18 of their last 23 games.").is_empty());
+    }
+
+    #[test]
+    fn a_figure_s_subject_is_the_capitalised_words_of_its_clause() {
+        let subject = |text: &str| quantities(text).remove(0).subject;
+        assert_eq!(
+            subject("Police said Ida Brann scored 20 points.").capitalised,
+            ["brann", "ida"]
+        );
+        assert!(subject("In Tarn, he scored 20 points.").pronoun);
+        assert_eq!(
+            subject("In Tarn, officials counted 20 points."),
+            Subject::default()
+        );
     }
 }

@@ -147,7 +147,7 @@ impl Growing {
     pub fn story(&self) -> Story {
         let claims = self.claims.claims();
         Story {
-            discrepancies: discrepancies::find(&claims.shared),
+            discrepancies: discrepancies::find(&claims.shared, &self.story.entities),
             shared: claims.shared,
             exclusive: claims.exclusive,
             ..self.story.clone()
@@ -158,7 +158,7 @@ impl Growing {
     pub fn into_story(self) -> Story {
         let claims = self.claims.into_claims();
         Story {
-            discrepancies: discrepancies::find(&claims.shared),
+            discrepancies: discrepancies::find(&claims.shared, &self.story.entities),
             shared: claims.shared,
             exclusive: claims.exclusive,
             ..self.story
