@@ -20,7 +20,7 @@
 use std::collections::HashSet;
 
 use parallax_model::{
-    Discrepancy, DiscrepancyKind, Occurrence, Relation, SharedClaim, StoryEntity,
+    Discrepancy, DiscrepancyKind, EntityKind, Occurrence, Relation, SharedClaim, StoryEntity,
 };
 
 use crate::quantities::{Bound, Quantity, Subject, content_words, numbers, quantities};
@@ -96,42 +96,65 @@ const SHARED_CONTEXT: usize = 2;
 const SHARED_CONTEXT_TOLL: usize = 1;
 
 /// The words of the story's names, folded: what tells a name in a
-/// figure's subject from a capitalised common word ("Firefighters fought").
-struct Names(HashSet<String>);
+/// figure's subject from a capitalised common word ("Firefighters fought"),
+/// the words of people's names apart.
+struct Names {
+    all: HashSet<String>,
+    people: HashSet<String>,
+}
 
 impl Names {
     fn of(entities: &[StoryEntity]) -> Names {
-        let forms = entities.iter().flat_map(|e| {
+        let words = |e: &StoryEntity| -> Vec<String> {
             let spelt = e.spellings.iter().flat_map(|s| s.forms.iter());
-            std::iter::once(&e.name).chain(&e.aliases).chain(spelt)
-        });
-        let words = forms
-            .flat_map(|f| f.split_whitespace())
-            .map(parallax_text::fold)
-            .filter(|w| !parallax_text::is_stopword(w))
+            std::iter::once(&e.name)
+                .chain(&e.aliases)
+                .chain(spelt)
+                .flat_map(|f| f.split_whitespace())
+                .map(parallax_text::fold)
+                .filter(|w| !parallax_text::is_stopword(w))
+                .collect()
+        };
+        let all = entities.iter().flat_map(words).collect();
+        let people = entities
+            .iter()
+            .filter(|e| e.kind == EntityKind::Person)
+            .flat_map(words)
             .collect();
-        Names(words)
+        Names { all, people }
     }
 
-    /// The names among a figure's subject words.
-    fn in_subject<'s>(&self, s: &'s Subject) -> Vec<&'s String> {
+    /// The words of `among` in a figure's subject.
+    fn in_subject<'s>(s: &'s Subject, among: &HashSet<String>) -> Vec<&'s String> {
         s.capitalised
             .iter()
-            .filter(|w| self.0.contains(*w))
+            .filter(|w| among.contains(*w))
             .collect()
     }
 }
 
-/// Whether two figures may be said of the same one: not when each is said
-/// of someone named and the names differ ("Brann scored 20 points" /
-/// "Ostby scored nine points"), nor when one is said of "he" or "they",
-/// whom the article named elsewhere, unless both name the same one.
+/// Whether two sets of subject words, each possibly empty, share one.
+fn meet(x: &[&String], y: &[&String]) -> bool {
+    x.iter().any(|w| y.contains(w))
+}
+
+/// Whether two figures may be said of the same one. A figure said of a
+/// person ("Brann scored 20 points") compares only with one said of that
+/// person too: not of another ("Ostby scored nine points"), nor of someone
+/// unnamed. A figure said of "he" or "they", whom the article named
+/// elsewhere, compares only when both name the same person. Places and
+/// organisations are often the setting rather than the subject ("Athens was
+/// calm after eight days of riots"), so they only part figures that name
+/// different ones.
 fn same_subject(a: &Subject, b: &Subject, names: &Names) -> bool {
-    let (x, y) = (names.in_subject(a), names.in_subject(b));
-    if !x.is_empty() && !y.is_empty() {
-        return x.iter().any(|w| y.contains(w));
+    let people = |s| Names::in_subject(s, &names.people);
+    let (x, y) = (people(a), people(b));
+    if !x.is_empty() || !y.is_empty() || a.pronoun || b.pronoun {
+        return meet(&x, &y);
     }
-    !(a.pronoun || b.pronoun)
+    let named = |s| Names::in_subject(s, &names.all);
+    let (x, y) = (named(a), named(b));
+    x.is_empty() || y.is_empty() || meet(&x, &y)
 }
 
 /// The share of content words two sentences have in common (Jaccard).
@@ -228,7 +251,9 @@ fn figures_of(o: &Occurrence, article: usize) -> Vec<Figure<'_>> {
     }
     let found = quantities(&o.text);
     let single = |q: &Quantity| found.iter().filter(|p| p.unit == q.unit).count() == 1;
-    let words = content_words(&o.text);
+    let mut words = content_words(&o.text);
+    words.sort_unstable();
+    words.dedup();
     found
         .iter()
         .filter(|q| single(q))
@@ -359,8 +384,6 @@ fn gather(
 
 #[cfg(test)]
 mod tests {
-    use parallax_model::EntityKind;
-
     use super::*;
 
     fn claim(sentences: &[(&str, &str)]) -> SharedClaim {
@@ -502,6 +525,9 @@ mod tests {
         assert!(between(&game("Brann", "20"), &game("Ostby", "nine"), &people).is_empty());
         // "He" is someone the article named elsewhere.
         assert!(between(&game("He", "20"), &game("Brann", "nine"), &people).is_empty());
+        // Nor is a figure said of a named player compared with one said of
+        // nobody named.
+        assert!(between(&game("Brann", "20"), &game("The guard", "nine"), &people).is_empty());
         // Said of the same player, the figures compare.
         assert_eq!(
             between(&game("Brann", "20"), &game("Ida Brann", "22"), &people)
