@@ -301,6 +301,12 @@ fn is_word(t: Option<&Token<'_>>, words: &[&str]) -> bool {
     t.is_some_and(|t| t.kind == Kind::Word && words.contains(&lower(t).as_str()))
 }
 
+/// Whether a token is a word in the plural ("months", "people").
+fn is_plural(t: &Token<'_>) -> bool {
+    let word = lower(t);
+    t.kind == Kind::Word && (singular(&word) != word || PEOPLE.contains(&word.as_str()))
+}
+
 /// A noun in the singular, for comparing what two numbers count.
 fn singular(word: &str) -> String {
     if let Some(stem) = word.strip_suffix("ies").filter(|s| s.len() > 2) {
@@ -451,7 +457,9 @@ fn subject(toks: &[Token<'_>], from: usize) -> Subject {
         if PRONOUNS.contains(&word.as_str()) {
             found.pronoun = true;
         } else if t.text.chars().next().is_some_and(char::is_uppercase) {
-            found.capitalised.push(parallax_text::fold(t.text));
+            // "Brann's 20 points" are said of Brann.
+            let name = t.text.trim_end_matches("'s").trim_end_matches("’s");
+            found.capitalised.push(parallax_text::fold(name));
         }
     }
     found
@@ -511,10 +519,25 @@ fn number_at(toks: &[Token<'_>], i: usize) -> Option<(Quantity, usize)> {
         matches!(t.text, "-" | "–")
             || (t.kind == Kind::Word && (lower(t) == "to" || (between && lower(t) == "and")))
     });
+    let hyphen = |t: Option<&Token<'_>>| t.is_some_and(|t| matches!(t.text, "-" | "–"));
+    // Numbers joined by a hyphen are a score or a record ("102-98", "a 1-3
+    // loss", "an 18-30 start") unless a plural follows ("12-15 months"):
+    // neither half counts anything of its own.
+    let second_half = hyphen(prev)
+        && i.checked_sub(2)
+            .and_then(|p| toks.get(p))
+            .is_some_and(|p| p.kind == Kind::Number);
+    if second_half {
+        return None;
+    }
     if is_range_word
         && let Some((upper, after)) = read_number(toks, next + 1)
         && upper > low
     {
+        let score = hyphen(joiner) && toks.get(after).is_some_and(|t| !is_plural(t));
+        if score {
+            return None;
+        }
         high = upper;
         next = after;
     }
@@ -840,6 +863,9 @@ mod tests {
         // A date counted back, and a part of a whole, count nothing.
         assert!(read("The riots began eight days ago.").is_empty());
         assert!(read("They won 18 of their last 23 games.").is_empty());
+        // A score or a record is not a range.
+        assert!(read("After an 18-30 start they lost 102-98 win.").is_empty());
+        assert_eq!(read("It took 12-15 months.")[0].1, 15.0);
     }
 
     #[test]
@@ -850,6 +876,10 @@ mod tests {
             ["brann", "ida"]
         );
         assert!(subject("In Tarn, he scored 20 points.").pronoun);
+        assert_eq!(
+            subject("Brann's 20 points led the Foxes.").capitalised,
+            ["brann"]
+        );
         assert_eq!(
             subject("In Tarn, officials counted 20 points."),
             Subject::default()
