@@ -70,7 +70,7 @@ struct RawDoc {
 
 /// Whether the ECB+ document (or gold cluster) id `"<topic>_..."` is in
 /// `part`: topics 1 to 21 are the tuning half.
-fn in_part(part: Part, id: &str) -> bool {
+pub fn in_part(part: Part, id: &str) -> bool {
     let topic: Option<u32> = id.split('_').next().and_then(|t| t.parse().ok());
     match topic {
         Some(t) => part.keeps(t <= 21),

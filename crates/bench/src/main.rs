@@ -6,6 +6,7 @@
 
 mod clusters;
 mod compare;
+mod discrepancies;
 mod entities;
 mod events;
 mod extraction;
@@ -45,6 +46,27 @@ enum Cmd {
         /// of each size).
         #[arg(long, value_enum, default_value = "news")]
         corpus: Corpus,
+    },
+    /// Every discrepancy (figures a shared claim's outlets give differently,
+    /// one quote under two speakers) found in a corpus, with the sentences
+    /// around each wording, to be read and judged.
+    Discrepancies {
+        /// Article files or folders, as `parallax analyze` reads them.
+        #[arg(required = true)]
+        files: Vec<std::path::PathBuf>,
+        /// Print at most this many (all are counted).
+        #[arg(long, default_value_t = 50)]
+        limit: usize,
+        /// ECB+ topics: `tune` (1-21) to adjust the rules, `check` (23-45) to report.
+        #[arg(long, value_enum, default_value = "all")]
+        part: metrics::Part,
+        /// Fail when more are reported: the ones past what was read and
+        /// judged (docs/benchmarks.md) have not been.
+        #[arg(long)]
+        max_reported: Option<usize>,
+        /// Fail when fewer are reported (the real ones found when read).
+        #[arg(long, default_value_t = 0)]
+        min_reported: usize,
     },
     /// Story clustering quality on labelled JSONL files, all mixed into one stream.
     Clusters {
@@ -370,6 +392,18 @@ fn main() -> anyhow::Result<()> {
             repeat,
         })?,
         Cmd::Compare(options) => compare::run(options)?,
+        Cmd::Discrepancies {
+            files,
+            limit,
+            part,
+            max_reported,
+            min_reported,
+        } => discrepancies::run(
+            &files,
+            part,
+            limit,
+            min_reported..=max_reported.unwrap_or(usize::MAX),
+        )?,
         Cmd::Entities {
             wikigold,
             min_span_f1,

@@ -3,8 +3,10 @@
 //! For every story of a [`Grouping`] this stage unifies the articles' entities
 //! and records each outlet's spelling ([`entities`], linked across articles
 //! by [`aliases`]), groups quotes across outlets with word-level diffs
-//! ([`quotes`], [`wording`]) and aligns body sentences into shared and
-//! exclusive claims ([`claims`], [`terms`], grouped by [`linkage`]).
+//! ([`quotes`], [`wording`]), aligns body sentences into shared and
+//! exclusive claims ([`claims`], [`terms`], grouped by [`linkage`]) and
+//! finds where a shared claim's sentences give different numbers
+//! ([`discrepancies`], [`quantities`]).
 //! Syndicated copies (`Membership::copy_of`) are listed and their quotes kept,
 //! but they never count as an independent outlet or claim.
 //!
@@ -15,9 +17,11 @@
 mod acts;
 mod aliases;
 mod claims;
+mod discrepancies;
 mod entities;
 mod id_map;
 mod linkage;
+mod quantities;
 mod quotes;
 mod story;
 mod terms;
@@ -85,6 +89,38 @@ mod tests {
         assert_eq!(claim, ["a", "b"]);
         let excl: Vec<&str> = s.exclusive.iter().map(|o| &o.text[..10]).collect();
         assert_eq!(excl, ["Local bake", "The mayor'"]);
+    }
+
+    #[test]
+    fn outlets_giving_a_claim_different_figures_is_a_discrepancy_with_offsets() {
+        // The same figures in other words are none.
+        let docs = vec![doc("a", "Tarn Gazette", A), doc("b", "Holm Courier", B)];
+        assert!(
+            compare(&docs, &one_story(2, &[]))[0]
+                .discrepancies
+                .is_empty()
+        );
+        let b = B.replace("3400000 crowns", "3900000 crowns");
+        let docs = vec![doc("a", "Tarn Gazette", A), doc("b", "Holm Courier", &b)];
+        let s = &compare(&docs, &one_story(2, &[]))[0];
+        assert_eq!(s.shared.len(), 1);
+        let [d] = s.discrepancies.as_slice() else {
+            panic!("one discrepancy: {:?}", s.discrepancies);
+        };
+        assert_eq!(d.kind, parallax_model::DiscrepancyKind::Number);
+        assert_eq!(d.relation, parallax_model::Relation::Conflict);
+        assert_eq!((d.claim, d.what.as_str()), (Some(0), "crown"));
+        let texts = [A, b.as_str()];
+        let wordings: Vec<(&str, &str)> = d
+            .wordings
+            .iter()
+            .zip(texts)
+            .map(|(w, text)| (w.article.as_str(), &text[w.start..w.end]))
+            .collect();
+        assert_eq!(
+            wordings,
+            [("a", "3,400,000 crowns"), ("b", "3900000 crowns")]
+        );
     }
 
     #[test]

@@ -8,6 +8,7 @@ use parallax_model::{Document, Story, StoryEntity};
 use crate::Member;
 use crate::acts::Acts;
 use crate::claims;
+use crate::discrepancies::{self, Said};
 use crate::entities;
 use crate::quotes::{self, QuoteItem};
 
@@ -33,6 +34,7 @@ pub struct Growing {
     outlets: BTreeSet<String>,
     claims: claims::Growth,
     acts: Acts,
+    said: Said,
     /// Built by [`prepare`](Self::prepare), when an article is to be added.
     names: Option<entities::Growth>,
     quotes: Option<quotes::Growth>,
@@ -82,8 +84,10 @@ impl Growing {
         let quote_groups = quotes::group(&items, &names);
         let claims = claims::Growth::new(members, &unified.entities, &unified.map);
         let mut acts = Acts::default();
+        let mut said = Said::default();
         for (m, row) in members.iter().zip(&unified.map) {
             acts.add(m.doc, !m.is_copy, row, &unified.entities);
+            said.add(m.doc, m.is_copy, row);
         }
         let story = Story {
             id: format!("story-{}", index + 1),
@@ -94,6 +98,7 @@ impl Growing {
             quotes: quote_groups,
             shared: Vec::new(),
             exclusive: Vec::new(),
+            discrepancies: Vec::new(),
             entity_map: unified.map,
             acts: Vec::new(),
             timeline: Vec::new(),
@@ -103,6 +108,7 @@ impl Growing {
             outlets,
             claims,
             acts,
+            said,
             names: None,
             quotes: None,
         }
@@ -135,6 +141,7 @@ impl Growing {
         }
         self.claims.add(member, &story.entities, &row);
         self.acts.add(doc, !is_copy, &row, &story.entities);
+        self.said.add(doc, is_copy, &row);
         story.articles.push(doc.article.id.clone());
         story.entity_map.push(row);
         if !is_copy && self.outlets.insert(doc.article.outlet().to_string()) {
@@ -156,6 +163,12 @@ impl Growing {
         let claims = self.claims.claims();
         let (acts, timeline) = self.acts.arranged();
         Story {
+            discrepancies: discrepancies::find(
+                &claims.shared,
+                &self.story.quotes,
+                &self.said,
+                &self.story.entities,
+            ),
             shared: claims.shared,
             exclusive: claims.exclusive,
             acts,
@@ -169,6 +182,12 @@ impl Growing {
         let claims = self.claims.into_claims();
         let (acts, timeline) = self.acts.arranged();
         Story {
+            discrepancies: discrepancies::find(
+                &claims.shared,
+                &self.story.quotes,
+                &self.said,
+                &self.story.entities,
+            ),
             shared: claims.shared,
             exclusive: claims.exclusive,
             acts,

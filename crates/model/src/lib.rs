@@ -445,6 +445,49 @@ pub struct SharedClaim {
     pub agreement: f32,
 }
 
+/// What a [`Discrepancy`] is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum DiscrepancyKind {
+    /// A number given for the same thing ("12 dead" / "15 killed").
+    Number,
+    /// The same words quoted, put in different mouths ("the minister said" /
+    /// "her spokesman said").
+    Speaker,
+}
+
+/// How the wordings of a [`Discrepancy`] relate.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Relation {
+    /// No reading makes them agree.
+    Conflict,
+    /// One is a bound or a range the other fits ("at least 12" / "15").
+    Bound,
+    /// One is approximate or round, the other within 5% of it.
+    Rounding,
+}
+
+/// One fact stated differently by a story's outlets.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Discrepancy {
+    pub kind: DiscrepancyKind,
+    /// For a speaker, always `Conflict`.
+    pub relation: Relation,
+    /// Index into the story's `shared` of the claim whose sentences differ
+    /// (a number); `None` for a speaker.
+    pub claim: Option<usize>,
+    /// Indices into the story's `quotes` of the groups that print the same
+    /// words under different speakers (a speaker); empty otherwise.
+    #[serde(default)]
+    pub quotes: Vec<usize>,
+    /// What differs: for a number, what it counts ("deaths", "crown",
+    /// "percent", "home"); for a speaker, the words quoted.
+    pub what: String,
+    /// Each article's wording of it (one per article, in story order).
+    pub wordings: Vec<Occurrence>,
+}
+
 /// The comparison of one story's coverage.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Story {
@@ -462,6 +505,9 @@ pub struct Story {
     pub shared: Vec<SharedClaim>,
     /// Body sentences only one outlet reports.
     pub exclusive: Vec<Occurrence>,
+    /// Where the sentences of a shared claim differ, claim by claim.
+    #[serde(default)]
+    pub discrepancies: Vec<Discrepancy>,
     /// For each article of the story (same order as `articles`), the index in
     /// `entities` of each of its local entities (`None` if not kept).
     pub entity_map: Vec<Vec<Option<usize>>>,

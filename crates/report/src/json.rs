@@ -9,8 +9,9 @@
 
 use chrono::{DateTime, SecondsFormat, Utc};
 use parallax_model::{
-    ActActor, Actor, Analysis, DiffOp, Document, EntityKind, EventRef, Occurrence, QuoteForm,
-    QuoteGroup, Segment, SegmentKind, SharedClaim, Spelling, Story, StoryEntity,
+    ActActor, Actor, Analysis, DiffOp, Discrepancy, DiscrepancyKind, Document, EntityKind,
+    EventRef, Occurrence, QuoteForm, QuoteGroup, Relation, Segment, SegmentKind, SharedClaim,
+    Spelling, Story, StoryEntity,
 };
 use serde::Serialize;
 
@@ -150,6 +151,7 @@ pub struct StoryDoc<'a> {
     pub acts: Vec<ActDoc<'a>>,
     /// Indices into `acts` of the dated ones, in date order.
     pub timeline: &'a [usize],
+    pub discrepancies: Vec<DiscrepancyDoc<'a>>,
 }
 
 /// The events of a story's articles merged: one actor doing one kind of
@@ -164,6 +166,19 @@ pub struct ActDoc<'a> {
     pub target: Option<&'a ActActor>,
     pub outlets: &'a [String],
     pub reports: &'a [EventRef],
+}
+
+/// Where a shared claim's sentences state one fact differently.
+#[derive(Debug, Serialize)]
+pub struct DiscrepancyDoc<'a> {
+    pub kind: DiscrepancyKind,
+    pub relation: Relation,
+    /// Index into the story's `shared` (a number), or null (a speaker).
+    pub claim: Option<usize>,
+    /// Indices into the story's `quotes` (a speaker), or empty (a number).
+    pub quotes: &'a [usize],
+    pub what: &'a str,
+    pub wordings: Vec<OccurrenceDoc<'a>>,
 }
 
 #[derive(Debug, Serialize)]
@@ -376,6 +391,18 @@ fn story<'a>(lookup: &Lookup<'a>, s: &'a Story) -> StoryDoc<'a> {
             })
             .collect(),
         timeline: &s.timeline,
+        discrepancies: s.discrepancies.iter().map(discrepancy).collect(),
+    }
+}
+
+fn discrepancy(d: &Discrepancy) -> DiscrepancyDoc<'_> {
+    DiscrepancyDoc {
+        kind: d.kind,
+        relation: d.relation,
+        claim: d.claim,
+        quotes: &d.quotes,
+        what: &d.what,
+        wordings: d.wordings.iter().map(occurrence).collect(),
     }
 }
 

@@ -6,7 +6,8 @@ use std::collections::HashMap;
 
 use chrono::{DateTime, Utc};
 use parallax_model::{
-    Analysis, Document, EntityKind, Occurrence, QuoteForm, QuoteGroup, Segment, SegmentKind, Story,
+    Analysis, Discrepancy, DiscrepancyKind, Document, EntityKind, Occurrence, QuoteForm,
+    QuoteGroup, Relation, Segment, SegmentKind, Story,
 };
 
 /// Articles whose text a story's page shows side by side: a giant story's
@@ -458,6 +459,38 @@ pub(crate) fn agreement(value: f32) -> String {
         "paraphrased"
     };
     format!("{band} ({value:.2})")
+}
+
+/// How the figures of a discrepancy relate, for people.
+pub(crate) fn difference(d: &Discrepancy) -> &'static str {
+    match (d.kind, d.relation) {
+        (DiscrepancyKind::Speaker, _) => "said by different speakers",
+        (_, Relation::Conflict) => "different figures",
+        (_, Relation::Bound) => "a bound and a figure within it",
+        (_, Relation::Rounding) => "one figure rounded",
+    }
+}
+
+/// What a discrepancy is about, in a few words: what a number counts, or
+/// the quote's first `words` words.
+pub(crate) fn subject(d: &Discrepancy, words: usize) -> String {
+    match d.kind {
+        DiscrepancyKind::Number => d.what.clone(),
+        DiscrepancyKind::Speaker => {
+            let all: Vec<&str> = d.what.split_whitespace().collect();
+            let opening = all
+                .iter()
+                .take(words)
+                .copied()
+                .collect::<Vec<_>>()
+                .join(" ");
+            if all.len() > words {
+                format!("“{opening}…”")
+            } else {
+                format!("“{opening}”")
+            }
+        }
+    }
 }
 
 /// A publication time for people: `2026-03-12 20:05`.

@@ -11,7 +11,8 @@ use parallax_model::{Analysis, Occurrence, QuoteGroup, SharedClaim, Story};
 use crate::diff;
 use crate::escape;
 use crate::lookup::{
-    Lookup, agreement, exclusive_by_article, plural, short_time, story_facts, story_title,
+    Lookup, agreement, difference, exclusive_by_article, plural, short_time, story_facts,
+    story_title, subject,
 };
 use crate::spelling;
 
@@ -108,6 +109,7 @@ fn story_block(lookup: &Lookup<'_>, story: &Story, out: &mut Lines) {
     out.push(format!("  {}", story_facts(lookup, story)));
     articles(lookup, story, out);
     shared(lookup, story, out);
+    differences(lookup, story, out);
     exclusive(lookup, story, out);
     quotes(lookup, story, out);
     spellings(lookup, story, out);
@@ -190,6 +192,38 @@ fn shared(lookup: &Lookup<'_>, story: &Story, out: &mut Lines) {
         }
     }
     more(out, "    ", story.shared.len(), SHARED_SHOWN);
+}
+
+/// Where a shared claim's outlets give different figures (nothing when
+/// they agree).
+fn differences(lookup: &Lookup<'_>, story: &Story, out: &mut Lines) {
+    if story.discrepancies.is_empty() {
+        return;
+    }
+    out.push(format!(
+        "  Where the outlets differ ({})",
+        story.discrepancies.len()
+    ));
+    for d in story.discrepancies.iter().take(SHARED_SHOWN) {
+        let wordings: Vec<String> = d
+            .wordings
+            .iter()
+            .map(|w| {
+                format!(
+                    "“{}” ({})",
+                    escape::line(&w.text),
+                    escape::line(lookup.outlet(&w.article))
+                )
+            })
+            .collect();
+        out.push(format!(
+            "    • {}, {}: {}",
+            escape::line(&subject(d, 6)),
+            difference(d),
+            wordings.join(" / ")
+        ));
+    }
+    more(out, "    ", story.discrepancies.len(), SHARED_SHOWN);
 }
 
 fn more(out: &mut Lines, indent: &str, total: usize, shown: usize) {

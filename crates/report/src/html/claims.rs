@@ -7,12 +7,63 @@ use super::{
     LIST_SHOWN, WORDINGS_SHOWN, article_anchor, claim_anchor, html, jump, link_key, not_shown,
     outlet_link, passage,
 };
-use crate::lookup::{Lookup, agreement, exclusive_by_article, plural};
+use crate::lookup::{Lookup, agreement, difference, exclusive_by_article, plural, subject};
 
 /// `key`: the story's anchor key, for the claims' ids.
 pub(super) fn render(lookup: &Lookup<'_>, key: &str, story: &Story, out: &mut String) {
+    differences(lookup, key, story, out);
     shared(lookup, key, story, out);
     exclusive(lookup, story, out);
+}
+
+/// Where the outlets state one fact differently (different figures in a
+/// shared claim, one quote's different speakers), each wording with its
+/// outlet and a link to it.
+fn differences(lookup: &Lookup<'_>, key: &str, story: &Story, out: &mut String) {
+    if story.discrepancies.is_empty() {
+        return;
+    }
+    out.push_str(&format!(
+        "<h3>Where the outlets differ <span class=\"count\">({})</span></h3>\n<ul class=\"differ\">\n",
+        story.discrepancies.len()
+    ));
+    for d in story.discrepancies.iter().take(LIST_SHOWN) {
+        out.push_str("<li>");
+        if let Some(claim) = d.claim {
+            let n = claim + 1;
+            out.push_str(&format!(
+                "<a href=\"#{}\">S{n}</a> · ",
+                claim_anchor(key, n)
+            ));
+        }
+        out.push_str(&format!(
+            "{} · {}: ",
+            passage(&subject(d, 12)),
+            difference(d)
+        ));
+        let wordings: Vec<String> = d
+            .wordings
+            .iter()
+            .take(WORDINGS_SHOWN)
+            .map(|w| {
+                format!(
+                    "<q>{}</q> {} {}",
+                    passage(&w.text),
+                    outlet_link(lookup, &w.article),
+                    jump(lookup, &w.article, w.start, w.end)
+                )
+            })
+            .collect();
+        out.push_str(&wordings.join(" · "));
+        out.push_str("</li>\n");
+    }
+    out.push_str("</ul>\n");
+    not_shown(
+        story.discrepancies.len().saturating_sub(LIST_SHOWN),
+        "difference",
+        "differences",
+        out,
+    );
 }
 
 fn shared(lookup: &Lookup<'_>, key: &str, story: &Story, out: &mut String) {

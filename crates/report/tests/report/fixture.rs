@@ -354,6 +354,7 @@ pub fn story() -> Story {
             agreement: 0.42,
         }],
         exclusive: vec![occurrence("herald-ferry", HERALD, HERALD_EXCLUSIVE)],
+        discrepancies: Vec::new(),
         entity_map: vec![vec![Some(0), Some(1)], vec![Some(1), Some(0)]],
         acts: vec![Act {
             kind: EventType::Agree,

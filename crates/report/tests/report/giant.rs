@@ -91,6 +91,7 @@ fn giant(n: usize) -> Analysis {
     let story = Story {
         id: "story-1".into(),
         title: "Ferry resumes".into(),
+        discrepancies: Vec::new(),
         entity_map: vec![Vec::new(); n],
         acts: vec![],
         timeline: vec![],

@@ -389,3 +389,67 @@ fn acts_show_who_did_what_with_the_marked_sentence() {
     );
     assert!(section.contains("class=\"jump\" href=\"#"), "{section}");
 }
+
+#[test]
+fn differing_figures_and_speakers_are_shown_with_each_outlet_and_a_link() {
+    let mut analysis = fixture::analysis();
+    let story = &mut analysis.stories[0];
+    // The two outlets' "Monday" stands in for two figures; the wordings are
+    // hostile to check that they are escaped.
+    let mut wordings = story.shared[0].occurrences.clone();
+    wordings[0].text = "<b>12</b> dead".into();
+    story.discrepancies.push(parallax_model::Discrepancy {
+        kind: parallax_model::DiscrepancyKind::Number,
+        relation: parallax_model::Relation::Conflict,
+        claim: Some(0),
+        quotes: Vec::new(),
+        what: "deaths".into(),
+        wordings: wordings.clone(),
+    });
+    // One quote put in two mouths: the wordings stand in for the speakers'
+    // names, and the quote is hostile too.
+    wordings[1].text = "<i>Piet</i>".into();
+    story.discrepancies.push(parallax_model::Discrepancy {
+        kind: parallax_model::DiscrepancyKind::Speaker,
+        relation: parallax_model::Relation::Conflict,
+        claim: None,
+        quotes: vec![0, 0],
+        what: "We <will> sail again before the first storms of the coming winter arrive".into(),
+        wordings,
+    });
+    let page = parallax_report::to_html(&analysis);
+    let tags = markup::parse(&page);
+    markup::assert_links_resolve(&tags);
+    let section = page
+        .split("Where the outlets differ")
+        .nth(1)
+        .and_then(|s| s.split("</ul>").next())
+        .expect("a section of differences");
+    assert!(
+        section.contains("S1</a> · deaths · different figures"),
+        "{section}"
+    );
+    assert!(section.contains("&lt;b&gt;12&lt;/b&gt; dead"));
+    // A speaker row names the quote's opening words, with no claim link.
+    assert!(
+        section.contains(
+            "<li>“We &lt;will&gt; sail again before the first storms of the coming winter…” · said by different speakers: "
+        ),
+        "{section}"
+    );
+    assert!(section.contains("&lt;i&gt;Piet&lt;/i&gt;"), "{section}");
+    assert!(
+        section.contains("The Harbour Herald") && section.contains("Ledger"),
+        "{section}"
+    );
+    let text = parallax_report::to_text(&analysis);
+    assert!(text.contains("Where the outlets differ (2)"), "{text}");
+    assert!(
+        text.contains("“We <will> sail again before the…”, said by different speakers: "),
+        "{text}"
+    );
+    assert!(
+        text.contains("deaths, different figures: “<b>12</b> dead”"),
+        "{text}"
+    );
+}

@@ -92,7 +92,8 @@ fn header_and_field_order_follow_the_documented_schema() {
             "shared",
             "exclusive",
             "acts",
-            "timeline"
+            "timeline",
+            "discrepancies"
         ]
     );
     assert_eq!(

@@ -99,6 +99,7 @@ fn long_analysis(n: usize) -> Analysis {
             quotes: vec![],
             shared: vec![],
             exclusive,
+            discrepancies: Vec::new(),
             entity_map: vec![vec![Some(0)]],
             acts: vec![],
             timeline: vec![],

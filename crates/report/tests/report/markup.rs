@@ -16,6 +16,7 @@ const ELEMENTS: &[&str] = &[
     "footer",
     "section",
     "article",
+    "q",
     "div",
     "h1",
     "h2",

@@ -193,6 +193,7 @@ fn story() -> impl Strategy<Value = Story> {
                     })
                     .collect(),
                 exclusive,
+                discrepancies: Vec::new(),
                 entity_map,
                 // An act naming entities and events that do not exist.
                 acts: vec![Act {

@@ -1,0 +1,321 @@
+//! Speakers: the same words quoted by two outlets, put in different mouths
+//! ("the minister said" / "her spokesman said").
+//!
+//! Quote groups only join quotes whose speakers agree, so the same words
+//! under two speakers stand in two groups. Most such pairs are a misread
+//! attribution, not the outlets' disagreement: a partial quote inside a
+//! sentence about someone else, a "he" resolved to the wrong person. So a
+//! quote takes part only when its attribution cannot be misread
+//! ([`plainly_attributed`]): a whole quote with its reporting verb and the
+//! speaker's name right beside it (`"...," Mr. Holm said.` / `Holm said:
+//! "..."`). Each is kept with its speaker (a story entity) and that name's
+//! offsets. Two quotes
+//! of different outlets are the same statement when the shorter has at least
+//! [`MIN_WORDS`] words and matches the longer as quote groups match
+//! ([`quotes::relate`]); their speakers then differ when they are different
+//! story entities whose names share no word ("Obama" / "Michelle Obama" may
+//! be one entity split in two, so it is left out). Each pair of groups so
+//! joined is one discrepancy, with one wording per article: the speaker's
+//! mention, its offsets into the article.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+use parallax_model::{
+    Discrepancy, DiscrepancyKind, Document, Occurrence, QuoteGroup, Relation, StoryEntity,
+};
+
+use crate::entities::folded;
+use crate::quotes;
+use crate::wording;
+
+/// Fewest words the shorter of two quotes needs: a short phrase ("we will
+/// not back down") is said by many.
+const MIN_WORDS: usize = 6;
+
+/// A trigram shared by more quotes than this is too common to be evidence.
+const POSTING_CAP: usize = 64;
+
+/// One attributed quote of an original article.
+struct Attributed {
+    outlet: String,
+    /// Where the quoted words start: with the article, what finds its group.
+    quote: Occurrence,
+    norms: Vec<String>,
+    /// Story entity index.
+    speaker: usize,
+    /// The speaker's mention for this quote ("Mr. Holm").
+    mention: Occurrence,
+    /// The folded words of the text around the quote and its attribution
+    /// ([`NEARBY`]).
+    nearby: HashSet<String>,
+}
+
+/// How far around a quote and its attribution (bytes) another speaker's
+/// name makes the attribution uncertain: "Ben Stephenson, Controller, BBC
+/// Drama Commissioning says" names the man and his office, and the other
+/// outlet's speaker is one of the two.
+const NEARBY: usize = 200;
+
+/// The attributed quotes of a story, gathered as its articles arrive.
+#[derive(Default)]
+pub(crate) struct Said {
+    quotes: Vec<Attributed>,
+}
+
+impl Said {
+    /// Keep `doc`'s attributed quotes; `row` maps its local entities to the
+    /// story's. A syndicated copy adds nothing: it prints its source's words.
+    pub(crate) fn add(&mut self, doc: &Document, is_copy: bool, row: &[Option<usize>]) {
+        if is_copy {
+            return;
+        }
+        let text = &doc.article.text;
+        let occurrence = |span: parallax_model::Span| {
+            Some(Occurrence {
+                article: doc.article.id.clone(),
+                start: span.start,
+                end: span.end,
+                text: text.get(span.start..span.end)?.to_string(),
+            })
+        };
+        for q in &doc.annotations.quotes {
+            let local = q.speaker.and_then(|s| doc.annotations.entities.get(s));
+            let speaker = q.speaker.and_then(|s| row.get(s).copied().flatten());
+            let (Some(local), Some(speaker), Some(at)) = (local, speaker, q.speaker_span) else {
+                continue;
+            };
+            if !plainly_attributed(q, text, &local.name) {
+                continue;
+            }
+            let (Some(quote), Some(mention)) = (occurrence(q.span), occurrence(at)) else {
+                continue;
+            };
+            let tokens = wording::tokens(&quote.text, quote.start);
+            let norms: Vec<String> = wording::norms(&tokens)
+                .into_iter()
+                .map(String::from)
+                .collect();
+            if norms.len() < MIN_WORDS {
+                continue;
+            }
+            let from = q.span.start.min(at.start).saturating_sub(NEARBY);
+            let to = q.span.end.max(at.end).saturating_add(NEARBY);
+            let nearby = parallax_text::words(around(text, from, to))
+                .map(|w| parallax_text::fold(w.text))
+                .collect();
+            self.quotes.push(Attributed {
+                outlet: doc.article.outlet().to_string(),
+                quote,
+                norms,
+                speaker,
+                mention,
+                nearby,
+            });
+        }
+    }
+
+    /// The speaker discrepancies between the story's quote `groups`.
+    pub(crate) fn differing(
+        &self,
+        groups: &[QuoteGroup],
+        entities: &[StoryEntity],
+    ) -> Vec<Discrepancy> {
+        let group_of: HashMap<(&str, usize), usize> = groups
+            .iter()
+            .enumerate()
+            .flat_map(|(g, group)| {
+                group
+                    .occurrences
+                    .iter()
+                    .map(move |o| ((o.at.article.as_str(), o.at.start), g))
+            })
+            .collect();
+        let group = |a: &Attributed| {
+            group_of
+                .get(&(a.quote.article.as_str(), a.quote.start))
+                .copied()
+        };
+        // Pairs of groups, each with the quotes that join them.
+        let mut joined: BTreeMap<(usize, usize), Vec<usize>> = BTreeMap::new();
+        for (i, j) in self.candidates() {
+            let (Some(a), Some(b)) = (self.quotes.get(i), self.quotes.get(j)) else {
+                continue;
+            };
+            if a.outlet == b.outlet
+                || !different_people(a.speaker, b.speaker, entities)
+                || names_nearby(a.speaker, b, entities)
+                || names_nearby(b.speaker, a, entities)
+            {
+                continue;
+            }
+            let (x, y) = (as_strs(&a.norms), as_strs(&b.norms));
+            let (short, long) = if x.len() <= y.len() {
+                (&x, &y)
+            } else {
+                (&y, &x)
+            };
+            if quotes::relate(short, long).is_none() {
+                continue;
+            }
+            let (Some(g), Some(h)) = (group(a), group(b)) else {
+                continue;
+            };
+            if g == h {
+                continue;
+            }
+            let members = joined.entry((g.min(h), g.max(h))).or_default();
+            members.extend([i, j]);
+        }
+        joined
+            .into_iter()
+            .map(|((g, h), members)| self.discrepancy(g, h, &members))
+            .collect()
+    }
+
+    /// Pairs `(i, j)`, `i < j`, of quotes that share a trigram of words.
+    fn candidates(&self) -> Vec<(usize, usize)> {
+        let mut postings: HashMap<&[String], Vec<usize>> = HashMap::new();
+        let mut pairs = HashSet::new();
+        for (i, a) in self.quotes.iter().enumerate() {
+            for gram in a.norms.windows(3) {
+                let posting = postings.entry(gram).or_default();
+                if posting.last() == Some(&i) {
+                    continue;
+                }
+                for &j in posting.iter().take(POSTING_CAP) {
+                    pairs.insert((j, i));
+                }
+                posting.push(i);
+            }
+        }
+        let mut pairs: Vec<(usize, usize)> = pairs.into_iter().collect();
+        pairs.sort_unstable();
+        pairs
+    }
+
+    /// One discrepancy for groups `g` and `h`, joined by quotes `members`:
+    /// the speaker's mention in each article (its first), in story order.
+    fn discrepancy(&self, g: usize, h: usize, members: &[usize]) -> Discrepancy {
+        let mut members: Vec<&Attributed> =
+            members.iter().filter_map(|&i| self.quotes.get(i)).collect();
+        members.sort_by_key(|a| (self.first_of(&a.quote.article), a.quote.start));
+        let mut wordings: Vec<Occurrence> = Vec::new();
+        for a in &members {
+            if wordings.iter().all(|w| w.article != a.mention.article) {
+                wordings.push(a.mention.clone());
+            }
+        }
+        let what = members
+            .iter()
+            .map(|a| &a.quote.text)
+            .min_by_key(|t| t.len())
+            .cloned()
+            .unwrap_or_default();
+        Discrepancy {
+            kind: DiscrepancyKind::Speaker,
+            relation: Relation::Conflict,
+            claim: None,
+            quotes: vec![g, h],
+            what,
+            wordings,
+        }
+    }
+
+    /// The position of the article's first kept quote: its place in story order.
+    fn first_of(&self, article: &str) -> usize {
+        self.quotes
+            .iter()
+            .position(|a| a.quote.article == article)
+            .unwrap_or(usize::MAX)
+    }
+}
+
+/// Most bytes between a quote and its attribution: the closing mark, a
+/// comma, a colon and spaces (`," ` / `: "`), and a title before the name
+/// (`," Mayor `).
+const GAP: usize = 32;
+
+/// Most words of a title between a quote and its attribution.
+const TITLE_WORDS: usize = 3;
+
+/// Most bytes of an attribution, from the speaker's name to the reporting
+/// verb (`Senator Maren Holm of Tarn said`).
+const ATTRIBUTION: usize = 80;
+
+/// Whether `q` is a whole quote whose reporting verb and speaker stand right
+/// beside it, the speaker named there by a word of `name` (the entity's
+/// name in the article), not by "he" or "the minister".
+fn plainly_attributed(q: &parallax_model::Quote, text: &str, name: &str) -> bool {
+    let (Some(cue), Some(at)) = (q.cue_span, q.speaker_span) else {
+        return false;
+    };
+    if q.form != parallax_model::QuoteForm::Direct {
+        return false;
+    }
+    let (start, end) = (cue.start.min(at.start), cue.end.max(at.end));
+    if end - start > ATTRIBUTION {
+        return false;
+    }
+    let gap = if start >= q.span.end {
+        text.get(q.span.end..start)
+    } else if end <= q.span.start {
+        text.get(end..q.span.start)
+    } else {
+        None
+    };
+    let beside = gap.is_some_and(|g| {
+        let words: Vec<_> = parallax_text::words(g).collect();
+        g.len() <= GAP
+            && words.len() <= TITLE_WORDS
+            && words.iter().all(|w| w.text.starts_with(char::is_uppercase))
+    });
+    let mention = text.get(at.start..at.end).map(folded).unwrap_or_default();
+    let names = folded(name);
+    let named = mention
+        .split(' ')
+        .any(|w| !w.is_empty() && names.split(' ').any(|n| n == w));
+    beside && named
+}
+
+fn as_strs(norms: &[String]) -> Vec<&str> {
+    norms.iter().map(String::as_str).collect()
+}
+
+/// `text[from..to]`, both ends moved in to the nearest character boundary.
+fn around(text: &str, mut from: usize, to: usize) -> &str {
+    let mut to = to.min(text.len());
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    while !text.is_char_boundary(to) {
+        to -= 1;
+    }
+    text.get(from..to).unwrap_or("")
+}
+
+/// The folded words of a story entity's name and aliases, stopwords and
+/// initials left out.
+fn name_words(e: usize, entities: &[StoryEntity]) -> HashSet<String> {
+    entities.get(e).map_or_else(HashSet::new, |e| {
+        std::iter::once(&e.name)
+            .chain(&e.aliases)
+            .flat_map(|n| folded(n).split(' ').map(String::from).collect::<Vec<_>>())
+            .filter(|w| w.chars().count() > 1 && !parallax_text::is_stopword(w))
+            .collect()
+    })
+}
+
+/// Whether speaker `e` is named near quote `a`.
+fn names_nearby(e: usize, a: &Attributed, entities: &[StoryEntity]) -> bool {
+    name_words(e, entities).iter().any(|w| a.nearby.contains(w))
+}
+
+/// Whether two story entities are surely two people (or bodies): different
+/// entities whose names, aliases included, share no word.
+fn different_people(a: usize, b: usize, entities: &[StoryEntity]) -> bool {
+    if a == b {
+        return false;
+    }
+    let (x, y) = (name_words(a, entities), name_words(b, entities));
+    !x.is_empty() && !y.is_empty() && x.is_disjoint(&y)
+}
