@@ -50,8 +50,9 @@ pub fn run(
         }
     };
     let mut shown = 0;
-    // Per kind (number, speaker), per relation (conflict, bound, rounding).
-    let mut counts = [[0usize; 3]; 2];
+    // Per kind (number, speaker, date), per relation (conflict, bound,
+    // rounding).
+    let mut counts = [[0usize; 3]; 3];
     for story in &analysis.stories {
         for d in &story.discrepancies {
             counts[d.kind as usize][d.relation as usize] += 1;
@@ -73,15 +74,16 @@ pub fn run(
             println!();
         }
     }
-    let [numbers, speakers] = counts;
-    let total = numbers.iter().chain(&speakers).sum::<usize>();
+    let [numbers, speakers, dates] = counts;
+    let total = counts.iter().flatten().sum::<usize>();
     println!(
-        "{total} discrepancies in {} stories: {} numbers ({} conflict, {} bound, {} rounding), {} speakers",
+        "{total} discrepancies in {} stories: {} numbers ({} conflict, {} bound, {} rounding), {} dates, {} speakers",
         analysis.stories.len(),
         numbers.iter().sum::<usize>(),
         numbers[0],
         numbers[1],
         numbers[2],
+        dates.iter().sum::<usize>(),
         speakers.iter().sum::<usize>(),
     );
     if !expected.contains(&total) {

@@ -8,7 +8,7 @@ use parallax_model::{Document, Story, StoryEntity};
 use crate::Member;
 use crate::acts::Acts;
 use crate::claims;
-use crate::discrepancies::{self, Said};
+use crate::discrepancies::Gathered;
 use crate::entities;
 use crate::quotes::{self, QuoteItem};
 
@@ -34,7 +34,7 @@ pub struct Growing {
     outlets: BTreeSet<String>,
     claims: claims::Growth,
     acts: Acts,
-    said: Said,
+    gathered: Gathered,
     /// Built by [`prepare`](Self::prepare), when an article is to be added.
     names: Option<entities::Growth>,
     quotes: Option<quotes::Growth>,
@@ -84,10 +84,10 @@ impl Growing {
         let quote_groups = quotes::group(&items, &names);
         let claims = claims::Growth::new(members, &unified.entities, &unified.map);
         let mut acts = Acts::default();
-        let mut said = Said::default();
+        let mut gathered = Gathered::default();
         for (m, row) in members.iter().zip(&unified.map) {
             acts.add(m.doc, !m.is_copy, row, &unified.entities);
-            said.add(m.doc, m.is_copy, row);
+            gathered.add(m.doc, m.is_copy, row);
         }
         let story = Story {
             id: format!("story-{}", index + 1),
@@ -108,7 +108,7 @@ impl Growing {
             outlets,
             claims,
             acts,
-            said,
+            gathered,
             names: None,
             quotes: None,
         }
@@ -141,7 +141,7 @@ impl Growing {
         }
         self.claims.add(member, &story.entities, &row);
         self.acts.add(doc, !is_copy, &row, &story.entities);
-        self.said.add(doc, is_copy, &row);
+        self.gathered.add(doc, is_copy, &row);
         story.articles.push(doc.article.id.clone());
         story.entity_map.push(row);
         if !is_copy && self.outlets.insert(doc.article.outlet().to_string()) {
@@ -163,10 +163,9 @@ impl Growing {
         let claims = self.claims.claims();
         let (acts, timeline) = self.acts.arranged();
         Story {
-            discrepancies: discrepancies::find(
+            discrepancies: self.gathered.find(
                 &claims.shared,
                 &self.story.quotes,
-                &self.said,
                 &self.story.entities,
             ),
             shared: claims.shared,
@@ -182,10 +181,9 @@ impl Growing {
         let claims = self.claims.into_claims();
         let (acts, timeline) = self.acts.arranged();
         Story {
-            discrepancies: discrepancies::find(
+            discrepancies: self.gathered.find(
                 &claims.shared,
                 &self.story.quotes,
-                &self.said,
                 &self.story.entities,
             ),
             shared: claims.shared,

@@ -213,6 +213,18 @@ pub struct Annotations {
     /// (see [`Event`]). Absent from documents stored before events existed.
     #[serde(default)]
     pub events: Vec<Event>,
+    /// The dates body sentences give ("on Friday", "March 3"), resolved
+    /// against the publication date, sorted by position. Absent from
+    /// documents stored before dates were kept.
+    #[serde(default)]
+    pub dates: Vec<DateMention>,
+}
+
+/// Where a body sentence gives a date, and the day it means.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DateMention {
+    pub span: Span,
+    pub date: chrono::NaiveDate,
 }
 
 /// An event category of the PLOVER ontology (Political Language Ontology for
@@ -454,6 +466,9 @@ pub enum DiscrepancyKind {
     /// The same words quoted, put in different mouths ("the minister said" /
     /// "her spokesman said").
     Speaker,
+    /// One event put on different days ("on Friday" / "Saturday", each
+    /// resolved against its article's publication date).
+    Date,
 }
 
 /// How the wordings of a [`Discrepancy`] relate.
@@ -475,14 +490,15 @@ pub struct Discrepancy {
     /// For a speaker, always `Conflict`.
     pub relation: Relation,
     /// Index into the story's `shared` of the claim whose sentences differ
-    /// (a number); `None` for a speaker.
+    /// (a number, a date); `None` for a speaker.
     pub claim: Option<usize>,
     /// Indices into the story's `quotes` of the groups that print the same
     /// words under different speakers (a speaker); empty otherwise.
     #[serde(default)]
     pub quotes: Vec<usize>,
     /// What differs: for a number, what it counts ("deaths", "crown",
-    /// "percent", "home"); for a speaker, the words quoted.
+    /// "percent", "home"); for a speaker, the words quoted; for a date, the
+    /// days the wordings mean, in order ("2026-03-13 / 2026-03-14").
     pub what: String,
     /// Each article's wording of it (one per article, in story order).
     pub wordings: Vec<Occurrence>,

@@ -465,6 +465,7 @@ pub(crate) fn agreement(value: f32) -> String {
 pub(crate) fn difference(d: &Discrepancy) -> &'static str {
     match (d.kind, d.relation) {
         (DiscrepancyKind::Speaker, _) => "said by different speakers",
+        (DiscrepancyKind::Date, _) => "different days",
         (_, Relation::Conflict) => "different figures",
         (_, Relation::Bound) => "a bound and a figure within it",
         (_, Relation::Rounding) => "one figure rounded",
@@ -475,7 +476,7 @@ pub(crate) fn difference(d: &Discrepancy) -> &'static str {
 /// the quote's first `words` words.
 pub(crate) fn subject(d: &Discrepancy, words: usize) -> String {
     match d.kind {
-        DiscrepancyKind::Number => d.what.clone(),
+        DiscrepancyKind::Number | DiscrepancyKind::Date => d.what.clone(),
         DiscrepancyKind::Speaker => {
             let all: Vec<&str> = d.what.split_whitespace().collect();
             let opening = all

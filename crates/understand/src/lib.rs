@@ -97,7 +97,7 @@ pub fn annotate(article: &Article, cleaned: &Cleaned) -> Annotations {
         .filter(|q| q.form == QuoteForm::Direct)
         .map(|q| q.span)
         .collect();
-    let events = events::find(&events::Context {
+    let coding = events::Context {
         text,
         toks: &toks,
         segments: &cleaned.segments,
@@ -105,13 +105,16 @@ pub fn annotate(article: &Article, cleaned: &Cleaned) -> Annotations {
         speculative: &speculative,
         quoted: &quoted,
         published: article.published.map(|t| t.date_naive()),
-    });
+    };
+    let events = events::find(&coding);
+    let dates = events::dates(&coding);
     let mut ann = Annotations {
         entities: resolved.entities,
         mentions: resolved.mentions,
         quotes,
         speculative,
         events,
+        dates,
     };
     drop_flagged_only(&mut ann, &cleaned.segments);
     ann

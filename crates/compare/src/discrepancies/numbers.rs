@@ -23,7 +23,8 @@ use parallax_model::{
     Discrepancy, DiscrepancyKind, EntityKind, Occurrence, Relation, SharedClaim, StoryEntity,
 };
 
-use crate::quantities::{Bound, Quantity, Subject, content_words, numbers, quantities, values};
+use super::alike;
+use crate::quantities::{Bound, Quantity, Subject, numbers, quantities, values};
 
 /// How close an approximate or round number must be to count as rounding.
 const ROUNDING: f64 = 0.05;
@@ -83,30 +84,6 @@ fn rank(r: Relation) -> u8 {
 /// A sentence giving more numbers than this is a table in prose (a game's
 /// statistics): its figures are not compared.
 const DENSE: usize = 3;
-
-/// How much two sentences must share, as the share of their content words
-/// in common, for their figures to be compared: a shared claim joins
-/// sentences that only overlap, and a figure compares only where the two
-/// sentences say much the same around it.
-const ALIGNED: f64 = 0.2;
-
-/// Sentences sharing this much are one statement in other words ("Twelve
-/// people died when the ferry sank" / "The ferry sank, killing 15
-/// people"), and their figures compare however each is worded around it;
-/// in sentences that share less, the figures must be worded alike
-/// ([`LOCAL`]).
-const PARAPHRASE: f64 = 0.35;
-
-/// The words on each side of a figure that make its local wording.
-const WINDOW: usize = 4;
-
-/// How much of their local wording two figures in sentences that are no
-/// paraphrase ([`PARAPHRASE`]) must share (Jaccard): two outlets stating
-/// one fact word it alike around the figure ("killing at least five people and injuring dozens" / "killing at
-/// least three people and injuring dozens more"), while two figures of one
-/// unit about different things rarely are ("a 28-yard pass from" / "five
-/// passes for 127 yards against").
-const LOCAL: f64 = 0.15;
 
 /// Words that make a figure after them a need, a hope or a forecast, not a
 /// fact ("needed just nine points", "could reach 1,000"): what another
@@ -216,19 +193,9 @@ fn same_subject(a: &Subject, b: &Subject, names: &Names) -> bool {
     x.is_empty() || y.is_empty() || meet(&x, &y)
 }
 
-/// The share of content words two sentences have in common (Jaccard).
-fn similarity(a: &[String], b: &[String]) -> f64 {
-    let common = a.iter().filter(|w| b.contains(w)).count();
-    let all = a.len() + b.len() - common;
-    if all == 0 {
-        return 0.0;
-    }
-    common as f64 / all as f64
-}
-
 /// Whether two figures can be about the same thing: the same unit, said of
-/// the same one ([`same_subject`]), in sentences that say much the same
-/// ([`ALIGNED`]), with content words around them in common: one sentence
+/// the same one ([`same_subject`]), worded alike ([`alike::worded_alike`]),
+/// with content words around them in common: one sentence
 /// often gives several sums or shares ("a $43,000 Rolex" / "$750,000 in
 /// campaign money"), and only those said of the same thing compare.
 fn same_thing(a: &Figure<'_>, b: &Figure<'_>, names: &Names) -> bool {
@@ -241,9 +208,7 @@ fn same_thing(a: &Figure<'_>, b: &Figure<'_>, names: &Names) -> bool {
     p.unit == q.unit
         && same_subject(&p.subject, &q.subject, names)
         && closeness(p, q) >= needed
-        && similarity(&a.words, &b.words) >= ALIGNED
-        && (similarity(&a.words, &b.words) >= PARAPHRASE
-            || similarity(&a.window, &b.window) >= LOCAL)
+        && alike::worded_alike((&a.words, &a.window), (&b.words, &b.window))
         && same_scope(&a.scope, &b.scope)
         && !echoed(a, b)
         && !echoed(b, a)
@@ -279,7 +244,7 @@ struct Figure<'a> {
     /// Every number its sentence gives ([`values`]).
     values: Vec<f64>,
     words: Vec<String>,
-    /// The words on each side of it ([`WINDOW`]), folded, numbers left out.
+    /// The words on each side of it ([`alike::window`]).
     window: Vec<String>,
     /// Where or among whom it holds, as the sentence says right after it
     /// ([`scope`]).
@@ -336,9 +301,7 @@ fn figures_of(o: &Occurrence, article: usize) -> Vec<Figure<'_>> {
     let found = quantities(&o.text);
     let single = |q: &Quantity| found.iter().filter(|p| p.unit == q.unit).count() == 1;
     let given = values(&o.text);
-    let mut words = content_words(&o.text);
-    words.sort_unstable();
-    words.dedup();
+    let words = alike::sentence_words(&o.text);
     let opens =
         |q: &Quantity| q.span.start == 0 && o.text.starts_with(|c: char| c.is_ascii_digit());
     let unreal = |q: &Quantity| {
@@ -361,26 +324,10 @@ fn figures_of(o: &Occurrence, article: usize) -> Vec<Figure<'_>> {
             quantity: q.clone(),
             values: given.clone(),
             words: words.clone(),
-            window: window(&o.text, q.span),
+            window: alike::window(&o.text, q.span),
             scope: scope(&o.text, q.span),
         })
         .collect()
-}
-
-/// The [`WINDOW`] words before `span` and after it in `text`, folded, those
-/// with digits left out, sorted.
-fn window(text: &str, span: parallax_model::Span) -> Vec<String> {
-    let word = |w: parallax_text::Word<'_>| {
-        (!w.text.contains(|c: char| c.is_ascii_digit())).then(|| parallax_text::fold(w.text))
-    };
-    let before = text.get(..span.start).unwrap_or("");
-    let after = text.get(span.end..).unwrap_or("");
-    let mut out: Vec<String> = parallax_text::words(before).filter_map(word).collect();
-    out.drain(..out.len().saturating_sub(WINDOW));
-    out.extend(parallax_text::words(after).filter_map(word).take(WINDOW));
-    out.sort_unstable();
-    out.dedup();
-    out
 }
 
 /// Prepositions that put a figure in a place or a group ("170,000 in the

@@ -185,6 +185,7 @@ pub fn herald() -> Document {
                 sentence: 0,
                 when: NaiveDate::from_ymd_opt(2026, 4, 6),
             }],
+            dates: vec![],
         },
     }
 }
@@ -254,6 +255,7 @@ pub fn ledger() -> Document {
             ],
             speculative: vec![],
             events: vec![],
+            dates: vec![],
         },
     }
 }

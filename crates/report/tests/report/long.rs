@@ -72,6 +72,7 @@ fn long_analysis(n: usize) -> Analysis {
             quotes,
             speculative: vec![],
             events: vec![],
+            dates: vec![],
         },
     };
     Analysis {

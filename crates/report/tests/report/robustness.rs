@@ -98,6 +98,7 @@ fn document() -> impl Strategy<Value = Document> {
                         .collect(),
                     speculative: vec![],
                     events: vec![],
+                    dates: vec![],
                 },
             },
         )

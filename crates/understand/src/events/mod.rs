@@ -27,7 +27,7 @@ pub mod actors;
 pub mod lexicon;
 pub mod when;
 
-use parallax_model::{Actor, Event, EventType, Mention, Segment, Span};
+use parallax_model::{Actor, DateMention, Event, EventType, Mention, Segment, Span};
 
 use crate::titles;
 use crate::tokens::Tok;
@@ -55,21 +55,56 @@ pub struct Context<'a> {
     pub published: Option<chrono::NaiveDate>,
 }
 
+/// The reporting sentences of an article: its body sentences that are not
+/// the writer's speculation, with their index and tokens. A run of hundreds
+/// of words is a list or broken text, not a sentence a coder can read;
+/// skipping it keeps the stage linear on any input.
+fn reporting<'c>(
+    cx: &'c Context<'_>,
+) -> impl Iterator<Item = (usize, &'c Segment, &'c [Tok])> + 'c {
+    cx.segments
+        .iter()
+        .enumerate()
+        .filter(|(index, segment)| {
+            !segment.kind.is_flagged() && cx.speculative.binary_search(index).is_err()
+        })
+        .filter_map(|(index, segment)| {
+            let from = cx.toks.partition_point(|t| t.start < segment.span.start);
+            let to = cx.toks.partition_point(|t| t.end <= segment.span.end);
+            let toks = cx.toks.get(from..to).filter(|t| t.len() <= MAX_WORDS)?;
+            Some((index, segment, toks))
+        })
+}
+
+/// The dates the reporting sentences give, in order: each date expression
+/// resolved against the publication date, a weekday forward in a sentence
+/// about the future ([`when`]).
+pub fn dates(cx: &Context<'_>) -> Vec<DateMention> {
+    let mut out = Vec::new();
+    for (_, _, toks) in reporting(cx) {
+        let lower: Vec<String> = toks
+            .iter()
+            .map(|t| t.text(cx.text).to_lowercase())
+            .collect();
+        let words: Vec<&str> = lower.iter().map(String::as_str).collect();
+        let future = words.iter().any(|w| matches!(*w, "will" | "'ll" | "shall"));
+        for e in when::expressions(&words, cx.published, future) {
+            if let (Some(first), Some(last)) = (toks.get(e.first), toks.get(e.last)) {
+                out.push(DateMention {
+                    span: Span::new(first.start, last.end),
+                    date: e.date,
+                });
+            }
+        }
+    }
+    out
+}
+
 /// The events of an article's body sentences, in order.
 pub fn find(cx: &Context<'_>) -> Vec<Event> {
-    let Context { text, toks, .. } = *cx;
+    let text = cx.text;
     let mut events = Vec::new();
-    for (index, segment) in cx.segments.iter().enumerate() {
-        if segment.kind.is_flagged() || cx.speculative.binary_search(&index).is_ok() {
-            continue;
-        }
-        let from = toks.partition_point(|t| t.start < segment.span.start);
-        let to = toks.partition_point(|t| t.end <= segment.span.end);
-        // A run of hundreds of words is a list or broken text, not a sentence
-        // a coder can read; skipping it keeps the stage linear on any input.
-        let Some(sentence_toks) = toks.get(from..to).filter(|t| t.len() <= MAX_WORDS) else {
-            continue;
-        };
+    for (index, segment, sentence_toks) in reporting(cx) {
         // A question reports nothing done.
         if segment.span.slice(text).trim_end().ends_with('?') {
             continue;

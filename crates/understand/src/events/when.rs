@@ -16,25 +16,51 @@ pub fn date(
     published: Option<NaiveDate>,
     future: bool,
 ) -> Option<NaiveDate> {
-    (0..words.len())
-        .filter_map(|k| Some((k.abs_diff(at), expression(words, k, published, future)?)))
-        .min_by_key(|&(distance, _)| distance)
-        .map(|(_, date)| date)
+    expressions(words, published, future)
+        .into_iter()
+        .min_by_key(|e| e.at.abs_diff(at))
+        .map(|e| e.date)
 }
 
-/// The date an expression starting at word `k` gives.
+/// A date expression: its words `first..=last` and the date it gives.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Expression {
+    pub first: usize,
+    pub last: usize,
+    /// The word it was found at (the weekday, the month).
+    pub at: usize,
+    pub date: NaiveDate,
+}
+
+/// Every date expression of a sentence's words (lowercase, in order), in
+/// order, resolved as [`date`] resolves them.
+pub fn expressions(words: &[&str], published: Option<NaiveDate>, future: bool) -> Vec<Expression> {
+    (0..words.len())
+        .filter_map(|k| expression(words, k, published, future))
+        .collect()
+}
+
+/// The date expression found at word `k`.
 fn expression(
     words: &[&str],
     k: usize,
     published: Option<NaiveDate>,
     future: bool,
-) -> Option<NaiveDate> {
+) -> Option<Expression> {
     let word = *words.get(k)?;
     let before = k.checked_sub(1).and_then(|p| words.get(p)).copied();
+    let one = |date: Option<NaiveDate>| {
+        Some(Expression {
+            first: k,
+            last: k,
+            at: k,
+            date: date?,
+        })
+    };
     match word {
-        "today" | "tonight" => published,
-        "yesterday" => published?.checked_sub_days(Days::new(1)),
-        "tomorrow" => published?.checked_add_days(Days::new(1)),
+        "today" | "tonight" => one(published),
+        "yesterday" => one(published?.checked_sub_days(Days::new(1))),
+        "tomorrow" => one(published?.checked_add_days(Days::new(1))),
         _ => {
             if let Some(day) = weekday(word) {
                 // `next Monday`, `every Monday`: not when it happened.
@@ -43,25 +69,26 @@ fn expression(
                 }
                 let (published, day) = (published?, day.num_days_from_monday());
                 let today = published.weekday().num_days_from_monday();
-                return if future {
+                return one(if future {
                     published.checked_add_days(Days::new(u64::from((day + 7 - today) % 7)))
                 } else {
                     published.checked_sub_days(Days::new(u64::from((today + 7 - day) % 7)))
-                };
+                });
             }
             let month = month(word)?;
             // `March 12`, `12 March`, either with a year after.
             let day_at = |w: Option<&&str>| number(w).filter(|d| (1..=31).contains(d));
-            let (day, year_at) = match (
+            let (day, first, year_at) = match (
                 day_at(words.get(k + 1)),
                 before.as_ref().and_then(|w| day_at(Some(w))),
             ) {
-                (Some(day), _) => (day, k + 2),
-                (None, Some(day)) => (day, k + 1),
+                (Some(day), _) => (day, k, k + 2),
+                (None, Some(day)) => (day, k - 1, k + 1),
                 _ => return None,
             };
             let year = number(words.get(year_at)).filter(|y| (1900..=2200).contains(y));
-            match (year, published) {
+            let last = if year.is_some() { year_at } else { year_at - 1 };
+            let date = match (year, published) {
                 (Some(year), _) => NaiveDate::from_ymd_opt(year as i32, month, day),
                 (None, Some(published)) => {
                     let this_year = NaiveDate::from_ymd_opt(published.year(), month, day)?;
@@ -73,7 +100,13 @@ fn expression(
                     }
                 }
                 (None, None) => None,
-            }
+            };
+            Some(Expression {
+                first,
+                last,
+                at: k,
+                date: date?,
+            })
         }
     }
 }
@@ -159,6 +192,36 @@ mod tests {
         assert_eq!(
             on("They will meet tomorrow.", thursday).as_deref(),
             Some("2026-03-13")
+        );
+    }
+
+    #[test]
+    fn each_expression_with_its_words() {
+        let words = [
+            "on",
+            "friday",
+            "after",
+            "3",
+            "march",
+            "2024",
+            "and",
+            "march",
+            "4",
+            "yesterday",
+        ];
+        let published = NaiveDate::from_ymd_opt(2026, 3, 14);
+        let found: Vec<(usize, usize, String)> = expressions(&words, published, false)
+            .into_iter()
+            .map(|e| (e.first, e.last, e.date.to_string()))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                (1, 1, "2026-03-13".to_string()),
+                (3, 5, "2024-03-03".to_string()),
+                (7, 8, "2026-03-04".to_string()),
+                (9, 9, "2026-03-13".to_string()),
+            ]
         );
     }
 
