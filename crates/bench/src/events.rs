@@ -103,15 +103,7 @@ fn actor_right(doc: &Document, ours: Option<&Actor>, gold: &[String]) -> bool {
 
 /// One sentence read, cleaned and understood as an article.
 fn understood(id: &str, text: &str) -> Document {
-    parallax_pipeline::understand(Article {
-        id: id.into(),
-        source: None,
-        url: None,
-        title: String::new(),
-        published: None,
-        language: None,
-        text: text.into(),
-    })
+    parallax_pipeline::understand(Article::from_text(id, text))
 }
 
 pub struct Options<'a> {

@@ -259,32 +259,19 @@ const CURRENCIES: &[&str] = &[
     "dollars", "euros", "pounds", "crowns", "kroner", "kronor", "francs", "yuan", "yen", "rupees",
     "roubles", "rubles", "zlotys", "hryvnias", "pesos",
 ];
-const MONTHS: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
+/// Abbreviated months; the full names are [`parallax_text::is_calendar_word`].
+const MONTH_ABBREVIATIONS: &[&str] = &[
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
 ];
+
+/// Whether a token names a month or a weekday: a number beside it is a date.
+fn is_calendar(t: Option<&Token<'_>>) -> bool {
+    t.is_some_and(|t| {
+        let w = lower(t);
+        t.kind == Kind::Word
+            && (parallax_text::is_calendar_word(&w) || MONTH_ABBREVIATIONS.contains(&w.as_str()))
+    })
+}
 /// Words after a number that do not name what it counts.
 const NOT_UNITS: &[&str] = &[
     "a", "an", "the", "of", "and", "or", "to", "in", "on", "at", "by", "for", "from", "with", "as",
@@ -525,7 +512,7 @@ fn number_at(toks: &[Token<'_>], i: usize) -> Option<(Quantity, usize)> {
         && !first.text.contains([',', '.']);
     let clock =
         prev.is_some_and(|p| p.text == ":") || toks.get(next).is_some_and(|t| t.text == ":");
-    let date = is_word(prev, MONTHS) || is_word(toks.get(next), MONTHS);
+    let date = is_calendar(prev) || is_calendar(toks.get(next));
     if year || clock || date {
         return None;
     }

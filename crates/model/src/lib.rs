@@ -77,6 +77,20 @@ pub struct Article {
 }
 
 impl Article {
+    /// An article known by its id and text alone: no outlet, URL, headline,
+    /// date or language. Other fields are set with struct update syntax.
+    pub fn from_text(id: &str, text: &str) -> Self {
+        Article {
+            id: id.into(),
+            source: None,
+            url: None,
+            title: String::new(),
+            published: None,
+            language: None,
+            text: text.into(),
+        }
+    }
+
     /// The outlet name, or the article id when the outlet is unknown, so that
     /// two articles of unknown origin never count as the same outlet.
     pub fn outlet(&self) -> &str {

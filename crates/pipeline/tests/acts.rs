@@ -9,14 +9,12 @@ use parallax_model::{Article, Document, EventType};
 
 fn doc(id: &str, outlet: &str, text: &str) -> Document {
     parallax_pipeline::understand(Article {
-        id: id.into(),
         source: Some(outlet.into()),
-        url: None,
         title: "Arrest in Darnow".into(),
         // A Thursday.
         published: Utc.with_ymd_and_hms(2026, 3, 12, 9, 0, 0).single(),
         language: Some("en".into()),
-        text: text.into(),
+        ..Article::from_text(id, text)
     })
 }
 

@@ -11,13 +11,11 @@ use parallax_model::{Article, DiscrepancyKind, Document, Relation, Story};
 /// An article published on Saturday 14 March 2026.
 fn doc(id: &str, outlet: &str, text: &str) -> Document {
     parallax_pipeline::understand(Article {
-        id: id.into(),
         source: Some(outlet.into()),
-        url: None,
         title: "Harbour master arrested after Darnow ferry crash".into(),
         published: Utc.with_ymd_and_hms(2026, 3, 14, 9, 0, 0).single(),
         language: Some("en".into()),
-        text: text.into(),
+        ..Article::from_text(id, text)
     })
 }
 

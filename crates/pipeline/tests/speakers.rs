@@ -9,13 +9,10 @@ use parallax_model::{Article, DiscrepancyKind, Document, Relation, Story};
 
 fn doc(id: &str, outlet: &str, text: &str) -> Document {
     parallax_pipeline::understand(Article {
-        id: id.into(),
         source: Some(outlet.into()),
-        url: None,
         title: "Ferry to return to Brackwater".into(),
-        published: None,
         language: Some("en".into()),
-        text: text.into(),
+        ..Article::from_text(id, text)
     })
 }
 

@@ -123,15 +123,7 @@ pub fn annotate(article: &Article, cleaned: &Cleaned) -> Annotations {
 /// Clean and annotate a text read as one article: what the unit tests start from.
 #[cfg(test)]
 pub(crate) fn annotate_text(text: &str) -> Annotations {
-    let article = Article {
-        id: "t".into(),
-        source: None,
-        url: None,
-        title: String::new(),
-        published: None,
-        language: None,
-        text: text.into(),
-    };
+    let article = Article::from_text("t", text);
     annotate(&article, &parallax_clean::clean(&article))
 }
 

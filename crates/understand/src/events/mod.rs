@@ -82,12 +82,13 @@ fn reporting<'c>(
 pub fn dates(cx: &Context<'_>) -> Vec<DateMention> {
     let mut out = Vec::new();
     for (_, _, toks) in reporting(cx) {
-        let lower: Vec<String> = toks
+        let words: Vec<String> = toks
             .iter()
             .map(|t| t.text(cx.text).to_lowercase())
             .collect();
-        let words: Vec<&str> = lower.iter().map(String::as_str).collect();
-        let future = words.iter().any(|w| matches!(*w, "will" | "'ll" | "shall"));
+        let future = words
+            .iter()
+            .any(|w| matches!(w.as_str(), "will" | "'ll" | "shall"));
         for e in when::expressions(&words, cx.published, future) {
             if let (Some(first), Some(last)) = (toks.get(e.first), toks.get(e.last)) {
                 out.push(DateMention {
@@ -256,12 +257,12 @@ impl<'a> Sentence<'a> {
         found: Found,
         published: Option<chrono::NaiveDate>,
     ) -> Option<chrono::NaiveDate> {
-        let words: Vec<&str> = self.lower.iter().map(String::as_str).collect();
         let future = self.intended(found.at)
-            || words
+            || self
+                .lower
                 .iter()
-                .any(|w| matches!(*w, "will" | "'ll" | "shall" | "next"));
-        when::date(&words, found.at, published, future)
+                .any(|w| matches!(w.as_str(), "will" | "'ll" | "shall" | "next"));
+        when::date(&self.lower, found.at, published, future)
     }
 
     /// The category a trigger has here, or `None` when it reports no event

@@ -11,7 +11,7 @@ use chrono::{Datelike, Days, NaiveDate, Weekday};
 /// sentence about the future (`will meet on Monday`) a weekday is the next
 /// one, not the last.
 pub fn date(
-    words: &[&str],
+    words: &[impl AsRef<str>],
     at: usize,
     published: Option<NaiveDate>,
     future: bool,
@@ -34,7 +34,11 @@ pub struct Expression {
 
 /// Every date expression of a sentence's words (lowercase, in order), in
 /// order, resolved as [`date`] resolves them.
-pub fn expressions(words: &[&str], published: Option<NaiveDate>, future: bool) -> Vec<Expression> {
+pub fn expressions(
+    words: &[impl AsRef<str>],
+    published: Option<NaiveDate>,
+    future: bool,
+) -> Vec<Expression> {
     (0..words.len())
         .filter_map(|k| expression(words, k, published, future))
         .collect()
@@ -42,13 +46,14 @@ pub fn expressions(words: &[&str], published: Option<NaiveDate>, future: bool) -
 
 /// The date expression found at word `k`.
 fn expression(
-    words: &[&str],
+    words: &[impl AsRef<str>],
     k: usize,
     published: Option<NaiveDate>,
     future: bool,
 ) -> Option<Expression> {
-    let word = *words.get(k)?;
-    let before = k.checked_sub(1).and_then(|p| words.get(p)).copied();
+    let at = |j: usize| words.get(j).map(AsRef::as_ref);
+    let word = at(k)?;
+    let before = k.checked_sub(1).and_then(at);
     let one = |date: Option<NaiveDate>| {
         Some(Expression {
             first: k,
@@ -77,16 +82,13 @@ fn expression(
             }
             let month = month(word)?;
             // `March 12`, `12 March`, either with a year after.
-            let day_at = |w: Option<&&str>| number(w).filter(|d| (1..=31).contains(d));
-            let (day, first, year_at) = match (
-                day_at(words.get(k + 1)),
-                before.as_ref().and_then(|w| day_at(Some(w))),
-            ) {
+            let day_at = |w: Option<&str>| number(w).filter(|d| (1..=31).contains(d));
+            let (day, first, year_at) = match (day_at(at(k + 1)), day_at(before)) {
                 (Some(day), _) => (day, k, k + 2),
                 (None, Some(day)) => (day, k - 1, k + 1),
                 _ => return None,
             };
-            let year = number(words.get(year_at)).filter(|y| (1900..=2200).contains(y));
+            let year = number(at(year_at)).filter(|y| (1900..=2200).contains(y));
             let last = if year.is_some() { year_at } else { year_at - 1 };
             let date = match (year, published) {
                 (Some(year), _) => NaiveDate::from_ymd_opt(year as i32, month, day),
@@ -111,7 +113,7 @@ fn expression(
     }
 }
 
-fn number(word: Option<&&str>) -> Option<u32> {
+fn number(word: Option<&str>) -> Option<u32> {
     let digits = word?.trim_end_matches(['s', 't', 'h', 'n', 'd', 'r']);
     (!digits.is_empty() && digits.len() <= 4 && digits.bytes().all(|b| b.is_ascii_digit()))
         .then(|| digits.parse().ok())

@@ -58,13 +58,5 @@ pub fn clean(text: &str, flagged: &[(&str, SegmentKind)]) -> Cleaned {
 }
 
 pub fn article(id: &str, text: &str) -> Article {
-    Article {
-        id: id.into(),
-        source: None,
-        url: None,
-        title: String::new(),
-        published: None,
-        language: None,
-        text: text.into(),
-    }
+    Article::from_text(id, text)
 }
