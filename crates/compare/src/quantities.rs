@@ -11,7 +11,7 @@
 use parallax_model::Span;
 
 /// How a number is given.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub(crate) enum Bound {
     Exact,
     /// "at least", "more than", "over".

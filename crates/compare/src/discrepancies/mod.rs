@@ -19,6 +19,9 @@ mod dates;
 mod numbers;
 mod speakers;
 
+use std::collections::HashMap;
+use std::hash::Hash;
+
 use parallax_model::{Discrepancy, Document, QuoteGroup, SharedClaim, StoryEntity};
 
 use dates::Dated;
@@ -51,5 +54,74 @@ impl Gathered {
         found.extend(self.dated.differing(shared));
         found.extend(self.said.differing(quotes, entities));
         found
+    }
+}
+
+/// Most versions of one fact a claim's sentences are compared on (its most
+/// given figures or days), and most sentences kept of each version.
+const VERSIONS: usize = 12;
+const PER_VERSION: usize = 8;
+
+/// The items a claim's discrepancies are read from, bounded: the
+/// [`VERSIONS`] most given versions (`version` tells an item's; ties go to
+/// the first given), each with its first [`PER_VERSION`] items, in their
+/// order. Every pair of items is compared, and a claim that hundreds of
+/// outlets report would otherwise cost the square of their number; what is
+/// left out repeats a version kept or is given by few.
+fn sample<T, V: Eq + Hash>(items: Vec<T>, version: impl Fn(&T) -> V) -> Vec<T> {
+    let mut counts: HashMap<V, (usize, usize)> = HashMap::new();
+    for (i, item) in items.iter().enumerate() {
+        counts.entry(version(item)).or_insert((0, i)).0 += 1;
+    }
+    if counts.len() <= VERSIONS && counts.values().all(|&(n, _)| n <= PER_VERSION) {
+        return items;
+    }
+    let mut ranked: Vec<(usize, usize)> = counts.values().copied().collect();
+    ranked.sort_unstable_by_key(|&(n, first)| (std::cmp::Reverse(n), first));
+    ranked.truncate(VERSIONS);
+    let kept: Vec<usize> = ranked.iter().map(|&(_, first)| first).collect();
+    let mut taken: HashMap<V, usize> = HashMap::new();
+    items
+        .into_iter()
+        .filter(|item| {
+            let v = version(item);
+            let Some(&(_, first)) = counts.get(&v) else {
+                return false;
+            };
+            let slot = taken.entry(v).or_insert(0);
+            *slot += 1;
+            kept.contains(&first) && *slot <= PER_VERSION
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_sample_keeps_the_most_given_versions_in_order() {
+        // Few items: all kept.
+        assert_eq!(sample(vec![3, 1, 3], |&v| v), [3, 1, 3]);
+        // 2,000 outlets: the most given versions, a few of each, in order.
+        let items: Vec<(usize, u32)> = (0..2_000)
+            .map(|i| {
+                (
+                    i,
+                    if i % 10 == 0 {
+                        15
+                    } else if i % 3 == 0 {
+                        12
+                    } else {
+                        i as u32
+                    },
+                )
+            })
+            .collect();
+        let kept = sample(items, |&(_, v)| v);
+        assert!(kept.len() <= VERSIONS * PER_VERSION, "{}", kept.len());
+        let count = |v: u32| kept.iter().filter(|&&(_, x)| x == v).count();
+        assert_eq!((count(12), count(15)), (PER_VERSION, PER_VERSION));
+        assert!(kept.windows(2).all(|w| w[0].0 < w[1].0), "story order kept");
     }
 }

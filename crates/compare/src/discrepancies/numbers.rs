@@ -17,7 +17,7 @@
 //! no discrepancy, nor is a number only one outlet gives: what one outlet
 //! leaves out is for the exclusive claims to show.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use parallax_model::{
     Discrepancy, DiscrepancyKind, EntityKind, Occurrence, Relation, SharedClaim, StoryEntity,
@@ -259,26 +259,35 @@ struct Figure<'a> {
 /// figure of the same thing it is closest to, when each is the other's
 /// closest ([`same_thing`]). A pair that differs is a discrepancy; pairs
 /// that share a figure are one discrepancy, its wordings in story order.
+/// A claim many outlets report is read on a bounded sample of its figures
+/// ([`super::sample`]).
 pub(crate) fn find(shared: &[SharedClaim], entities: &[StoryEntity]) -> Vec<Discrepancy> {
     let names = Names::of(entities);
     let mut out = Vec::new();
     for (claim, c) in shared.iter().enumerate() {
-        let mut articles: Vec<&str> = Vec::new();
+        let mut articles: HashMap<&str, usize> = HashMap::new();
         let mut figures: Vec<Figure<'_>> = Vec::new();
         for o in &c.occurrences {
-            let article = match articles.iter().position(|a| *a == o.article) {
-                Some(k) => k,
-                None => {
-                    articles.push(&o.article);
-                    articles.len() - 1
-                }
-            };
+            let next = articles.len();
+            let article = *articles.entry(o.article.as_str()).or_insert(next);
             figures.extend(figures_of(o, article));
         }
+        let figures = super::sample(figures, |f| {
+            let q = &f.quantity;
+            (q.unit.clone(), q.low.to_bits(), q.high.to_bits(), q.bound)
+        });
+        // Each article's figures, in story order.
+        let mut by_article: Vec<(usize, Vec<usize>)> = Vec::new();
+        for (i, f) in figures.iter().enumerate() {
+            match by_article.iter_mut().find(|(a, _)| *a == f.article) {
+                Some((_, mine)) => mine.push(i),
+                None => by_article.push((f.article, vec![i])),
+            }
+        }
         let mut pairs: Vec<(usize, usize, Relation)> = Vec::new();
-        for x in 0..articles.len() {
-            for y in x + 1..articles.len() {
-                pairs.extend(differing(&figures, x, y, &names));
+        for (x, (_, left)) in by_article.iter().enumerate() {
+            for (_, right) in by_article.iter().skip(x + 1) {
+                pairs.extend(differing(&figures, left.clone(), right.clone(), &names));
             }
         }
         out.extend(gather(claim, &figures, &pairs));
@@ -379,20 +388,14 @@ fn same_scope(a: &[String], b: &[String]) -> bool {
     a.is_empty() || b.is_empty() || a.iter().any(|w| b.contains(w))
 }
 
-/// The pairs `(i, j, relation)` of figures of articles `x` and `y` that are
-/// about the same thing and differ.
+/// The pairs `(i, j, relation)` of figures of two articles (`left`,
+/// `right`: their figures) that are about the same thing and differ.
 fn differing(
     figures: &[Figure<'_>],
-    x: usize,
-    y: usize,
+    mut left: Vec<usize>,
+    mut right: Vec<usize>,
     names: &Names,
 ) -> Vec<(usize, usize, Relation)> {
-    let of = |article: usize| -> Vec<usize> {
-        (0..figures.len())
-            .filter(|&i| figures.get(i).is_some_and(|f| f.article == article))
-            .collect()
-    };
-    let (mut left, mut right) = (of(x), of(y));
     let quantity = |i: usize| figures.get(i).map(|f| &f.quantity);
     // Figures the other article also gives are no discrepancy.
     left.retain(|&i| {

@@ -18,7 +18,7 @@
 //! joined is one discrepancy, with one wording per article: the speaker's
 //! mention, its offsets into the article.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use parallax_model::{
     Discrepancy, DiscrepancyKind, Document, Occurrence, QuoteGroup, Relation, StoryEntity,
@@ -136,7 +136,7 @@ impl Said {
                 .copied()
         };
         // Pairs of groups, each with the quotes that join them.
-        let mut joined: BTreeMap<(usize, usize), Vec<usize>> = BTreeMap::new();
+        let mut joined: BTreeMap<(usize, usize), BTreeSet<usize>> = BTreeMap::new();
         for (i, j) in self.candidates() {
             let (Some(a), Some(b)) = (self.quotes.get(i), self.quotes.get(j)) else {
                 continue;
@@ -195,16 +195,22 @@ impl Said {
 
     /// One discrepancy for groups `g` and `h`, joined by quotes `members`:
     /// the speaker's mention in each article (its first), in story order.
-    fn discrepancy(&self, g: usize, h: usize, members: &[usize]) -> Discrepancy {
-        let mut members: Vec<&Attributed> =
+    /// Quotes are kept in story order, so `members` (their indices, in
+    /// order) are too; a quote printed by many outlets is shown by a bounded
+    /// sample of them ([`super::sample`]).
+    fn discrepancy(&self, g: usize, h: usize, members: &BTreeSet<usize>) -> Discrepancy {
+        let members: Vec<&Attributed> =
             members.iter().filter_map(|&i| self.quotes.get(i)).collect();
-        members.sort_by_key(|a| (self.first_of(&a.quote.article), a.quote.start));
-        let mut wordings: Vec<Occurrence> = Vec::new();
-        for a in &members {
-            if wordings.iter().all(|w| w.article != a.mention.article) {
-                wordings.push(a.mention.clone());
-            }
-        }
+        let mut seen = HashSet::new();
+        let firsts: Vec<&Attributed> = members
+            .iter()
+            .copied()
+            .filter(|a| seen.insert(a.mention.article.as_str()))
+            .collect();
+        let wordings: Vec<Occurrence> = super::sample(firsts, |a| a.speaker)
+            .into_iter()
+            .map(|a| a.mention.clone())
+            .collect();
         let what = members
             .iter()
             .map(|a| &a.quote.text)
@@ -219,14 +225,6 @@ impl Said {
             what,
             wordings,
         }
-    }
-
-    /// The position of the article's first kept quote: its place in story order.
-    fn first_of(&self, article: &str) -> usize {
-        self.quotes
-            .iter()
-            .position(|a| a.quote.article == article)
-            .unwrap_or(usize::MAX)
     }
 }
 
