@@ -110,6 +110,7 @@ mod tests {
         assert_eq!(d.kind, parallax_model::DiscrepancyKind::Number);
         assert_eq!(d.relation, parallax_model::Relation::Conflict);
         assert_eq!((d.claim, d.what.as_str()), (Some(0), "crown"));
+        assert_eq!(d.wordings.len(), 2, "{:?}", d.wordings);
         let texts = [A, b.as_str()];
         let wordings: Vec<(&str, &str)> = d
             .wordings

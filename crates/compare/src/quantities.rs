@@ -582,8 +582,20 @@ fn number_at(toks: &[Token<'_>], i: usize) -> Option<(Quantity, usize)> {
             .filter(|t| !is_word(Some(t), DEATHS) && !is_word(Some(t), INJURIES))
             .and_then(content)
     };
-    let mut context: Vec<String> = (0..from).rev().filter_map(word).take(CONTEXT).collect();
-    context.extend((unit_end + 1..toks.len()).filter_map(word).take(CONTEXT));
+    // Looked for within a few tokens each side, so that a sentence of many
+    // numbers and few words costs no more than its length.
+    let reach = CONTEXT * 4;
+    let mut context: Vec<String> = (from.saturating_sub(reach)..from)
+        .rev()
+        .filter_map(word)
+        .take(CONTEXT)
+        .collect();
+    let after = unit_end + 1;
+    context.extend(
+        (after..(after + reach).min(toks.len()))
+            .filter_map(word)
+            .take(CONTEXT),
+    );
     Some((
         Quantity {
             low,

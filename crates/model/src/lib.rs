@@ -501,7 +501,7 @@ pub enum Relation {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Discrepancy {
     pub kind: DiscrepancyKind,
-    /// For a speaker, always `Conflict`.
+    /// For a date or a speaker, always `Conflict`.
     pub relation: Relation,
     /// Index into the story's `shared` of the claim whose sentences differ
     /// (a number, a date); `None` for a speaker.
@@ -535,7 +535,8 @@ pub struct Story {
     pub shared: Vec<SharedClaim>,
     /// Body sentences only one outlet reports.
     pub exclusive: Vec<Occurrence>,
-    /// Where the sentences of a shared claim differ, claim by claim.
+    /// Facts the outlets state differently: numbers, then dates (each claim
+    /// by claim), then speakers.
     #[serde(default)]
     pub discrepancies: Vec<Discrepancy>,
     /// For each article of the story (same order as `articles`), the index in

@@ -24,6 +24,19 @@ fn story(a: &str, b: &str) -> Story {
     Growing::new(0, &[(&a, false), (&b, false)]).into_story()
 }
 
+/// Whether both articles print the quote: the look-alikes reach the rule
+/// they test.
+fn printed_twice(story: &Story) -> bool {
+    let articles: std::collections::HashSet<&str> = story
+        .quotes
+        .iter()
+        .flat_map(|g| &g.occurrences)
+        .filter(|o| o.at.text.starts_with(QUOTE))
+        .map(|o| o.at.article.as_str())
+        .collect();
+    articles.len() == 2
+}
+
 fn speakers(story: &Story) -> Vec<&parallax_model::Discrepancy> {
     story
         .discrepancies
@@ -49,6 +62,7 @@ fn one_quote_under_two_named_speakers_is_a_discrepancy() {
     assert_eq!(d.claim, None);
     assert!(d.what.starts_with(QUOTE), "{}", d.what);
     assert_eq!(d.quotes.len(), 2);
+    assert_eq!(d.wordings.len(), 2, "{:?}", d.wordings);
     let texts = [a.as_str(), b.as_str()];
     let wordings: Vec<(&str, &str)> = d
         .wordings
@@ -83,6 +97,7 @@ fn look_alikes_are_no_speaker_discrepancy() {
         &vantongeren,
         &format!("\"{QUOTE},\" said Vantongeren, the mayor."),
     );
+    assert!(printed_twice(&s), "{:#?}", s.quotes);
     assert!(speakers(&s).is_empty(), "{:#?}", s.discrepancies);
     // The other outlet names both beside the quote: its attribution is the
     // one to doubt.
@@ -92,17 +107,20 @@ fn look_alikes_are_no_speaker_discrepancy() {
             "Ilse Vantongeren stood by as the harbour master spoke.\n\n\"{QUOTE},\" said Piet Hollander."
         ),
     );
+    assert!(printed_twice(&s), "{:#?}", s.quotes);
     assert!(speakers(&s).is_empty(), "{:#?}", s.discrepancies);
     // A pronoun is resolved, not read: it may be resolved wrongly.
     let s = story(
         &vantongeren,
         &format!("Piet Hollander runs the harbour.\n\n\"{QUOTE},\" he said."),
     );
+    assert!(printed_twice(&s), "{:#?}", s.quotes);
     assert!(speakers(&s).is_empty(), "{:#?}", s.discrepancies);
     // A partial quote inside a sentence about someone else.
     let s = story(
         &vantongeren,
         &format!("Piet Hollander doubted the mayor's promise that \"{QUOTE}.\""),
     );
+    assert!(printed_twice(&s), "{:#?}", s.quotes);
     assert!(speakers(&s).is_empty(), "{:#?}", s.discrepancies);
 }

@@ -173,9 +173,9 @@ pub struct ActDoc<'a> {
 pub struct DiscrepancyDoc<'a> {
     pub kind: DiscrepancyKind,
     pub relation: Relation,
-    /// Index into the story's `shared` (a number), or null (a speaker).
+    /// Index into the story's `shared` (a number, a date), or null (a speaker).
     pub claim: Option<usize>,
-    /// Indices into the story's `quotes` (a speaker), or empty (a number).
+    /// Indices into the story's `quotes` (a speaker), or empty.
     pub quotes: &'a [usize],
     pub what: &'a str,
     pub wordings: Vec<OccurrenceDoc<'a>>,

@@ -28,8 +28,21 @@ const WINDOW: usize = 4;
 const LOCAL: f64 = 0.15;
 
 /// The share of content words two sentences have in common (Jaccard).
+/// Both are sorted, each word once ([`sentence_words`], [`window`]): one
+/// merge counts the words in common.
 fn similarity(a: &[String], b: &[String]) -> f64 {
-    let common = a.iter().filter(|w| b.contains(w)).count();
+    let (mut i, mut j, mut common) = (0, 0, 0);
+    while let (Some(x), Some(y)) = (a.get(i), b.get(j)) {
+        match x.cmp(y) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                common += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
     let all = a.len() + b.len() - common;
     if all == 0 {
         return 0.0;

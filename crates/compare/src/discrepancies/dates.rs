@@ -23,8 +23,8 @@ use crate::union_find::UnionFind;
 /// The dates of a story's original articles, gathered as they arrive.
 #[derive(Default)]
 pub(crate) struct Dated {
-    /// Per article id: its outlet and its dates, in order.
-    articles: HashMap<String, (String, Vec<DateMention>)>,
+    /// Per article id: its dates, in order.
+    articles: HashMap<String, Vec<DateMention>>,
 }
 
 /// Fewest words a sentence needs besides its date to report an event.
@@ -76,21 +76,23 @@ impl Dated {
         if is_copy || doc.annotations.dates.is_empty() {
             return;
         }
-        self.articles.insert(
-            doc.article.id.clone(),
-            (
-                doc.article.outlet().to_string(),
-                doc.annotations.dates.clone(),
-            ),
-        );
+        self.articles
+            .insert(doc.article.id.clone(), doc.annotations.dates.clone());
     }
 
     /// The date discrepancies, claim by claim (`claim` indexes `shared`).
-    pub(crate) fn differing(&self, shared: &[SharedClaim]) -> Vec<Discrepancy> {
+    pub(crate) fn differing(
+        &self,
+        shared: &[SharedClaim],
+        outlets: &HashMap<String, String>,
+    ) -> Vec<Discrepancy> {
         let mut out = Vec::new();
         for (claim, c) in shared.iter().enumerate() {
-            let given: Vec<Given<'_>> =
-                c.occurrences.iter().filter_map(|o| self.given(o)).collect();
+            let given: Vec<Given<'_>> = c
+                .occurrences
+                .iter()
+                .filter_map(|o| self.given(o, outlets))
+                .collect();
             // A claim many outlets report: a bounded sample of its days.
             let given = super::sample(given, |g| g.date);
             let mut sets = UnionFind::new(given.len());
@@ -133,8 +135,13 @@ impl Dated {
     /// something else too: a line that is little more than a date is a
     /// dateline or a time stamp ("Published on 18th September 2013"), not
     /// an event.
-    fn given<'a>(&'a self, o: &'a Occurrence) -> Option<Given<'a>> {
-        let (outlet, dates) = self.articles.get(&o.article)?;
+    fn given<'a>(
+        &'a self,
+        o: &'a Occurrence,
+        outlets: &'a HashMap<String, String>,
+    ) -> Option<Given<'a>> {
+        let outlet = outlets.get(&o.article)?;
+        let dates = self.articles.get(&o.article)?;
         let from = dates.partition_point(|d| d.span.start < o.start);
         let to = dates.partition_point(|d| d.span.end <= o.end);
         let [one] = dates.get(from..to)? else {
@@ -173,8 +180,11 @@ fn discrepancy(claim: usize, members: &[&Given<'_>]) -> Discrepancy {
         .map(ToString::to_string)
         .collect::<Vec<_>>()
         .join(" / ");
+    // One wording per article, its first.
+    let mut seen = std::collections::HashSet::new();
     let wordings = members
         .iter()
+        .filter(|g| seen.insert(g.sentence.article.as_str()))
         .map(|g| Occurrence {
             article: g.sentence.article.clone(),
             start: g.sentence.start + g.span.start,

@@ -31,6 +31,8 @@ use speakers::Said;
 /// its claims and quote groups: their dates and attributed quotes.
 #[derive(Default)]
 pub(crate) struct Gathered {
+    /// Each original article's outlet, by article id.
+    outlets: HashMap<String, String>,
     dated: Dated,
     said: Said,
 }
@@ -38,6 +40,10 @@ pub(crate) struct Gathered {
 impl Gathered {
     /// Keep `doc`'s part; `row` maps its local entities to the story's.
     pub(crate) fn add(&mut self, doc: &Document, is_copy: bool, row: &[Option<usize>]) {
+        if !is_copy {
+            self.outlets
+                .insert(doc.article.id.clone(), doc.article.outlet().to_string());
+        }
         self.dated.add(doc, is_copy);
         self.said.add(doc, is_copy, row);
     }
@@ -50,8 +56,8 @@ impl Gathered {
         quotes: &[QuoteGroup],
         entities: &[StoryEntity],
     ) -> Vec<Discrepancy> {
-        let mut found = numbers::find(shared, entities);
-        found.extend(self.dated.differing(shared));
+        let mut found = numbers::find(shared, entities, &self.outlets);
+        found.extend(self.dated.differing(shared, &self.outlets));
         found.extend(self.said.differing(quotes, entities));
         found
     }

@@ -81,8 +81,9 @@ fn rank(r: Relation) -> u8 {
     }
 }
 
-/// A sentence giving more numbers than this is a table in prose (a game's
-/// statistics): its figures are not compared.
+/// A sentence giving more numbers than this (in digits, or quantities in
+/// words) is a table in prose (a game's statistics): its figures are not
+/// compared.
 const DENSE: usize = 3;
 
 /// Words that make a figure after them a need, a hope or a forecast, not a
@@ -261,7 +262,11 @@ struct Figure<'a> {
 /// that share a figure are one discrepancy, its wordings in story order.
 /// A claim many outlets report is read on a bounded sample of its figures
 /// ([`super::sample`]).
-pub(crate) fn find(shared: &[SharedClaim], entities: &[StoryEntity]) -> Vec<Discrepancy> {
+pub(crate) fn find(
+    shared: &[SharedClaim],
+    entities: &[StoryEntity],
+    outlets: &HashMap<String, String>,
+) -> Vec<Discrepancy> {
     let names = Names::of(entities);
     let mut out = Vec::new();
     for (claim, c) in shared.iter().enumerate() {
@@ -284,9 +289,19 @@ pub(crate) fn find(shared: &[SharedClaim], entities: &[StoryEntity]) -> Vec<Disc
                 None => by_article.push((f.article, vec![i])),
             }
         }
+        // One outlet's articles are one voice: its update ("12 dead", later
+        // "15 dead") is no discrepancy between outlets.
+        let outlet = |figure: usize| {
+            figures
+                .get(figure)
+                .and_then(|f| outlets.get(&f.occurrence.article))
+        };
         let mut pairs: Vec<(usize, usize, Relation)> = Vec::new();
         for (x, (_, left)) in by_article.iter().enumerate() {
             for (_, right) in by_article.iter().skip(x + 1) {
+                if outlet(left[0]) == outlet(right[0]) {
+                    continue;
+                }
                 pairs.extend(differing(&figures, left.clone(), right.clone(), &names));
             }
         }
@@ -308,6 +323,10 @@ fn figures_of(o: &Occurrence, article: usize) -> Vec<Figure<'_>> {
         return Vec::new();
     }
     let found = quantities(&o.text);
+    // Numbers in words count too ("one car, two boats, three vans").
+    if found.len() > DENSE {
+        return Vec::new();
+    }
     let single = |q: &Quantity| found.iter().filter(|p| p.unit == q.unit).count() == 1;
     let given = values(&o.text);
     let words = alike::sentence_words(&o.text);
@@ -470,8 +489,11 @@ fn gather(
         .map(|(_, mut members, relation)| {
             members.sort_unstable();
             members.dedup();
+            // One wording per article, its first.
+            let mut seen = HashSet::new();
             let wordings: Vec<Occurrence> = members
                 .iter()
+                .filter(|&&i| figures.get(i).is_some_and(|f| seen.insert(f.article)))
                 .filter_map(|&i| {
                     let f = figures.get(i)?;
                     let span = f.quantity.span;
@@ -518,6 +540,14 @@ mod tests {
         }
     }
 
+    /// Articles `a` and `b` of two outlets.
+    fn outlets() -> HashMap<String, String> {
+        [("a", "Tarn Gazette"), ("b", "Holm Courier")]
+            .into_iter()
+            .map(|(a, o)| (a.to_string(), o.to_string()))
+            .collect()
+    }
+
     /// A person of the story, known by `name` only.
     fn person(name: &str) -> StoryEntity {
         StoryEntity {
@@ -533,7 +563,7 @@ mod tests {
     /// `b` differ in, in a story naming `people`.
     fn between(a: &str, b: &str, people: &[&str]) -> Vec<(Relation, String, Vec<String>)> {
         let entities: Vec<StoryEntity> = people.iter().map(|p| person(p)).collect();
-        find(&[claim(&[("a", a), ("b", b)])], &entities)
+        find(&[claim(&[("a", a), ("b", b)])], &entities, &outlets())
             .into_iter()
             .map(|d| {
                 let words = d.wordings.iter().map(|w| w.text.clone()).collect();
@@ -554,6 +584,7 @@ mod tests {
                 ("b", "The ferry sank off Holm, killing 15 people."),
             ])],
             &[],
+            &outlets(),
         );
         assert_eq!(d.len(), 1);
         assert_eq!(d[0].relation, Relation::Conflict);
@@ -631,7 +662,22 @@ mod tests {
             ("a", "12 people died when the ferry sank off Holm."),
             ("a", "15 people died when the ferry sank off Holm."),
         ];
-        assert!(find(&[claim(&one)], &[]).is_empty());
+        assert!(find(&[claim(&one)], &[], &outlets()).is_empty());
+        // Nor are two articles of one outlet (its update, "later 15 dead").
+        let mut one_outlet = outlets();
+        one_outlet.insert("b".to_string(), "Tarn Gazette".to_string());
+        let update = [
+            (
+                "a",
+                "Police said 12 people died when the ferry sank off Holm.",
+            ),
+            (
+                "b",
+                "Police said 15 people died when the ferry sank off Holm.",
+            ),
+        ];
+        assert!(find(&[claim(&update)], &[], &one_outlet).is_empty());
+        assert_eq!(find(&[claim(&update)], &[], &outlets()).len(), 1);
     }
 
     #[test]

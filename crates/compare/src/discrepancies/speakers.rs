@@ -280,8 +280,9 @@ fn as_strs(norms: &[String]) -> Vec<&str> {
 }
 
 /// `text[from..to]`, both ends moved in to the nearest character boundary.
-fn around(text: &str, mut from: usize, to: usize) -> &str {
+fn around(text: &str, from: usize, to: usize) -> &str {
     let mut to = to.min(text.len());
+    let mut from = from.min(to);
     while !text.is_char_boundary(from) {
         from += 1;
     }

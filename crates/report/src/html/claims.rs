@@ -16,20 +16,25 @@ pub(super) fn render(lookup: &Lookup<'_>, key: &str, story: &Story, out: &mut St
     exclusive(lookup, story, out);
 }
 
-/// Where the outlets state one fact differently (different figures in a
-/// shared claim, one quote's different speakers), each wording with its
-/// outlet and a link to it.
+/// Where the outlets state one fact differently (different figures or days
+/// in a shared claim, one quote's different speakers), each wording with
+/// its outlet and a link to it.
 fn differences(lookup: &Lookup<'_>, key: &str, story: &Story, out: &mut String) {
     if story.discrepancies.is_empty() {
         return;
     }
+    let shown: Vec<usize> = listed(lookup, story)
+        .into_iter()
+        .map(|(n, _, _)| n - 1)
+        .collect();
     out.push_str(&format!(
         "<h3>Where the outlets differ <span class=\"count\">({})</span></h3>\n<ul class=\"differ\">\n",
         story.discrepancies.len()
     ));
     for d in story.discrepancies.iter().take(LIST_SHOWN) {
         out.push_str("<li>");
-        if let Some(claim) = d.claim {
+        // Only a claim the page lists has an anchor to link to.
+        if let Some(claim) = d.claim.filter(|c| shown.contains(c)) {
             let n = claim + 1;
             out.push_str(&format!(
                 "<a href=\"#{}\">S{n}</a> · ",
@@ -66,17 +71,10 @@ fn differences(lookup: &Lookup<'_>, key: &str, story: &Story, out: &mut String) 
     );
 }
 
-fn shared(lookup: &Lookup<'_>, key: &str, story: &Story, out: &mut String) {
-    out.push_str(&format!(
-        "<h3>Shared claims <span class=\"count\">({})</span></h3>\n",
-        story.shared.len()
-    ));
-    if story.shared.is_empty() {
-        out.push_str("<p class=\"none\">No claim is reported by two independent outlets.</p>\n");
-        return;
-    }
-    // Numbered in story order (the article text links to these numbers), shown
-    // most widely reported first.
+/// The shared claims the page lists: numbered in story order (the article
+/// text links to these numbers), most widely reported first, at most
+/// [`LIST_SHOWN`], each with its number of outlets.
+fn listed<'s>(lookup: &Lookup<'_>, story: &'s Story) -> Vec<(usize, usize, &'s SharedClaim)> {
     let mut claims: Vec<(usize, usize, &SharedClaim)> = story
         .shared
         .iter()
@@ -90,9 +88,23 @@ fn shared(lookup: &Lookup<'_>, key: &str, story: &Story, out: &mut String) {
         })
         .collect();
     claims.sort_by_key(|&(_, outlets, _)| std::cmp::Reverse(outlets));
-    let hidden = claims.len().saturating_sub(LIST_SHOWN);
+    claims.truncate(LIST_SHOWN);
+    claims
+}
+
+fn shared(lookup: &Lookup<'_>, key: &str, story: &Story, out: &mut String) {
+    out.push_str(&format!(
+        "<h3>Shared claims <span class=\"count\">({})</span></h3>\n",
+        story.shared.len()
+    ));
+    if story.shared.is_empty() {
+        out.push_str("<p class=\"none\">No claim is reported by two independent outlets.</p>\n");
+        return;
+    }
+    let claims = listed(lookup, story);
+    let hidden = story.shared.len().saturating_sub(LIST_SHOWN);
     out.push_str("<ol class=\"claims\">\n");
-    for (n, outlets, claim) in claims.into_iter().take(LIST_SHOWN) {
+    for (n, outlets, claim) in claims {
         out.push_str(&format!(
             "<li class=\"claim\" id=\"{}\"><p><b>S{n}</b> · reported by {} · {}</p>\n<div class=\"claim-grid\">",
             claim_anchor(key, n),

@@ -77,8 +77,8 @@ fn reporting<'c>(
 }
 
 /// The dates the reporting sentences give, in order: each date expression
-/// resolved against the publication date, a weekday forward in a sentence
-/// about the future ([`when`]).
+/// resolved against the publication date ([`when`]), a weekday forward when
+/// a `will` stands shortly before it ([`FUTURE_REACH`]).
 pub fn dates(cx: &Context<'_>) -> Vec<DateMention> {
     let mut out = Vec::new();
     for (_, _, toks) in reporting(cx) {
@@ -86,20 +86,33 @@ pub fn dates(cx: &Context<'_>) -> Vec<DateMention> {
             .iter()
             .map(|t| t.text(cx.text).to_lowercase())
             .collect();
-        let future = words
-            .iter()
-            .any(|w| matches!(w.as_str(), "will" | "'ll" | "shall"));
-        for e in when::expressions(&words, cx.published, future) {
-            if let (Some(first), Some(last)) = (toks.get(e.first), toks.get(e.last)) {
-                out.push(DateMention {
-                    span: Span::new(first.start, last.end),
-                    date: e.date,
-                });
+        // Each date in the tense of its own clause: in `Holm, who resigned
+        // on Friday, will testify` Friday is past.
+        let future = |first: usize| {
+            words[first.saturating_sub(FUTURE_REACH)..first]
+                .iter()
+                .any(|w| matches!(w.as_str(), "will" | "'ll" | "shall"))
+        };
+        for tense in [false, true] {
+            for e in when::expressions(&words, cx.published, tense) {
+                let (Some(first), Some(last)) = (toks.get(e.first), toks.get(e.last)) else {
+                    continue;
+                };
+                if future(e.first) == tense {
+                    out.push(DateMention {
+                        span: Span::new(first.start, last.end),
+                        date: e.date,
+                    });
+                }
             }
         }
     }
+    out.sort_by_key(|d| d.span.start);
     out
 }
+
+/// How many words before a date a `will` puts it in the future.
+const FUTURE_REACH: usize = 6;
 
 /// The events of an article's body sentences, in order.
 pub fn find(cx: &Context<'_>) -> Vec<Event> {
@@ -358,18 +371,22 @@ impl<'a> Sentence<'a> {
     }
 
     /// An attack in words: on a policy, a record or remarks, or on someone
-    /// `for` or `as` something (`attacked his policy on Medicare`,
-    /// `attacked the mayor as out of touch`).
+    /// for what they did or said (`attacked his policy on Medicare`,
+    /// `attacked the mayor for cutting the ferry`; not `attacked the convoy
+    /// for two hours`).
     fn verbal_attack(&self, found: Found) -> bool {
         let word = self.word(found.at);
         if !word.starts_with("attack") {
             return false;
         }
         let end = found.at + found.len;
-        (end..end + 5)
-            .map(|k| self.word(k))
-            .take_while(|w| !w.is_empty() && !matches!(*w, "," | ";" | "."))
-            .any(|w| ISSUES.contains(&w) || matches!(w, "for" | "as"))
+        (end..end + 5).any(|k| {
+            let next = self.word(k + 1);
+            ISSUES.contains(&self.word(k))
+                || (self.word(k) == "for"
+                    && (next.ends_with("ing")
+                        || matches!(next, "his" | "her" | "their" | "its" | "what")))
+        })
     }
 
     /// Whether an `ask` at `found` asks a question rather than for
@@ -684,25 +701,32 @@ impl<'a> Sentence<'a> {
     }
 
     /// A noun of accusation its subject undergoes: `faced an onslaught of
-    /// criticism`, `is under investigation`, `drew charges`.
+    /// criticism`, `is under investigation`, `drew charges`; the trigger a
+    /// noun (no `-ed` verb: `Soldiers under Holm attacked`) with no actor
+    /// between it and the verb.
     fn suffered(&self, at: usize) -> bool {
-        self.before(at, 4).any(|w| {
-            matches!(
-                w,
-                "faced"
-                    | "faces"
-                    | "face"
-                    | "facing"
-                    | "drew"
-                    | "draws"
-                    | "drawn"
-                    | "received"
-                    | "receives"
-                    | "under"
-                    | "weathered"
-                    | "endured"
-            )
-        })
+        if self.word(at).ends_with("ed") {
+            return false;
+        }
+        let verb = (at.saturating_sub(4)..at).rev().find(|&k| {
+            (k + 1..=at).all(|j| !self.punctuated_before(j))
+                && matches!(
+                    self.word(k),
+                    "faced"
+                        | "faces"
+                        | "face"
+                        | "facing"
+                        | "drew"
+                        | "draws"
+                        | "drawn"
+                        | "received"
+                        | "receives"
+                        | "under"
+                        | "weathered"
+                        | "endured"
+                )
+        });
+        verb.is_some_and(|v| !self.phrases.iter().any(|p| p.first > v && p.last < at))
     }
 
     /// `was attacked`, `have been killed`: a form of *be* just before.
@@ -959,6 +983,32 @@ mod tests {
     }
 
     #[test]
+    fn each_date_in_the_tense_of_its_clause() {
+        use chrono::TimeZone;
+        // Published on Saturday 14 March 2026.
+        let article = parallax_model::Article {
+            published: chrono::Utc.with_ymd_and_hms(2026, 3, 14, 9, 0, 0).single(),
+            ..parallax_model::Article::from_text(
+                "t",
+                "Ola Brenn, who resigned on Friday, will testify in Tarnow on Monday.",
+            )
+        };
+        let ann = crate::annotate(&article, &parallax_clean::clean(&article));
+        let dates: Vec<(&str, String)> = ann
+            .dates
+            .iter()
+            .map(|d| (d.span.slice(&article.text), d.date.to_string()))
+            .collect();
+        assert_eq!(
+            dates,
+            [
+                ("Friday", "2026-03-13".to_string()),
+                ("Monday", "2026-03-16".to_string())
+            ]
+        );
+    }
+
+    #[test]
     fn idioms_are_no_act_of_their_verb() {
         let kinds =
             |text: &str| -> Vec<EventType> { events(text).1.iter().map(|e| e.kind).collect() };
@@ -996,6 +1046,14 @@ mod tests {
             first("Holm troops attacked the village of Vesk.").0,
             Assault
         );
+        assert_eq!(
+            first("Holm troops attacked the convoy for two hours.").0,
+            Assault
+        );
+        // Under a commander, soldiers still act.
+        let (kind, _, _, source, _) =
+            first("Soldiers under Ola Brenn attacked the village of Vesk.");
+        assert_eq!((kind, source.as_str()), (Assault, "Soldiers"));
         // An accusation its subject undergoes.
         let (kind, _, _, source, target) =
             first("Mayor Ida Lunde faced an onslaught of criticism over the ferry deal.");
