@@ -27,8 +27,10 @@ pub fn sector(word: &str) -> Option<&'static str> {
         | "ministers" | "president" | "parliament" | "lawmakers" | "legislators" | "cabinet"
         | "administration" | "regime" | "diplomat" | "diplomats" | "ambassador" | "envoy"
         | "delegation" | "negotiators" | "mayor" | "governor" | "king" | "emir" | "premier"
-        | "chancellor" | "senate" | "congress" => "government",
-        "court" | "courts" | "judge" | "judges" | "prosecutor" | "prosecutors" => "judicial",
+        | "chancellor" | "senate" | "congress" | "committee" | "commission" | "council"
+        | "agency" | "department" => "government",
+        "court" | "courts" | "judge" | "judges" | "prosecutor" | "prosecutors" | "jury"
+        | "juries" | "jurors" => "judicial",
         "army" | "armies" | "troops" | "soldiers" | "soldier" | "forces" | "navy" | "warships"
         | "aircraft" | "officers" | "commanders" | "generals" => "military",
         "police" | "policemen" | "policeman" | "gendarmes" => "police",

@@ -1009,6 +1009,19 @@ mod tests {
     }
 
     #[test]
+    fn a_body_acts_rather_than_the_place_it_sits_in() {
+        let (kind, _, _, source, target) =
+            first("A grand jury in Tarnow indicted Ola Brenn on fraud charges.");
+        assert_eq!(
+            (kind, source.as_str(), target.as_str()),
+            (Accuse, "jury in Tarnow", "Ola Brenn")
+        );
+        let (_, _, _, source, _) =
+            first("The ethics committee of Holm accused Ida Lunde of fraud.");
+        assert_eq!(source.as_str(), "committee of Holm");
+    }
+
+    #[test]
     fn idioms_are_no_act_of_their_verb() {
         let kinds =
             |text: &str| -> Vec<EventType> { events(text).1.iter().map(|e| e.kind).collect() };
