@@ -10,9 +10,9 @@
 //! - [`speakers`]: the same words quoted under different speakers ("the
 //!   minister said" / "her spokesman said").
 //!
-//! Numbers are read from the story's shared claims alone; dates and
-//! speakers also from what [`Gathered`] keeps of each article as it
-//! arrives.
+//! Numbers and dates are read from the story's shared claims, speakers from
+//! its quote groups, each with what [`Gathered`] keeps of every article as
+//! it arrives: its outlet, its dates, its attributed quotes.
 
 mod alike;
 mod dates;
