@@ -88,26 +88,20 @@ pub fn dates(cx: &Context<'_>) -> Vec<DateMention> {
             .collect();
         // Each date in the tense of its own clause: in `Holm, who resigned
         // on Friday, will testify` Friday is past.
-        let future = |first: usize| {
-            words[first.saturating_sub(FUTURE_REACH)..first]
+        let future = |at: usize| {
+            words[at.saturating_sub(FUTURE_REACH)..at]
                 .iter()
                 .any(|w| matches!(w.as_str(), "will" | "'ll" | "shall"))
         };
-        for tense in [false, true] {
-            for e in when::expressions(&words, cx.published, tense) {
-                let (Some(first), Some(last)) = (toks.get(e.first), toks.get(e.last)) else {
-                    continue;
-                };
-                if future(e.first) == tense {
-                    out.push(DateMention {
-                        span: Span::new(first.start, last.end),
-                        date: e.date,
-                    });
-                }
+        for e in when::expressions(&words, cx.published, future) {
+            if let (Some(first), Some(last)) = (toks.get(e.first), toks.get(e.last)) {
+                out.push(DateMention {
+                    span: Span::new(first.start, last.end),
+                    date: e.date,
+                });
             }
         }
     }
-    out.sort_by_key(|d| d.span.start);
     out
 }
 

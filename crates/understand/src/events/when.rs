@@ -16,7 +16,7 @@ pub fn date(
     published: Option<NaiveDate>,
     future: bool,
 ) -> Option<NaiveDate> {
-    expressions(words, published, future)
+    expressions(words, published, |_| future)
         .into_iter()
         .min_by_key(|e| e.at.abs_diff(at))
         .map(|e| e.date)
@@ -33,14 +33,16 @@ pub struct Expression {
 }
 
 /// Every date expression of a sentence's words (lowercase, in order), in
-/// order, resolved as [`date`] resolves them.
+/// order, resolved as [`date`] resolves them; `future` tells, for the word
+/// an expression is found at, whether its clause is about the future (only
+/// a weekday's reading depends on it).
 pub fn expressions(
     words: &[impl AsRef<str>],
     published: Option<NaiveDate>,
-    future: bool,
+    future: impl Fn(usize) -> bool,
 ) -> Vec<Expression> {
     (0..words.len())
-        .filter_map(|k| expression(words, k, published, future))
+        .filter_map(|k| expression(words, k, published, future(k)))
         .collect()
 }
 
@@ -212,7 +214,7 @@ mod tests {
             "yesterday",
         ];
         let published = NaiveDate::from_ymd_opt(2026, 3, 14);
-        let found: Vec<(usize, usize, String)> = expressions(&words, published, false)
+        let found: Vec<(usize, usize, String)> = expressions(&words, published, |_| false)
             .into_iter()
             .map(|e| (e.first, e.last, e.date.to_string()))
             .collect();
