@@ -58,7 +58,7 @@ impl Gathered {
     ) -> Vec<Discrepancy> {
         let mut found = numbers::find(shared, entities, &self.outlets);
         found.extend(self.dated.differing(shared, &self.outlets));
-        found.extend(self.said.differing(quotes, entities));
+        found.extend(self.said.differing(quotes, entities, &self.outlets));
         found
     }
 }

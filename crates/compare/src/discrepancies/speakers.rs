@@ -37,7 +37,6 @@ const POSTING_CAP: usize = 64;
 
 /// One attributed quote of an original article.
 struct Attributed {
-    outlet: String,
     /// Where the quoted words start: with the article, what finds its group.
     quote: Occurrence,
     norms: Vec<String>,
@@ -104,7 +103,6 @@ impl Said {
                 .map(|w| parallax_text::fold(w.text))
                 .collect();
             self.quotes.push(Attributed {
-                outlet: doc.article.outlet().to_string(),
                 quote,
                 norms,
                 speaker,
@@ -114,12 +112,19 @@ impl Said {
         }
     }
 
-    /// The speaker discrepancies between the story's quote `groups`.
+    /// The speaker discrepancies between the story's quote `groups`;
+    /// `outlets` gives each article's outlet.
     pub(crate) fn differing(
         &self,
         groups: &[QuoteGroup],
         entities: &[StoryEntity],
+        outlets: &HashMap<String, String>,
     ) -> Vec<Discrepancy> {
+        // Each story entity's name words, read once for all pairs.
+        let names: Vec<HashSet<String>> = entities.iter().map(name_words).collect();
+        let no_words = HashSet::new();
+        let words = |e: usize| names.get(e).unwrap_or(&no_words);
+        let outlet = |a: &Attributed| outlets.get(&a.quote.article);
         let group_of: HashMap<(&str, usize), usize> = groups
             .iter()
             .enumerate()
@@ -141,10 +146,15 @@ impl Said {
             let (Some(a), Some(b)) = (self.quotes.get(i), self.quotes.get(j)) else {
                 continue;
             };
-            if a.outlet == b.outlet
-                || !different_people(a.speaker, b.speaker, entities)
-                || names_nearby(a.speaker, b, entities)
-                || names_nearby(b.speaker, a, entities)
+            let (x, y) = (words(a.speaker), words(b.speaker));
+            let named_near = |names: &HashSet<String>, q: &Attributed| {
+                names.iter().any(|w| q.nearby.contains(w))
+            };
+            if outlet(a) == outlet(b)
+                || a.speaker == b.speaker
+                || !different_people(x, y)
+                || named_near(x, b)
+                || named_near(y, a)
             {
                 continue;
             }
@@ -294,27 +304,17 @@ fn around(text: &str, from: usize, to: usize) -> &str {
 
 /// The folded words of a story entity's name and aliases, stopwords and
 /// initials left out.
-fn name_words(e: usize, entities: &[StoryEntity]) -> HashSet<String> {
-    entities.get(e).map_or_else(HashSet::new, |e| {
-        std::iter::once(&e.name)
-            .chain(&e.aliases)
-            .flat_map(|n| folded(n).split(' ').map(String::from).collect::<Vec<_>>())
-            .filter(|w| w.chars().count() > 1 && !parallax_text::is_stopword(w))
-            .collect()
-    })
+fn name_words(e: &StoryEntity) -> HashSet<String> {
+    std::iter::once(&e.name)
+        .chain(&e.aliases)
+        .flat_map(|n| folded(n).split(' ').map(String::from).collect::<Vec<_>>())
+        .filter(|w| w.chars().count() > 1 && !parallax_text::is_stopword(w))
+        .collect()
 }
 
-/// Whether speaker `e` is named near quote `a`.
-fn names_nearby(e: usize, a: &Attributed, entities: &[StoryEntity]) -> bool {
-    name_words(e, entities).iter().any(|w| a.nearby.contains(w))
-}
-
-/// Whether two story entities are surely two people (or bodies): different
-/// entities whose names, aliases included, share no word.
-fn different_people(a: usize, b: usize, entities: &[StoryEntity]) -> bool {
-    if a == b {
-        return false;
-    }
-    let (x, y) = (name_words(a, entities), name_words(b, entities));
-    !x.is_empty() && !y.is_empty() && x.is_disjoint(&y)
+/// Whether two different story entities, known by their [`name_words`],
+/// are surely two people (or bodies): their names, aliases included, share
+/// no word.
+fn different_people(x: &HashSet<String>, y: &HashSet<String>) -> bool {
+    !x.is_empty() && !y.is_empty() && x.is_disjoint(y)
 }
