@@ -7,8 +7,9 @@
 //! safe: an article is acknowledged only after its transaction is durable.
 //!
 //! [`ArticleLog`], [`StoryViews`] and [`Sources`] are the narrow interfaces
-//! the service needs; [`SqliteStore`] is the embedded default (one SQLite file in WAL mode, FTS5 for search). A
-//! PostgreSQL implementation would sit behind the same trait.
+//! the service needs; [`SqliteStore`] is the embedded default (one SQLite
+//! file in WAL mode, FTS5 for search), [`PgStore`] the store of a cluster
+//! (PostgreSQL, its full-text search, an inbox the cluster's workers fill).
 //!
 //! ```
 //! use parallax_model::Article;
@@ -33,6 +34,7 @@
 //! ```
 
 mod keys;
+mod pg;
 mod schema;
 mod search;
 mod sources;
@@ -43,6 +45,7 @@ use chrono::{DateTime, Utc};
 use parallax_model::Article;
 
 pub use keys::url_key;
+pub use pg::{Inbound, PgStore, Taken};
 pub use sources::{Polled, Source, Sources};
 pub use sqlite::SqliteStore;
 pub use views::{
@@ -61,6 +64,10 @@ pub struct Stored {
     pub received: DateTime<Utc>,
     pub article: Article,
 }
+
+/// An article of the log with the document a cluster's worker made of it
+/// (opaque bytes, `parallax_pipeline`'s encoding), if one did.
+pub type Understood = (Stored, Option<Vec<u8>>);
 
 /// What became of one appended article.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -119,6 +126,12 @@ pub enum Error {
         #[source]
         source: std::io::Error,
     },
+    #[error("store {target}: {source}")]
+    Postgres {
+        target: String,
+        #[source]
+        source: ::postgres::Error,
+    },
     #[error("store {path}: {what}")]
     Invalid { path: String, what: String },
 }
@@ -132,6 +145,18 @@ pub trait ArticleLog {
 
     /// Up to `limit` articles with a position after `seq`, in order.
     fn after(&self, seq: Seq, limit: usize) -> Result<Vec<Stored>, Error>;
+
+    /// [`after`](Self::after), each article with the document a worker
+    /// made of it (opaque bytes) where one did: a store filled by a
+    /// cluster's workers saves its grouper from understanding every article
+    /// again. Stores without documents keep this default.
+    fn after_understood(&self, seq: Seq, limit: usize) -> Result<Vec<Understood>, Error> {
+        Ok(self
+            .after(seq, limit)?
+            .into_iter()
+            .map(|s| (s, None))
+            .collect())
+    }
 
     /// The article with this id.
     fn get(&self, id: &str) -> Result<Option<Stored>, Error>;

@@ -5,6 +5,12 @@ use std::ops::Range;
 
 use crate::{MATCH_END, MATCH_START};
 
+/// How many of the newest matches a search ranks by relevance.
+pub const RANKED: usize = 1000;
+
+/// Words in the excerpt of an article found.
+pub const EXCERPT_WORDS: usize = 24;
+
 /// What a person typed, as FTS5 queries that match every word (implicit
 /// AND). Each word is quoted, so operators and syntax in the input (`AND`,
 /// `NEAR(`, `"`, `*`, `:`) are taken as text, never as query syntax.
@@ -41,6 +47,22 @@ pub fn fts_query(input: &str) -> Option<FtsQuery> {
 }
 
 impl FtsQuery {
+    /// The same query for PostgreSQL (`text::tsquery`): every folded word,
+    /// quoted, and with `prefix` the last as a prefix. The words match the
+    /// lexemes [`lexemes`] indexes.
+    pub fn tsquery(&self, prefix: bool) -> String {
+        let quoted: Vec<String> = self
+            .tokens
+            .iter()
+            .map(|t| format!("'{}'", t.replace('\\', "\\\\").replace('\'', "''")))
+            .collect();
+        let mut query = quoted.join(" & ");
+        if prefix {
+            query.push_str(":*");
+        }
+        query
+    }
+
     /// Marks what [`exact`](Self::exact), or with `prefix`
     /// [`prefix`](Self::prefix), matches.
     pub fn marker(&self, prefix: bool) -> Marker<'_> {
@@ -171,6 +193,27 @@ impl Marker<'_> {
 
 /// The byte ranges of the tokens of `text` as FTS5's `unicode61` tokenizer
 /// cuts them: runs of letters and digits.
+/// The words of `text` as a PostgreSQL search index keeps them: folded as
+/// [`Marker`] and the FTS5 tokenizer fold them, one space between words, for
+/// `to_tsvector('simple', ...)`, which then has nothing left to split. At
+/// most `LEXEME_TEXT` bytes of text are indexed (PostgreSQL refuses a
+/// `tsvector` over 1 MB).
+pub fn lexemes(text: &str) -> String {
+    let mut out = String::with_capacity(text.len().min(LEXEME_TEXT));
+    for (start, end) in tokens(text) {
+        if start >= LEXEME_TEXT {
+            break;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(&parallax_text::fold(&text[start..end]));
+    }
+    out
+}
+
+const LEXEME_TEXT: usize = 200_000;
+
 fn tokens(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
     let mut chars = text.char_indices().peekable();
     std::iter::from_fn(move || {

@@ -11,7 +11,7 @@ use rusqlite::{Connection, OptionalExtension, Row, TransactionBehavior, params, 
 
 use crate::keys::{body_key, url_key};
 use crate::schema::{CONNECTION, MIGRATIONS};
-use crate::search::{FtsQuery, Marker, fts_query};
+use crate::search::{EXCERPT_WORDS, FtsQuery, Marker, RANKED, fts_query};
 use crate::{
     Added, ArticleFilter, ArticleLog, Error, Found, Hit, Polled, Rendition, SearchKind, Seq,
     Source, Sources, Stored, StoryHit, StoryOrder, StorySummary, StoryView, StoryViews,
@@ -290,12 +290,6 @@ const TIDY_PAGES: i64 = 1000;
 fn tidy_due(last_seq: Seq, tidied: Seq) -> bool {
     last_seq - tidied >= (last_seq / 4).max(1000)
 }
-
-/// How many of the newest matches a search ranks by relevance.
-const RANKED: usize = 1000;
-
-/// Words in the excerpt of an article found.
-const EXCERPT_WORDS: usize = 24;
 
 /// The rowids of the `limit` best matches of `query` in the FTS5 `table`,
 /// ranked by `rank` among the [`RANKED`] newest matches, and the marker of
