@@ -22,7 +22,7 @@ pub fn run(data: &Path, paths: &[PathBuf], quiet: bool) -> anyhow::Result<ExitCo
     for chunk in batch.articles.chunks(1000) {
         for added in store.append(chunk)? {
             match added {
-                Added::New(_) => new += 1,
+                Added::New(_) | Added::Queued(_) => new += 1,
                 Added::Duplicate(_) => duplicates += 1,
             }
         }

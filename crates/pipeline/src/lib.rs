@@ -12,6 +12,7 @@
 mod arrival;
 mod live;
 mod timings;
+pub mod wire;
 
 pub use arrival::{REORDER_WINDOW, Reorder, arrival_order};
 pub use live::{Changes, Compared, Held, Live};

@@ -23,7 +23,8 @@ use parallax_group::{Clusterer, Prepared, Preparer};
 use parallax_model::{Analysis, Article, Document, Grouping, Membership, Story};
 
 use crate::timings::{Stage, Timings};
-use crate::understand_batch;
+use crate::understand_timed;
+use rayon::prelude::*;
 
 /// The state of a stream of articles: the held stories and the clusterer.
 #[derive(Default)]
@@ -187,8 +188,25 @@ impl Live {
     /// Understand `articles` (in parallel) and place them, in the given
     /// order, into stories.
     pub fn add(&mut self, articles: Vec<Article>) -> Changes {
+        self.add_understood(articles.into_iter().map(|a| (a, None)).collect())
+    }
+
+    /// Place articles in the given order, each with the document already
+    /// made of it where there is one (a cluster's workers made it); the
+    /// others are understood here, in parallel.
+    pub fn add_understood(&mut self, items: Vec<(Article, Option<Document>)>) -> Changes {
         let timings = Timings::default();
-        let ready = understand_batch(articles, self.clusterer.preparer(), &timings);
+        let preparer = self.clusterer.preparer();
+        let ready = items
+            .into_par_iter()
+            .map(|(article, doc)| match doc {
+                Some(doc) => {
+                    let prepared = preparer.prepare(&doc);
+                    (doc, prepared)
+                }
+                None => understand_timed(article, preparer, &timings),
+            })
+            .collect();
         self.place(ready, &timings)
     }
 

@@ -110,8 +110,8 @@ pub struct Analyser<'s, S: ?Sized> {
     /// The last view of each open large story.
     large: HashMap<usize, LastView>,
     /// Held for the analyser's lifetime: the OS releases it when the process
-    /// ends, even on `kill -9`.
-    _lock: File,
+    /// ends, even on `kill -9` (`None` for a cluster's grouper).
+    _lock: Option<File>,
 }
 
 impl<'s, S: ArticleLog + StoryViews + ?Sized> Analyser<'s, S> {
@@ -129,6 +129,17 @@ impl<'s, S: ArticleLog + StoryViews + ?Sized> Analyser<'s, S> {
             Err(TryLockError::WouldBlock) => return Ok(None),
             Err(TryLockError::Error(source)) => return Err(lock_error(source)),
         }
+        Self::replayed(store, Some(lock)).map(Some)
+    }
+
+    /// The analyser of a store whose role is held another way: a cluster's
+    /// grouper, which holds the store's grouper lock and whose writes the
+    /// store fences. Replays the log.
+    pub fn for_grouper(store: &'s S) -> Result<Self, Error> {
+        Self::replayed(store, None)
+    }
+
+    fn replayed(store: &'s S, lock: Option<File>) -> Result<Self, Error> {
         let mut analyser = Analyser {
             store,
             live: Live::new(),
@@ -138,7 +149,28 @@ impl<'s, S: ArticleLog + StoryViews + ?Sized> Analyser<'s, S> {
             _lock: lock,
         };
         analyser.replay()?;
-        Ok(Some(analyser))
+        Ok(analyser)
+    }
+
+    /// Up to [`BATCH`] articles of the log after `seq` (and up to `upto`),
+    /// placed; how many, and what changed. The documents a
+    /// cluster's workers made are used where the store has them (and they
+    /// read back); the other articles are understood here.
+    fn place_after(&mut self, seq: Seq, upto: Option<Seq>) -> Result<(usize, Changes), Error> {
+        let mut batch = self.store.after_understood(seq, BATCH)?;
+        if let Some(upto) = upto {
+            batch.retain(|(s, _)| s.seq <= upto);
+        }
+        let n = batch.len();
+        self.seqs.extend(batch.iter().map(|(s, _)| s.seq));
+        let items = batch
+            .into_iter()
+            .map(|(stored, doc)| {
+                let doc = doc.and_then(|bytes| parallax_pipeline::wire::decode(&bytes));
+                (stored.article, doc)
+            })
+            .collect();
+        Ok((n, self.live.add_understood(items)))
     }
 
     /// Place every article already analysed, without writing views.
@@ -146,18 +178,11 @@ impl<'s, S: ArticleLog + StoryViews + ?Sized> Analyser<'s, S> {
         let analysed_to = self.store.analysed_to()?;
         let mut after = 0;
         while after < analysed_to {
-            let batch: Vec<_> = self
-                .store
-                .after(after, BATCH)?
-                .into_iter()
-                .take_while(|s| s.seq <= analysed_to)
-                .collect();
-            let Some(last) = batch.last() else { break };
-            after = last.seq;
-            self.seqs.extend(batch.iter().map(|s| s.seq));
-            let changes = self
-                .live
-                .add(batch.into_iter().map(|s| s.article).collect());
+            let (placed, changes) = self.place_after(after, Some(analysed_to))?;
+            if placed == 0 {
+                break;
+            }
+            after = self.seqs.last().copied().unwrap_or(analysed_to);
             // Their views were saved when they closed the first time.
             for story in changes.closed {
                 self.live.forget(story);
@@ -209,14 +234,10 @@ impl<'s, S: ArticleLog + StoryViews + ?Sized> Analyser<'s, S> {
         let mut since_save = Instant::now();
         loop {
             let after = self.seqs.last().copied().unwrap_or(0);
-            let batch = self.store.after(after, BATCH)?;
-            let caught_up = batch.len() < BATCH;
-            done += batch.len();
-            self.seqs.extend(batch.iter().map(|s| s.seq));
-            changed.extend(
-                self.live
-                    .add(batch.into_iter().map(|s| s.article).collect()),
-            );
+            let (placed, changes) = self.place_after(after, None)?;
+            let caught_up = placed < BATCH;
+            done += placed;
+            changed.extend(changes);
             if caught_up || since_save.elapsed() >= SAVE_EVERY {
                 self.save(std::mem::take(&mut changed), false)?;
                 since_save = Instant::now();

@@ -202,7 +202,8 @@ impl Poller {
                 Ok(article) => {
                     for added in store.append(std::slice::from_ref(&article))? {
                         match added {
-                            Added::New(_) => report.new_articles += 1,
+                            // A cluster's log takes what is new and what is not alike.
+                            Added::New(_) | Added::Queued(_) => report.new_articles += 1,
                             Added::Duplicate(_) => report.duplicates += 1,
                         }
                     }

@@ -77,6 +77,9 @@ pub enum Added {
     /// Already in the log at this position: the same id, the same page
     /// (canonical URL), or the same text from the same outlet.
     Duplicate(Seq),
+    /// In a cluster's log at this position, not in the store yet: whether
+    /// it is new shows once the grouper takes it.
+    Queued(Seq),
 }
 
 /// Which articles a search looks among; every field left `None` lets all

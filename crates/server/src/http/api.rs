@@ -421,6 +421,7 @@ async fn post_articles(
             let (seq, status) = match added {
                 Added::New(seq) => (seq, "new"),
                 Added::Duplicate(seq) => (seq, "duplicate"),
+                Added::Queued(seq) => (seq, "queued"),
             };
             PostResult::Stored { id, seq, status }
         });

@@ -1,0 +1,49 @@
+//! An understood document as it crosses a process boundary: a cluster's
+//! workers understand articles ([`crate::understand`]) and store the result,
+//! the grouper places it without understanding the article again.
+//!
+//! JSON (floats written shortest-exact, so a document read back is the one
+//! written) behind a version tag: a document written by a Parallax whose
+//! model differs is not read ([`decode`] gives `None`) and the article is
+//! understood again instead.
+
+use parallax_model::Document;
+
+/// The tag every encoded document starts with; changes when the model does.
+const TAG: &[u8] = b"parallax.document/1\n";
+
+/// `doc`, encoded.
+pub fn encode(doc: &Document) -> Vec<u8> {
+    let mut bytes = TAG.to_vec();
+    // Plain data serialises without fail; an empty body only makes the
+    // grouper understand the article itself.
+    if serde_json::to_writer(&mut bytes, doc).is_err() {
+        bytes.truncate(TAG.len());
+    }
+    bytes
+}
+
+/// The document in `bytes`, if they hold one of this version.
+pub fn decode(bytes: &[u8]) -> Option<Document> {
+    serde_json::from_slice(bytes.strip_prefix(TAG)?).ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use parallax_model::Article;
+
+    #[test]
+    fn a_document_read_back_is_the_one_written() {
+        let article = Article::from_text(
+            "ferry",
+            "Mayor Lena Marsh said on Friday: \"The ferry to Holm stays in port.\" \
+             About 1,020 passengers, or 12.5% of the week's total, waited.",
+        );
+        let doc = crate::understand(article);
+        let back = decode(&encode(&doc)).expect("decodes");
+        assert_eq!(back, doc);
+        assert!(decode(b"parallax.document/0\n{}").is_none());
+        assert!(decode(&encode(&doc)[..40]).is_none());
+    }
+}
