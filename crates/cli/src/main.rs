@@ -14,6 +14,7 @@ use clap::{Parser, Subcommand};
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 mod analyze;
+mod cluster;
 mod extract;
 mod ingest;
 mod sources;
@@ -104,10 +105,18 @@ enum Command {
         /// made up and logged on any other address.
         #[arg(long, env = "PARALLAX_TOKEN", hide_env_values = true)]
         token: Option<String>,
+        /// With --nats and --postgres: one server of a cluster, over its
+        /// store, new articles published to its log (docs/cluster.md).
+        #[command(flatten)]
+        cluster: cluster::ClusterArgs,
     },
     /// Add article files or folders to a store, whether or not a server runs
-    /// on it. Exit status as for `analyze`.
-    #[command(after_help = "Example:\n  parallax ingest --data news/ examples/ wire.jsonl.gz")]
+    /// on it; with --nats and --postgres, publish them to a cluster's log and
+    /// return once it has acknowledged every one. Exit status as for `analyze`.
+    #[command(
+        after_help = "Examples:\n  parallax ingest --data news/ examples/ wire.jsonl.gz\n  \
+        parallax ingest --nats nats://10.0.0.5:4222 --postgres postgresql://parallax@10.0.0.6/news wire.jsonl.gz"
+    )]
     Ingest {
         /// The store directory (created if missing).
         #[arg(long, default_value = DEFAULT_DATA)]
@@ -116,6 +125,34 @@ enum Command {
         #[arg(required = true)]
         articles: Vec<PathBuf>,
         /// No progress bars and no summary: only warnings and errors.
+        #[arg(long, short)]
+        quiet: bool,
+        #[command(flatten)]
+        cluster: cluster::ClusterArgs,
+    },
+    /// A worker of a cluster: takes articles from its log and understands
+    /// them (the per-article stages) for the grouper. Start as many as the
+    /// load needs, on any machines. Stops on Ctrl-C.
+    #[command(
+        after_help = "Example:\n  parallax worker --nats nats://10.0.0.5:4222 --postgres postgresql://parallax@10.0.0.6/news"
+    )]
+    Worker {
+        #[command(flatten)]
+        cluster: cluster::ClusterArgs,
+        /// Log only warnings and errors.
+        #[arg(long, short)]
+        quiet: bool,
+    },
+    /// The grouper of a cluster: groups the articles into stories and
+    /// compares them, one process at a time; started more than once, the
+    /// others stand by and one takes over when it dies. Stops on Ctrl-C.
+    #[command(
+        after_help = "Example:\n  parallax group --nats nats://10.0.0.5:4222 --postgres postgresql://parallax@10.0.0.6/news"
+    )]
+    Group {
+        #[command(flatten)]
+        cluster: cluster::ClusterArgs,
+        /// Log only warnings and errors.
         #[arg(long, short)]
         quiet: bool,
     },
@@ -151,12 +188,28 @@ fn main() -> ExitCode {
             listen,
             quiet,
             token,
-        } => report(serve(config, data, listen, quiet, token)),
+            cluster,
+        } => report(serve(config, data, listen, quiet, token, cluster)),
         Command::Ingest {
             data,
             articles,
             quiet,
-        } => report(ingest::run(&data, &articles, quiet)),
+            cluster,
+        } => report(match cluster.urls() {
+            Ok(Some((nats, postgres))) => {
+                cluster::ingest(nats, postgres, cluster.replicas(), &articles, quiet)
+            }
+            Ok(None) => ingest::run(&data, &articles, quiet),
+            Err(err) => Err(err),
+        }),
+        Command::Worker { cluster, quiet } => {
+            logging(quiet);
+            report(cluster::worker(&cluster))
+        }
+        Command::Group { cluster, quiet } => {
+            logging(quiet);
+            report(cluster::group(&cluster))
+        }
         Command::Sources { data, command } => report(sources::run(&data, command)),
     }
 }
@@ -176,6 +229,7 @@ fn serve(
     listen: Option<String>,
     quiet: bool,
     token: Option<String>,
+    cluster: cluster::ClusterArgs,
 ) -> anyhow::Result<ExitCode> {
     let mut config = match file {
         Some(path) => parallax_server::Config::load(&path)?,
@@ -185,8 +239,12 @@ fn serve(
     config.listen = listen.unwrap_or(config.listen);
     config.quiet |= quiet;
     config.token = token.or(config.token);
+    cluster.apply(&mut config.cluster);
     logging(config.quiet);
-    parallax_server::serve(&config)?;
+    match config.cluster.urls()? {
+        Some((nats, postgres)) => cluster::serve(&config, nats, postgres)?,
+        None => parallax_server::serve(&config)?,
+    }
     Ok(ExitCode::SUCCESS)
 }
 

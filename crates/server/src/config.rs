@@ -39,6 +39,49 @@ pub struct Config {
     /// and any other server makes up a token at start and logs it.
     pub token: Option<String>,
     pub feeds: FeedsConfig,
+    /// Past one machine (docs/cluster.md): the log on NATS JetStream and
+    /// the store on PostgreSQL instead of the store directory.
+    pub cluster: ClusterConfig,
+}
+
+/// Where a cluster's log and store are. Both or neither.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct ClusterConfig {
+    /// NATS servers (`nats://host:4222`, several separated by commas).
+    pub nats: Option<String>,
+    /// PostgreSQL (`postgresql://user:password@host:5432/db`).
+    pub postgres: Option<String>,
+    /// Copies of the log JetStream keeps (3 on a cluster of three servers
+    /// survives the loss of one); used when the log is created.
+    pub replicas: usize,
+}
+
+impl Default for ClusterConfig {
+    fn default() -> Self {
+        ClusterConfig {
+            nats: None,
+            postgres: None,
+            replicas: 1,
+        }
+    }
+}
+
+impl ClusterConfig {
+    /// The NATS and PostgreSQL URLs when both are set, `None` when neither
+    /// is; an error when only one is.
+    pub fn urls(&self) -> anyhow::Result<Option<(&str, &str)>> {
+        match (self.nats.as_deref(), self.postgres.as_deref()) {
+            (Some(nats), Some(postgres)) => Ok(Some((nats, postgres))),
+            (None, None) => Ok(None),
+            (Some(_), None) => anyhow::bail!(
+                "a cluster needs a PostgreSQL URL too (--postgres or PARALLAX_POSTGRES)"
+            ),
+            (None, Some(_)) => {
+                anyhow::bail!("a cluster needs a NATS URL too (--nats or PARALLAX_NATS)")
+            }
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Deserialize)]
@@ -63,6 +106,7 @@ impl Default for Config {
             quiet: false,
             token: None,
             feeds: FeedsConfig::default(),
+            cluster: ClusterConfig::default(),
         }
     }
 }

@@ -17,6 +17,7 @@ pub mod poller;
 pub mod public_only;
 mod serve;
 
-pub use config::{Config, DEFAULT_DATA, FeedsConfig};
+pub use config::{ClusterConfig, Config, DEFAULT_DATA, FeedsConfig};
+pub use http::Backend;
 pub use http::{Posted, posted_articles};
-pub use serve::{serve, serve_until};
+pub use serve::{serve, serve_store, serve_until};

@@ -13,7 +13,7 @@ use parallax_store::SqliteStore;
 use crate::Config;
 use crate::analyser::Analyser;
 use crate::http::{AppState, Backend, router, store_slots};
-use crate::poller::Poller;
+use crate::poller::{FeedStore, Poller};
 
 /// How often the poller looks for feeds that are due.
 const FEED_TICK: Duration = Duration::from_secs(5);
@@ -59,6 +59,32 @@ pub async fn serve_until(
             .spawn(move || analyse(&dir, store.as_ref(), &woken))
             .context("cannot start the analyser thread")?
     };
+    let appended = Arc::new(move || {
+        // A full channel already holds a wake-up: nothing to add.
+        let _ = wake.try_send(());
+    });
+    serve_store(config, store, appended, listener, shutdown).await?;
+    // The router (and with it the sender) is gone: the analyser sees the
+    // channel close and stops after its current batch.
+    if tokio::task::spawn_blocking(move || analyser.join())
+        .await
+        .map_or(true, |joined| joined.is_err())
+    {
+        tracing::error!("the analyser panicked");
+    }
+    Ok(())
+}
+
+/// The pages, the API and the feed poller over `store`, whatever analyses
+/// it (the analyser thread of [`serve_until`], or a cluster's grouper);
+/// `appended` is called after articles were appended. Until `shutdown`.
+pub async fn serve_store<S: Backend + FeedStore>(
+    config: &Config,
+    store: Arc<S>,
+    appended: Arc<dyn Fn() + Send + Sync>,
+    listener: tokio::net::TcpListener,
+    shutdown: impl Future<Output = ()> + Send + 'static,
+) -> anyhow::Result<()> {
     let (stop_polling, stopped) = sync_channel::<()>(1);
     let poller = {
         let store = store.clone();
@@ -71,10 +97,7 @@ pub async fn serve_until(
     let state = AppState {
         store: store as Arc<dyn Backend>,
         default_every_minutes: config.feeds.every_minutes,
-        appended: Arc::new(move || {
-            // A full channel already holds a wake-up: nothing to add.
-            let _ = wake.try_send(());
-        }),
+        appended,
         searches: Arc::default(),
         store_slots: store_slots(),
         write_token: config.write_token(listener.local_addr()?)?.map(Arc::from),
@@ -84,12 +107,12 @@ pub async fn serve_until(
         .with_graceful_shutdown(shutdown)
         .await
         .context("server failed")?;
-    // The router (and with it the sender) is gone: the analyser sees the
-    // channel close and stops after its current batch.
     drop(stop_polling);
-    let joined = tokio::task::spawn_blocking(move || (analyser.join(), poller.join())).await;
-    if !matches!(joined, Ok((Ok(()), Ok(())))) {
-        tracing::error!("the analyser or the poller panicked");
+    if tokio::task::spawn_blocking(move || poller.join())
+        .await
+        .map_or(true, |joined| joined.is_err())
+    {
+        tracing::error!("the feed poller panicked");
     }
     Ok(())
 }
@@ -119,7 +142,7 @@ fn analyse(dir: &Path, store: &SqliteStore, woken: &Receiver<()>) {
 
 /// The poller loop: poll the feeds that are due, until the server stops.
 /// New articles reach the analyser through the log (it looks every second).
-fn poll(poller: &Poller, store: &SqliteStore, stopped: &Receiver<()>) {
+fn poll<S: FeedStore + Sync + ?Sized>(poller: &Poller, store: &S, stopped: &Receiver<()>) {
     loop {
         if let Err(err) = poller.poll_due(store, chrono::Utc::now()) {
             tracing::error!(%err, "polling failed; retrying");

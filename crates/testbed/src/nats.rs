@@ -8,7 +8,7 @@ use std::time::Duration;
 
 use anyhow::Context;
 
-use crate::{free_port, wait_for};
+use crate::{free_ports, wait_for};
 
 /// One NATS server of a cluster.
 pub struct NatsNode {
@@ -30,12 +30,29 @@ pub struct Nats {
 
 impl Nats {
     /// Start a cluster of `n` servers (one: a lone server, no cluster) and
-    /// wait until JetStream has a leader.
+    /// wait until each says JetStream is healthy. A port taken by another
+    /// program between its choice and its use fails a start: it is tried
+    /// again on other ports.
     pub fn start(n: usize) -> anyhow::Result<Self> {
+        let mut tries = 0;
+        loop {
+            match Self::start_once(n) {
+                Ok(nats) => return Ok(nats),
+                Err(err) if tries < 2 => {
+                    tries += 1;
+                    eprintln!("NATS did not start ({err:#}); trying other ports");
+                }
+                Err(err) => return Err(err),
+            }
+        }
+    }
+
+    fn start_once(n: usize) -> anyhow::Result<Self> {
         let dir = tempfile::tempdir()?;
-        let ports: Vec<(u16, u16, u16)> = (0..n)
-            .map(|_| Ok((free_port()?, free_port()?, free_port()?)))
-            .collect::<anyhow::Result<_>>()?;
+        let ports: Vec<(u16, u16, u16)> = free_ports(3 * n)?
+            .chunks(3)
+            .map(|p| (p[0], p[1], p[2]))
+            .collect();
         let routes: Vec<String> = ports
             .iter()
             .map(|(_, cluster, _)| format!("\"nats://127.0.0.1:{cluster}\""))
@@ -120,7 +137,7 @@ impl NatsNode {
     /// Wait until the server says JetStream is healthy.
     pub fn wait_healthy(&self) -> anyhow::Result<()> {
         let monitor = self.monitor;
-        wait_for("NATS", Duration::from_secs(60), || healthz(monitor))
+        wait_for("NATS", Duration::from_secs(30), || healthz(monitor))
             .with_context(|| format!("see {}", self.log.display()))
     }
 }

@@ -1,0 +1,139 @@
+//! The store as a cluster's server sees it: the PostgreSQL store, with new
+//! articles (posted to the API, or from the feeds this server polls)
+//! published to the cluster's log instead of written to the store.
+
+use chrono::{DateTime, Utc};
+use parallax_model::Article;
+use parallax_store::{
+    Added, ArticleFilter, ArticleLog, Error, Found, Hit, PgStore, Polled, Rendition, Seq, Source,
+    Sources, Stored, StoryHit, StoryOrder, StorySummary, StoryView, StoryViews, Understood,
+};
+
+use crate::log::Log;
+
+/// [`PgStore`] whose [`append`](ArticleLog::append) publishes to the log.
+pub struct ClusterStore {
+    pub store: PgStore,
+    log: Log,
+    /// Runs the publishing: `append` is called from blocking threads.
+    runtime: tokio::runtime::Handle,
+}
+
+impl ClusterStore {
+    pub fn new(store: PgStore, log: Log, runtime: tokio::runtime::Handle) -> Self {
+        ClusterStore {
+            store,
+            log,
+            runtime,
+        }
+    }
+}
+
+impl ArticleLog for ClusterStore {
+    /// Publish to the log and wait for its acknowledgements: each article
+    /// is then [`Added::Queued`] at its log position. All or nothing, as
+    /// the trait asks: an article the log refuses fails the call (those
+    /// before it are in the log, and publishing them again is harmless).
+    fn append(&self, articles: &[Article]) -> Result<Vec<Added>, Error> {
+        let published = self.runtime.block_on(self.log.publish(articles));
+        published
+            .into_iter()
+            .map(|added| {
+                added.map_err(|e| Error::Invalid {
+                    path: "the cluster's log".into(),
+                    what: format!("{e:#}"),
+                })
+            })
+            .collect()
+    }
+
+    fn after(&self, seq: Seq, limit: usize) -> Result<Vec<Stored>, Error> {
+        self.store.after(seq, limit)
+    }
+
+    fn after_understood(&self, seq: Seq, limit: usize) -> Result<Vec<Understood>, Error> {
+        self.store.after_understood(seq, limit)
+    }
+
+    fn get(&self, id: &str) -> Result<Option<Stored>, Error> {
+        self.store.get(id)
+    }
+
+    fn last_seq(&self) -> Result<Seq, Error> {
+        self.store.last_seq()
+    }
+
+    fn search_within(
+        &self,
+        query: &str,
+        filter: &ArticleFilter,
+        limit: usize,
+    ) -> Result<Vec<Hit>, Error> {
+        self.store.search_within(query, filter, limit)
+    }
+}
+
+impl StoryViews for ClusterStore {
+    fn save_views(&self, views: &[StoryView], merges: &[(i64, i64)], to: Seq) -> Result<(), Error> {
+        self.store.save_views(views, merges, to)
+    }
+
+    fn analysed_to(&self) -> Result<Seq, Error> {
+        self.store.analysed_to()
+    }
+
+    fn stories(
+        &self,
+        order: StoryOrder,
+        offset: usize,
+        limit: usize,
+    ) -> Result<Vec<StorySummary>, Error> {
+        self.store.stories(order, offset, limit)
+    }
+
+    fn count_stories(&self) -> Result<u64, Error> {
+        self.store.count_stories()
+    }
+
+    fn story(&self, id: i64, rendition: Rendition) -> Result<Option<Found>, Error> {
+        self.store.story(id, rendition)
+    }
+
+    fn story_of(&self, article: &str) -> Result<Option<i64>, Error> {
+        self.store.story_of(article)
+    }
+
+    fn search_stories(&self, query: &str, limit: usize) -> Result<Vec<StoryHit>, Error> {
+        self.store.search_stories(query, limit)
+    }
+}
+
+impl Sources for ClusterStore {
+    fn add_source(&self, url: &str, title: Option<&str>, interval_s: i64) -> Result<Source, Error> {
+        self.store.add_source(url, title, interval_s)
+    }
+
+    fn remove_source(&self, url: &str) -> Result<bool, Error> {
+        self.store.remove_source(url)
+    }
+
+    fn sources(&self) -> Result<Vec<Source>, Error> {
+        self.store.sources()
+    }
+
+    fn due_sources(&self, now: DateTime<Utc>) -> Result<Vec<Source>, Error> {
+        self.store.due_sources(now)
+    }
+
+    fn record_poll(&self, source: i64, polled: &Polled, at: DateTime<Utc>) -> Result<(), Error> {
+        self.store.record_poll(source, polled, at)
+    }
+
+    fn unseen_items(&self, source: i64, items: &[String]) -> Result<Vec<String>, Error> {
+        self.store.unseen_items(source, items)
+    }
+
+    fn mark_items_seen(&self, source: i64, items: &[String]) -> Result<(), Error> {
+        self.store.mark_items_seen(source, items)
+    }
+}

@@ -1,0 +1,101 @@
+//! A worker: takes items of the cluster's log, does the per-article work
+//! (read the article, clean, understand: most of the pipeline's cost) and
+//! writes the result to the store's inbox, then acknowledges the items. Any
+//! number of workers share the log's one consumer, each item going to one.
+//!
+//! An item is acknowledged only once its result is committed: a worker that
+//! dies first leaves it to be delivered again (after the log's ack wait),
+//! and writing it twice keeps the first write, so each item has its effect
+//! once.
+
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::Duration;
+
+use async_nats::jetstream::AckKind;
+use parallax_model::Article;
+use parallax_store::{Inbound, PgStore};
+use rayon::prelude::*;
+
+use crate::log::{Log, position};
+
+/// Items taken at a time.
+const BATCH: usize = 256;
+/// How long a take waits for items when the log is empty.
+const WAIT: Duration = Duration::from_secs(1);
+/// The pause after a failure (a server down) before trying again.
+const RETRY: Duration = Duration::from_secs(1);
+
+/// Work until `stop` is set.
+pub async fn run(log: Log, store: Arc<PgStore>, stop: Arc<AtomicBool>) -> anyhow::Result<()> {
+    let mut consumer = None;
+    while !stop.load(Ordering::Relaxed) {
+        let taken = match &consumer {
+            Some(c) => Log::take(c, BATCH, WAIT).await,
+            None => match log.workers().await {
+                Ok(c) => {
+                    consumer = Some(c);
+                    continue;
+                }
+                Err(err) => Err(err),
+            },
+        };
+        let messages = match taken {
+            Ok(messages) => messages,
+            Err(err) => {
+                tracing::warn!(%err, "cannot take from the log; retrying");
+                tokio::time::sleep(RETRY).await;
+                continue;
+            }
+        };
+        if messages.is_empty() {
+            continue;
+        }
+        let items: Vec<(i64, Vec<u8>)> = messages
+            .iter()
+            .filter_map(|m| Some((position(m.info().ok()?.stream_sequence), m.payload.to_vec())))
+            .collect();
+        let inbound = tokio::task::spawn_blocking(move || understand(items)).await?;
+        let n = inbound.len();
+        let stored = {
+            let store = store.clone();
+            tokio::task::spawn_blocking(move || store.put_inbox(&inbound)).await?
+        };
+        if let Err(err) = stored {
+            // Handed back to the log, to come again in a moment (to this
+            // worker or another).
+            tracing::warn!(%err, "cannot write to the store; retrying");
+            for message in &messages {
+                let _ = message.ack_with(AckKind::Nak(Some(RETRY))).await;
+            }
+            tokio::time::sleep(RETRY).await;
+            continue;
+        }
+        for message in &messages {
+            if let Err(err) = message.ack().await {
+                // Delivered again later; writing it again changes nothing.
+                tracing::warn!(%err, "acknowledgement lost");
+            }
+        }
+        tracing::debug!(items = n, "worked");
+    }
+    Ok(())
+}
+
+/// Each item's article understood, in parallel; an item that is no article
+/// is kept with the reason, so the grouper reports it and moves past it.
+pub fn understand(items: Vec<(i64, Vec<u8>)>) -> Vec<Inbound> {
+    items
+        .into_par_iter()
+        .map(|(pos, payload)| {
+            let content = serde_json::from_slice::<Article>(&payload)
+                .map_err(|e| format!("log item {pos} is not an article: {e}"))
+                .map(|article| {
+                    let doc = parallax_pipeline::understand(article);
+                    let bytes = parallax_pipeline::wire::encode(&doc);
+                    (doc.article, bytes)
+                });
+            Inbound { pos, content }
+        })
+        .collect()
+}
