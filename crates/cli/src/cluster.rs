@@ -1,7 +1,7 @@
 //! The roles of a cluster (docs/cluster.md): `worker`, `group`, `serve` and
 //! `ingest` with `--nats` and `--postgres`.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -29,23 +29,15 @@ pub struct ClusterArgs {
 }
 
 impl ClusterArgs {
-    /// The NATS and PostgreSQL URLs; `None` for neither, an error for one.
-    pub fn urls(&self) -> anyhow::Result<Option<(&str, &str)>> {
-        let config = ClusterConfig {
-            nats: self.nats.clone(),
-            postgres: self.postgres.clone(),
-            replicas: self.replicas(),
+    /// The settings file's cluster section (if a file is given), flags
+    /// winning over it.
+    pub fn settings(&self, file: Option<&Path>) -> anyhow::Result<ClusterConfig> {
+        let mut config = match file {
+            Some(path) => parallax_server::Config::load(path)?.cluster,
+            None => ClusterConfig::default(),
         };
-        Ok(config.urls()?.map(|_| {
-            (
-                self.nats.as_deref().unwrap_or_default(),
-                self.postgres.as_deref().unwrap_or_default(),
-            )
-        }))
-    }
-
-    pub fn replicas(&self) -> usize {
-        self.replicas.unwrap_or(1)
+        self.apply(&mut config);
+        Ok(config)
     }
 
     /// Flags win over the settings file.
@@ -54,13 +46,14 @@ impl ClusterArgs {
         config.postgres = self.postgres.clone().or(config.postgres.take());
         config.replicas = self.replicas.unwrap_or(config.replicas);
     }
+}
 
-    /// Both URLs, for a role that needs them.
-    fn required(&self) -> anyhow::Result<(&str, &str)> {
-        self.urls()?.context(
-            "a cluster role needs --nats and --postgres (or PARALLAX_NATS and PARALLAX_POSTGRES)",
-        )
-    }
+/// Both URLs, for a role that needs them.
+fn required(config: &ClusterConfig) -> anyhow::Result<(&str, &str)> {
+    config.urls()?.context(
+        "a cluster role needs --nats and --postgres (or PARALLAX_NATS and PARALLAX_POSTGRES, \
+         or [cluster] in --config)",
+    )
 }
 
 fn runtime() -> anyhow::Result<tokio::runtime::Runtime> {
@@ -85,12 +78,12 @@ fn stop_on_ctrl_c() -> Arc<AtomicBool> {
     stop
 }
 
-pub fn worker(args: &ClusterArgs) -> anyhow::Result<ExitCode> {
-    let (nats, postgres) = args.required()?;
+pub fn worker(config: &ClusterConfig) -> anyhow::Result<ExitCode> {
+    let (nats, postgres) = required(config)?;
     let store = store(postgres)?;
     let runtime = runtime()?;
     let result = runtime.block_on(async {
-        let log = Log::connect(nats, args.replicas()).await?;
+        let log = Log::connect(nats, config.replicas).await?;
         tracing::info!("working");
         worker::run(log, store.clone(), stop_on_ctrl_c()).await
     });
@@ -100,12 +93,12 @@ pub fn worker(args: &ClusterArgs) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-pub fn group(args: &ClusterArgs) -> anyhow::Result<ExitCode> {
-    let (nats, postgres) = args.required()?;
+pub fn group(config: &ClusterConfig) -> anyhow::Result<ExitCode> {
+    let (nats, postgres) = required(config)?;
     let store = store(postgres)?;
     let runtime = runtime()?;
     let result = runtime.block_on(async {
-        let log = Log::connect(nats, args.replicas()).await?;
+        let log = Log::connect(nats, config.replicas).await?;
         let grouper = grouper::spawn(log, store.clone(), stop_on_ctrl_c())?;
         tokio::task::spawn_blocking(move || grouper.join())
             .await?

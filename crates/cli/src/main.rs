@@ -137,6 +137,9 @@ enum Command {
         after_help = "Example:\n  parallax worker --nats nats://10.0.0.5:4222 --postgres postgresql://parallax@10.0.0.6/news"
     )]
     Worker {
+        /// Settings in TOML: its [cluster] section (docs/cluster.md).
+        #[arg(long)]
+        config: Option<PathBuf>,
         #[command(flatten)]
         cluster: cluster::ClusterArgs,
         /// Log only warnings and errors.
@@ -150,6 +153,9 @@ enum Command {
         after_help = "Example:\n  parallax group --nats nats://10.0.0.5:4222 --postgres postgresql://parallax@10.0.0.6/news"
     )]
     Group {
+        /// Settings in TOML: its [cluster] section (docs/cluster.md).
+        #[arg(long)]
+        config: Option<PathBuf>,
         #[command(flatten)]
         cluster: cluster::ClusterArgs,
         /// Log only warnings and errors.
@@ -165,6 +171,10 @@ enum Command {
         /// The store directory (created if missing).
         #[arg(long, default_value = DEFAULT_DATA, global = true)]
         data: PathBuf,
+        /// A cluster's PostgreSQL database instead of --data: the feeds its
+        /// servers share out (docs/cluster.md).
+        #[arg(long, env = "PARALLAX_POSTGRES", hide_env_values = true, global = true)]
+        postgres: Option<String>,
         #[command(subcommand)]
         command: sources::SourcesCommand,
     },
@@ -195,22 +205,45 @@ fn main() -> ExitCode {
             articles,
             quiet,
             cluster,
-        } => report(match cluster.urls() {
-            Ok(Some((nats, postgres))) => {
-                cluster::ingest(nats, postgres, cluster.replicas(), &articles, quiet)
-            }
-            Ok(None) => ingest::run(&data, &articles, quiet),
-            Err(err) => Err(err),
-        }),
-        Command::Worker { cluster, quiet } => {
+        } => report(
+            cluster
+                .settings(None)
+                .and_then(|settings| match settings.urls()? {
+                    Some((nats, postgres)) => {
+                        cluster::ingest(nats, postgres, settings.replicas, &articles, quiet)
+                    }
+                    None => ingest::run(&data, &articles, quiet),
+                }),
+        ),
+        Command::Worker {
+            config,
+            cluster,
+            quiet,
+        } => {
             logging(quiet);
-            report(cluster::worker(&cluster))
+            report(
+                cluster
+                    .settings(config.as_deref())
+                    .and_then(|c| cluster::worker(&c)),
+            )
         }
-        Command::Group { cluster, quiet } => {
+        Command::Group {
+            config,
+            cluster,
+            quiet,
+        } => {
             logging(quiet);
-            report(cluster::group(&cluster))
+            report(
+                cluster
+                    .settings(config.as_deref())
+                    .and_then(|c| cluster::group(&c)),
+            )
         }
-        Command::Sources { data, command } => report(sources::run(&data, command)),
+        Command::Sources {
+            data,
+            postgres,
+            command,
+        } => report(sources::run(&data, postgres.as_deref(), command)),
     }
 }
 

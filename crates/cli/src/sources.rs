@@ -8,7 +8,7 @@ use std::process::ExitCode;
 use anyhow::{Context, bail};
 use clap::Subcommand;
 use parallax_feeds::opml::{self, Subscription};
-use parallax_store::{Sources, SqliteStore};
+use parallax_store::{PgStore, Sources, SqliteStore};
 
 #[derive(Subcommand)]
 pub enum SourcesCommand {
@@ -36,8 +36,20 @@ pub enum SourcesCommand {
     },
 }
 
-pub fn run(data: &Path, command: SourcesCommand) -> anyhow::Result<ExitCode> {
-    let store = SqliteStore::open(data)?;
+/// Work on the feeds of the store in `data`, or with `postgres` on those a
+/// cluster's servers share.
+pub fn run(
+    data: &Path,
+    postgres: Option<&str>,
+    command: SourcesCommand,
+) -> anyhow::Result<ExitCode> {
+    match postgres {
+        Some(url) => on(&PgStore::connect(url)?, command),
+        None => on(&SqliteStore::open(data)?, command),
+    }
+}
+
+fn on(store: &dyn Sources, command: SourcesCommand) -> anyhow::Result<ExitCode> {
     match command {
         SourcesCommand::Add { url, title, every } => {
             let url = parallax_feeds::check_feed_url(&url).map_err(anyhow::Error::msg)?;

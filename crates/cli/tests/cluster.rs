@@ -205,10 +205,7 @@ fn embedded(path: &Path) -> (SqliteStore, tempfile::TempDir) {
 #[ignore = "needs NATS and PostgreSQL: scripts/cluster-test"]
 fn the_demo_corpus_gives_the_stories_of_the_embedded_mode() {
     let mut cluster = Cluster::start(3);
-    cluster.spawn("grouper-1", &["group"]);
-    cluster.spawn("grouper-2", &["group"]);
-    cluster.spawn("worker-1", &["worker"]);
-    cluster.spawn("worker-2", &["worker"]);
+    let ports = cluster.start_roles();
     let out = cluster.ingest(&examples());
     assert!(
         out.status.success(),
@@ -240,6 +237,44 @@ fn the_demo_corpus_gives_the_stories_of_the_embedded_mode() {
     std::thread::sleep(Duration::from_secs(2));
     assert_eq!(store.last_seq().unwrap(), 17);
     assert_eq!(stories(&store), expected);
+
+    // Every server serves the stories; an article posted to one is in the
+    // log when it answers, and shows on the other once grouped.
+    for port in &ports {
+        let list: serde_json::Value = ureq::get(format!("http://127.0.0.1:{port}/api/v1/stories"))
+            .call()
+            .unwrap()
+            .body_mut()
+            .read_json()
+            .unwrap();
+        assert_eq!(list["stories"].as_array().map(Vec::len), Some(6), "{list}");
+    }
+    let posted: serde_json::Value =
+        ureq::post(format!("http://127.0.0.1:{}/api/v1/articles", ports[0]))
+            .send_json(serde_json::json!({
+                "id": "posted-ferry",
+                "source": "The Harbour Herald",
+                "title": "Holm ferry sails again",
+                "text": "The ferry to Holm island sailed again on Saturday after the storm.",
+            }))
+            .unwrap()
+            .body_mut()
+            .read_json()
+            .unwrap();
+    assert_eq!(posted["results"][0]["status"], "queued", "{posted}");
+    assert_eq!(posted["results"][0]["seq"], 18, "{posted}");
+    cluster.wait_analysed(&store, 18, Duration::from_secs(60));
+    let article: serde_json::Value = ureq::get(format!(
+        "http://127.0.0.1:{}/api/v1/articles/posted-ferry",
+        ports[1]
+    ))
+    .call()
+    .unwrap()
+    .body_mut()
+    .read_json()
+    .unwrap();
+    assert_eq!(article["title"], "Holm ferry sails again", "{article}");
+    assert!(article["story"].is_string(), "placed in a story: {article}");
 }
 
 /// A fictional corpus of `n` articles, ten per story, stories starting a
