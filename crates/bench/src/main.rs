@@ -4,6 +4,7 @@
 //! child process (so each peak-memory reading is its own) and prints a
 //! Markdown table for docs/benchmarks.md.
 
+mod cluster;
 mod clusters;
 mod compare;
 mod discrepancies;
@@ -213,6 +214,21 @@ enum Cmd {
         /// Print each title, author and date miss to stderr.
         #[arg(long)]
         misses: bool,
+    },
+    /// The cluster mode's throughput against the embedded mode's on one
+    /// synthetic corpus, with 1, 2 or 4 workers (starts NATS and PostgreSQL
+    /// from Debian's packages; docs/benchmarks.md).
+    Cluster {
+        #[arg(long, default_value_t = 20_000)]
+        size: usize,
+        #[arg(long, default_value_t = 7)]
+        seed: u64,
+        /// Worker counts, comma separated.
+        #[arg(long, value_delimiter = ',', default_value = "1,2,4")]
+        workers: Vec<usize>,
+        /// The `parallax` binary [default: beside this one].
+        #[arg(long)]
+        parallax: Option<std::path::PathBuf>,
     },
     /// Write the synthetic corpus as JSONL (`id`, `source`, `title`,
     /// `published`, `text`), e.g. to fill a store for the service benchmark.
@@ -441,6 +457,23 @@ fn main() -> anyhow::Result<()> {
             (true, Some(&size)) => stream::run_one(size, seed),
             _ => stream::run(&sizes, seed)?,
         },
+        Cmd::Cluster {
+            size,
+            seed,
+            workers,
+            parallax,
+        } => {
+            let parallax = match parallax {
+                Some(path) => path,
+                None => std::env::current_exe()?.with_file_name("parallax"),
+            };
+            cluster::run(&cluster::Options {
+                size,
+                seed,
+                workers,
+                parallax,
+            })?
+        }
         Cmd::Corpus {
             size,
             seed,

@@ -1,0 +1,191 @@
+//! The cluster mode's throughput (docs/benchmarks.md, "Past one machine"):
+//! the same synthetic corpus through `parallax ingest` on a store directory
+//! (the embedded mode) and through a cluster on this machine (three NATS
+//! servers keeping three copies of the log, PostgreSQL with `fsync` on, one
+//! grouper, 1, 2 or 4 workers), timed from the start of the ingest until
+//! every article is analysed; then what each stage costs an article in
+//! this process (understanding, the document's encoding and decoding, its
+//! size), for sizing a cluster on paper.
+
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use anyhow::{Context, bail};
+use parallax_model::Article;
+use parallax_store::{ArticleLog, PgStore, SqliteStore, StoryViews};
+use parallax_testbed::{Nats, Postgres};
+
+pub struct Options {
+    pub size: usize,
+    pub seed: u64,
+    pub workers: Vec<usize>,
+    /// The `parallax` binary (release build).
+    pub parallax: PathBuf,
+}
+
+pub fn run(o: &Options) -> anyhow::Result<()> {
+    let dir = tempfile::tempdir()?;
+    let corpus = dir.path().join("corpus.jsonl");
+    let articles: Vec<Article> = crate::Corpus::News.articles(o.size, o.seed).collect();
+    write_jsonl(&articles, &corpus)?;
+    println!(
+        "{} articles (synthetic news corpus, seed {}), `parallax` = {}",
+        o.size,
+        o.seed,
+        o.parallax.display()
+    );
+
+    let data = dir.path().join("embedded");
+    let start = Instant::now();
+    let out = Command::new(&o.parallax)
+        .args(["ingest", "--quiet", "--data"])
+        .arg(&data)
+        .arg(&corpus)
+        .output()?;
+    if !out.status.success() {
+        bail!("embedded ingest failed: {}", String::from_utf8_lossy(&out.stderr));
+    }
+    let embedded = start.elapsed();
+    let sqlite = SqliteStore::open(&data)?;
+    let stored = sqlite.last_seq()?;
+    let stories = sqlite.count_stories()?;
+    println!(
+        "embedded: {:.1} s, {:.0} articles/s ({stored} stored, {stories} stories)",
+        embedded.as_secs_f64(),
+        stored as f64 / embedded.as_secs_f64()
+    );
+
+    println!("| workers | publish (s) | all analysed (s) | articles/s | vs embedded |");
+    println!("|---:|---:|---:|---:|---:|");
+    for &workers in &o.workers {
+        let (publish, total, cluster_stories) = cluster(o, &corpus, workers, stored)?;
+        if cluster_stories != stories {
+            println!("(the cluster made {cluster_stories} stories, the embedded mode {stories})");
+        }
+        println!(
+            "| {workers} | {:.1} | {:.1} | {:.0} | {:.2} |",
+            publish.as_secs_f64(),
+            total.as_secs_f64(),
+            stored as f64 / total.as_secs_f64(),
+            embedded.as_secs_f64() / total.as_secs_f64()
+        );
+    }
+    stage_costs(&articles[..articles.len().min(2000)]);
+    Ok(())
+}
+
+/// Ingest through a fresh cluster with `workers` workers: the ingest's
+/// time, the time until `stored` articles are analysed, and the stories.
+fn cluster(
+    o: &Options,
+    corpus: &Path,
+    workers: usize,
+    stored: i64,
+) -> anyhow::Result<(Duration, Duration, u64)> {
+    let nats = Nats::start(3)?;
+    let pg = Postgres::start(true)?;
+    let postgres = pg.database("bench")?;
+    let urls = [
+        "--nats".to_string(),
+        nats.url(),
+        "--postgres".to_string(),
+        postgres.clone(),
+        "--replicas".to_string(),
+        "3".to_string(),
+        "--quiet".to_string(),
+    ];
+    let role = |name: &str| -> anyhow::Result<Child> {
+        Ok(Command::new(&o.parallax)
+            .arg(name)
+            .args(&urls)
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()?)
+    };
+    let mut roles = vec![role("group")?];
+    for _ in 0..workers {
+        roles.push(role("worker")?);
+    }
+    let store = PgStore::connect(&postgres)?;
+    let start = Instant::now();
+    let out = Command::new(&o.parallax)
+        .arg("ingest")
+        .args(&urls)
+        .arg(corpus)
+        .output()?;
+    let publish = start.elapsed();
+    if !out.status.success() {
+        bail!("cluster ingest failed: {}", String::from_utf8_lossy(&out.stderr));
+    }
+    loop {
+        let taken = store.last_seq()? >= stored || articles(&postgres)? >= stored;
+        if taken && articles(&postgres)? >= stored && store.analysed_to()? >= store.last_seq()? {
+            break;
+        }
+        if start.elapsed() > Duration::from_secs(3600) {
+            bail!("not analysed after an hour");
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    let total = start.elapsed();
+    let stories = store.count_stories()?;
+    for mut child in roles {
+        let _ = child.kill();
+        let _ = child.wait();
+    }
+    Ok((publish, total, stories))
+}
+
+fn articles(postgres: &str) -> anyhow::Result<i64> {
+    let mut client = postgres::Client::connect(postgres, postgres::NoTls)?;
+    Ok(client.query_one("SELECT count(*) FROM articles", &[])?.get(0))
+}
+
+/// What the stages a cluster splits cost an article here, one thread.
+fn stage_costs(sample: &[Article]) {
+    let n = sample.len() as f64;
+    let start = Instant::now();
+    let docs: Vec<_> = sample
+        .iter()
+        .map(|a| parallax_pipeline::understand(a.clone()))
+        .collect();
+    let understand = start.elapsed().as_secs_f64() / n;
+    let start = Instant::now();
+    let encoded: Vec<Vec<u8>> = docs.iter().map(parallax_pipeline::wire::encode).collect();
+    let encode = start.elapsed().as_secs_f64() / n;
+    let start = Instant::now();
+    let decoded = encoded
+        .iter()
+        .filter(|b| parallax_pipeline::wire::decode(b).is_some())
+        .count();
+    let decode = start.elapsed().as_secs_f64() / n;
+    let doc_bytes = encoded.iter().map(Vec::len).sum::<usize>() as f64 / n;
+    let article_bytes = sample
+        .iter()
+        .map(|a| serde_json::to_vec(a).map_or(0, |v| v.len()))
+        .sum::<usize>() as f64
+        / n;
+    println!(
+        "per article, one thread, {} articles: understand {:.2} ms; document encode {:.3} ms, \
+         decode {:.3} ms ({decoded} read back); article {:.1} KB as JSON, its document {:.1} KB",
+        sample.len(),
+        understand * 1e3,
+        encode * 1e3,
+        decode * 1e3,
+        article_bytes / 1024.0,
+        doc_bytes / 1024.0
+    );
+}
+
+fn write_jsonl(articles: &[Article], path: &Path) -> anyhow::Result<()> {
+    use std::io::Write;
+    let file = std::fs::File::create(path).with_context(|| format!("cannot write {}", path.display()))?;
+    let mut writer = std::io::BufWriter::new(file);
+    for article in articles {
+        serde_json::to_writer(&mut writer, article)?;
+        writer.write_all(b"\n")?;
+    }
+    writer.flush()?;
+    Ok(())
+}
