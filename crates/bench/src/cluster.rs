@@ -44,7 +44,10 @@ pub fn run(o: &Options) -> anyhow::Result<()> {
         .arg(&corpus)
         .output()?;
     if !out.status.success() {
-        bail!("embedded ingest failed: {}", String::from_utf8_lossy(&out.stderr));
+        bail!(
+            "embedded ingest failed: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
     }
     let embedded = start.elapsed();
     let sqlite = SqliteStore::open(&data)?;
@@ -59,7 +62,7 @@ pub fn run(o: &Options) -> anyhow::Result<()> {
     println!("| workers | publish (s) | all analysed (s) | articles/s | vs embedded |");
     println!("|---:|---:|---:|---:|---:|");
     for &workers in &o.workers {
-        let (publish, total, cluster_stories) = cluster(o, &corpus, workers, stored)?;
+        let (publish, total, cluster_stories) = cluster(o, &corpus, workers, stored, false)?;
         if cluster_stories != stories {
             println!("(the cluster made {cluster_stories} stories, the embedded mode {stories})");
         }
@@ -71,17 +74,28 @@ pub fn run(o: &Options) -> anyhow::Result<()> {
             embedded.as_secs_f64() / total.as_secs_f64()
         );
     }
+    // The grouper alone: started once the workers have filled the inbox.
+    let workers = o.workers.iter().copied().max().unwrap_or(1);
+    let (_, grouping, _) = cluster(o, &corpus, workers, stored, true)?;
+    println!(
+        "the grouper alone, its inbox full: {:.1} s, {:.0} articles/s",
+        grouping.as_secs_f64(),
+        stored as f64 / grouping.as_secs_f64()
+    );
     stage_costs(&articles[..articles.len().min(2000)]);
     Ok(())
 }
 
 /// Ingest through a fresh cluster with `workers` workers: the ingest's
 /// time, the time until `stored` articles are analysed, and the stories.
+/// With `grouper_last`, the grouper starts only once the workers have
+/// written every article to the inbox, and the time is its alone.
 fn cluster(
     o: &Options,
     corpus: &Path,
     workers: usize,
     stored: i64,
+    grouper_last: bool,
 ) -> anyhow::Result<(Duration, Duration, u64)> {
     let nats = Nats::start(3)?;
     let pg = Postgres::start(true)?;
@@ -103,12 +117,15 @@ fn cluster(
             .stderr(Stdio::null())
             .spawn()?)
     };
-    let mut roles = vec![role("group")?];
+    let mut roles = Vec::new();
+    if !grouper_last {
+        roles.push(role("group")?);
+    }
     for _ in 0..workers {
         roles.push(role("worker")?);
     }
     let store = PgStore::connect(&postgres)?;
-    let start = Instant::now();
+    let mut start = Instant::now();
     let out = Command::new(&o.parallax)
         .arg("ingest")
         .args(&urls)
@@ -116,7 +133,17 @@ fn cluster(
         .output()?;
     let publish = start.elapsed();
     if !out.status.success() {
-        bail!("cluster ingest failed: {}", String::from_utf8_lossy(&out.stderr));
+        bail!(
+            "cluster ingest failed: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    if grouper_last {
+        while store.inbox_len()? < o.size as i64 {
+            std::thread::sleep(Duration::from_millis(100));
+        }
+        start = Instant::now();
+        roles.push(role("group")?);
     }
     loop {
         let taken = store.last_seq()? >= stored || articles(&postgres)? >= stored;
@@ -139,7 +166,9 @@ fn cluster(
 
 fn articles(postgres: &str) -> anyhow::Result<i64> {
     let mut client = postgres::Client::connect(postgres, postgres::NoTls)?;
-    Ok(client.query_one("SELECT count(*) FROM articles", &[])?.get(0))
+    Ok(client
+        .query_one("SELECT count(*) FROM articles", &[])?
+        .get(0))
 }
 
 /// What the stages a cluster splits cost an article here, one thread.
@@ -180,7 +209,8 @@ fn stage_costs(sample: &[Article]) {
 
 fn write_jsonl(articles: &[Article], path: &Path) -> anyhow::Result<()> {
     use std::io::Write;
-    let file = std::fs::File::create(path).with_context(|| format!("cannot write {}", path.display()))?;
+    let file =
+        std::fs::File::create(path).with_context(|| format!("cannot write {}", path.display()))?;
     let mut writer = std::io::BufWriter::new(file);
     for article in articles {
         serde_json::to_writer(&mut writer, article)?;

@@ -51,10 +51,23 @@ pub async fn run(log: Log, store: Arc<PgStore>, stop: Arc<AtomicBool>) -> anyhow
         if messages.is_empty() {
             continue;
         }
-        let items: Vec<(i64, Vec<u8>)> = messages
-            .iter()
-            .filter_map(|m| Some((position(m.info().ok()?.stream_sequence), m.payload.to_vec())))
-            .collect();
+        let mut items: Vec<(i64, Vec<u8>)> = Vec::with_capacity(messages.len());
+        let mut kept = Vec::with_capacity(messages.len());
+        for message in messages {
+            match message.info() {
+                Ok(info) => {
+                    items.push((position(info.stream_sequence), message.payload.to_vec()));
+                    kept.push(message);
+                }
+                // No position to write it at: dropped, and the grouper
+                // skips its position once the log has moved past it.
+                Err(err) => {
+                    tracing::warn!(%err, "a log item without its position; dropped");
+                    let _ = message.ack_with(AckKind::Term).await;
+                }
+            }
+        }
+        let messages = kept;
         let inbound = tokio::task::spawn_blocking(move || understand(items)).await?;
         let n = inbound.len();
         let stored = {

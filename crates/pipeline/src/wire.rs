@@ -3,29 +3,42 @@
 //! the grouper places it without understanding the article again.
 //!
 //! JSON (floats written shortest-exact, so a document read back is the one
-//! written) behind a version tag: a document written by a Parallax whose
-//! model differs is not read ([`decode`] gives `None`) and the article is
-//! understood again instead.
+//! written), deflated (a document is about four times its article as JSON,
+//! a third of that deflated), behind a version tag: a document written by a
+//! Parallax whose model differs is not read ([`decode`] gives `None`) and
+//! the article is understood again instead.
 
 use parallax_model::Document;
+
+use std::io::{Read, Write};
+
+use flate2::Compression;
+use flate2::read::DeflateDecoder;
+use flate2::write::DeflateEncoder;
 
 /// The tag every encoded document starts with; changes when the model does.
 const TAG: &[u8] = b"parallax.document/1\n";
 
 /// `doc`, encoded.
 pub fn encode(doc: &Document) -> Vec<u8> {
-    let mut bytes = TAG.to_vec();
-    // Plain data serialises without fail; an empty body only makes the
-    // grouper understand the article itself.
-    if serde_json::to_writer(&mut bytes, doc).is_err() {
-        bytes.truncate(TAG.len());
+    let mut encoder = DeflateEncoder::new(TAG.to_vec(), Compression::fast());
+    // Plain data serialises without fail, and writing to memory cannot
+    // fail; an unreadable body only makes the grouper understand the
+    // article itself.
+    let written = serde_json::to_writer(&mut encoder, doc).is_ok() && encoder.flush().is_ok();
+    match encoder.finish() {
+        Ok(bytes) if written => bytes,
+        _ => TAG.to_vec(),
     }
-    bytes
 }
 
 /// The document in `bytes`, if they hold one of this version.
 pub fn decode(bytes: &[u8]) -> Option<Document> {
-    serde_json::from_slice(bytes.strip_prefix(TAG)?).ok()
+    let mut json = Vec::with_capacity(bytes.len() * 4);
+    DeflateDecoder::new(bytes.strip_prefix(TAG)?)
+        .read_to_end(&mut json)
+        .ok()?;
+    serde_json::from_slice(&json).ok()
 }
 
 #[cfg(test)]

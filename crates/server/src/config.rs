@@ -167,6 +167,23 @@ mod tests {
     }
 
     #[test]
+    fn a_cluster_needs_both_its_log_and_its_store() {
+        let both: Config = toml::from_str(
+            "[cluster]\nnats = \"nats://a:4222,nats://b:4222\"\npostgres = \"postgresql://db/p\"\n",
+        )
+        .unwrap();
+        assert_eq!(
+            both.cluster.urls().unwrap(),
+            Some(("nats://a:4222,nats://b:4222", "postgresql://db/p"))
+        );
+        assert_eq!(both.cluster.replicas, 1);
+        assert_eq!(Config::default().cluster.urls().unwrap(), None);
+        let one: Config = toml::from_str("[cluster]\nnats = \"nats://a:4222\"\n").unwrap();
+        let err = one.cluster.urls().unwrap_err().to_string();
+        assert!(err.contains("PostgreSQL"), "{err}");
+    }
+
+    #[test]
     fn a_misspelt_key_is_named_with_its_line() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("parallax.toml");
