@@ -157,11 +157,94 @@ fn cluster(
     }
     let total = start.elapsed();
     let stories = store.count_stories()?;
+    if grouper_last {
+        // Failover: a new grouper replays the whole log before it goes on.
+        for child in &mut roles[workers..] {
+            let _ = child.kill();
+            let _ = child.wait();
+        }
+        let log = corpus.with_file_name("standby.log");
+        let standby = Command::new(&o.parallax)
+            .arg("group")
+            .args(&urls[..6])
+            .stdout(Stdio::null())
+            .stderr(std::fs::File::create(&log)?)
+            .spawn()?;
+        let started = Instant::now();
+        while !std::fs::read_to_string(&log)?.contains("replayed the log") {
+            if started.elapsed() > Duration::from_secs(3600) {
+                bail!("no replay after an hour");
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        let replay = started.elapsed();
+        println!(
+            "a standby taking over replays {stored} articles in {:.1} s ({:.0} articles/s, process start included)",
+            replay.as_secs_f64(),
+            stored as f64 / replay.as_secs_f64()
+        );
+        roles.push(standby);
+        readers(o, &urls[..6])?;
+    }
     for mut child in roles {
         let _ = child.kill();
         let _ = child.wait();
     }
     Ok((publish, total, stories))
+}
+
+/// A server of the cluster under wrk's load (50 connections, 10 s per
+/// page, as in the service benchmark), when wrk is installed.
+fn readers(o: &Options, urls: &[String]) -> anyhow::Result<()> {
+    if Command::new("wrk").arg("--version").output().is_err() {
+        println!("(wrk not installed: no reader load measured)");
+        return Ok(());
+    }
+    let port = parallax_testbed::free_port()?;
+    let mut server = Command::new(&o.parallax)
+        .args(["serve", "--quiet", "--listen", &format!("127.0.0.1:{port}")])
+        .args(urls)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()?;
+    let up = Instant::now();
+    while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
+        if up.elapsed() > Duration::from_secs(30) {
+            bail!("the server did not start");
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    println!("| page (one cluster server, PostgreSQL on the same machine) | requests/s | p99 |");
+    println!("|---|---:|---:|");
+    for path in ["/", "/api/v1/stories", "/search?q=council"] {
+        let out = Command::new("wrk")
+            .args([
+                "-t2",
+                "-c50",
+                "-d10s",
+                "--latency",
+                "-H",
+                "Accept-Encoding: gzip",
+            ])
+            .arg(format!("http://127.0.0.1:{port}{path}"))
+            .output()?;
+        let text = String::from_utf8_lossy(&out.stdout);
+        let field = |label: &str| {
+            text.lines()
+                .find(|l| l.trim_start().starts_with(label))
+                .and_then(|l| l.split_whitespace().nth(1))
+                .unwrap_or("?")
+                .to_string()
+        };
+        println!(
+            "| `{path}` | {} | {} |",
+            field("Requests/sec:"),
+            field("99%")
+        );
+    }
+    let _ = server.kill();
+    let _ = server.wait();
+    Ok(())
 }
 
 fn articles(postgres: &str) -> anyhow::Result<i64> {
