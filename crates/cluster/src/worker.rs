@@ -28,19 +28,18 @@ const RETRY: Duration = Duration::from_secs(1);
 
 /// Work until `stop` is set.
 pub async fn run(log: Log, store: Arc<PgStore>, stop: Arc<AtomicBool>) -> anyhow::Result<()> {
-    let mut consumer = None;
+    let consumer = loop {
+        match log.workers().await {
+            Ok(consumer) => break consumer,
+            Err(err) if !stop.load(Ordering::Relaxed) => {
+                tracing::warn!(%err, "cannot open the log's work queue; retrying");
+                tokio::time::sleep(RETRY).await;
+            }
+            Err(_) => return Ok(()),
+        }
+    };
     while !stop.load(Ordering::Relaxed) {
-        let taken = match &consumer {
-            Some(c) => Log::take(c, BATCH, WAIT).await,
-            None => match log.workers().await {
-                Ok(c) => {
-                    consumer = Some(c);
-                    continue;
-                }
-                Err(err) => Err(err),
-            },
-        };
-        let messages = match taken {
+        let messages = match Log::take(&consumer, BATCH, WAIT).await {
             Ok(messages) => messages,
             Err(err) => {
                 tracing::warn!(%err, "cannot take from the log; retrying");
