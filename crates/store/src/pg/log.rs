@@ -121,9 +121,13 @@ impl PgStore {
             let all_read = waiting.len() < limit;
             let mut waiting = waiting.into_iter().peekable();
             let mut next = taken.to + 1;
+            let mut readable: Vec<Seq> = Vec::new();
             loop {
                 if let Some((pos, error)) = waiting.next_if(|(pos, _)| *pos == next) {
-                    take(tx, pos, error, &mut taken)?;
+                    match error {
+                        Some(error) => taken.unreadable.push((pos, error)),
+                        None => readable.push(pos),
+                    }
                     next += 1;
                     continue;
                 }
@@ -140,6 +144,30 @@ impl PgStore {
                 taken.lost += end - next;
                 next = end;
             }
+            // One statement for all, in position order: a row that
+            // conflicts with one inserted before it, by this statement or
+            // an earlier one, is a duplicate and is left out.
+            let new: Vec<Seq> = tx
+                .query(
+                    "INSERT INTO articles (seq, id, url_key, body_key, source, url, title,
+                                           published, language, text, received, words)
+                     SELECT pos, id, url_key, body_key, source, url, title, published,
+                            language, text, received, words
+                     FROM inbox WHERE pos = ANY($1) ORDER BY pos
+                     ON CONFLICT DO NOTHING
+                     RETURNING seq",
+                    &[&readable],
+                )?
+                .iter()
+                .map(|row| row.get(0))
+                .collect();
+            tx.execute(
+                "INSERT INTO documents (seq, body)
+                 SELECT pos, document FROM inbox WHERE pos = ANY($1) AND document IS NOT NULL",
+                &[&new],
+            )?;
+            taken.new = new.len();
+            taken.duplicates = readable.len() - new.len();
             taken.to = next - 1;
             tx.execute(
                 "INSERT INTO progress (name, seq) VALUES ($1, $2)
@@ -179,39 +207,6 @@ impl PgStore {
             },
         }
     }
-}
-
-/// Take one inbox item into the log.
-fn take(
-    tx: &mut Transaction<'_>,
-    pos: Seq,
-    error: Option<String>,
-    taken: &mut Taken,
-) -> Result<(), postgres::Error> {
-    if let Some(error) = error {
-        taken.unreadable.push((pos, error));
-        return Ok(());
-    }
-    let inserted = tx.execute(
-        "INSERT INTO articles (seq, id, url_key, body_key, source, url, title, published,
-                               language, text, received, words)
-         SELECT pos, id, url_key, body_key, source, url, title, published,
-                language, text, received, words
-         FROM inbox WHERE pos = $1
-         ON CONFLICT DO NOTHING",
-        &[&pos],
-    )?;
-    if inserted == 1 {
-        tx.execute(
-            "INSERT INTO documents (seq, body)
-             SELECT pos, document FROM inbox WHERE pos = $1 AND document IS NOT NULL",
-            &[&pos],
-        )?;
-        taken.new += 1;
-    } else {
-        taken.duplicates += 1;
-    }
-    Ok(())
 }
 
 /// A named log position (0 when never set).

@@ -37,8 +37,11 @@ impl StoryViews for PgStore {
         analysed_to: Seq,
     ) -> Result<(), Error> {
         self.as_grouper(|tx| {
+            // A few statements per story whatever its size: its articles
+            // and its search terms go in as arrays.
             let place = tx.prepare(
-                "INSERT INTO article_story (article, story) VALUES ($1, $2)
+                "INSERT INTO article_story (article, story)
+                 SELECT DISTINCT unnest($1::text[]), $2::bigint
                  ON CONFLICT (article) DO UPDATE SET story = excluded.story",
             )?;
             let upsert = tx.prepare(
@@ -51,21 +54,21 @@ impl StoryViews for PgStore {
                      last_published = excluded.last_published, last_seq = excluded.last_seq",
             )?;
             let render = tx.prepare(
-                "INSERT INTO renditions (story, kind, body) VALUES ($1, $2, $3)
+                "INSERT INTO renditions (story, kind, body) VALUES ($1, $2, $3), ($1, $4, $5)
                  ON CONFLICT (story, kind) DO UPDATE SET body = excluded.body",
             )?;
             let unindex = tx.prepare("DELETE FROM story_terms WHERE story = $1")?;
             let index = tx.prepare(
                 "INSERT INTO story_terms (story, kind, label, text, words)
-                 VALUES ($1, $2, $3, $4,
-                         setweight(to_tsvector('simple', $5), 'C')
-                           || setweight(to_tsvector('simple', $6), 'B'))",
+                 SELECT $1::bigint, kind, label, text,
+                        setweight(to_tsvector('simple', label_words), 'C')
+                          || setweight(to_tsvector('simple', text_words), 'B')
+                 FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::text[])
+                      AS t(kind, label, text, label_words, text_words)",
             )?;
             for view in views {
                 let s = &view.summary;
-                for article in &view.articles {
-                    tx.execute(&place, &[article, &s.id])?;
-                }
+                tx.execute(&place, &[&view.articles, &s.id])?;
                 let (articles, outlets) = (count(s.articles), count(s.outlets));
                 tx.execute(
                     &upsert,
@@ -79,27 +82,27 @@ impl StoryViews for PgStore {
                         &s.last_seq,
                     ],
                 )?;
-                for (kind, body) in [
-                    (Rendition::Document, &view.renditions.document),
-                    (Rendition::Page, &view.renditions.page),
-                ] {
-                    tx.execute(&render, &[&s.id, &kind.as_str(), body])?;
-                }
+                tx.execute(
+                    &render,
+                    &[
+                        &s.id,
+                        &Rendition::Document.as_str(),
+                        &view.renditions.document,
+                        &Rendition::Page.as_str(),
+                        &view.renditions.page,
+                    ],
+                )?;
                 tx.execute(&unindex, &[&s.id])?;
-                for item in &view.searchable {
-                    let (label_words, text_words) = (lexemes(&item.label), lexemes(&item.text));
-                    tx.execute(
-                        &index,
-                        &[
-                            &s.id,
-                            &item.kind.as_str(),
-                            &item.label,
-                            &item.text,
-                            &label_words,
-                            &text_words,
-                        ],
-                    )?;
-                }
+                let terms = &view.searchable;
+                let kinds: Vec<&str> = terms.iter().map(|t| t.kind.as_str()).collect();
+                let labels: Vec<&str> = terms.iter().map(|t| t.label.as_str()).collect();
+                let texts: Vec<&str> = terms.iter().map(|t| t.text.as_str()).collect();
+                let label_words: Vec<String> = terms.iter().map(|t| lexemes(&t.label)).collect();
+                let text_words: Vec<String> = terms.iter().map(|t| lexemes(&t.text)).collect();
+                tx.execute(
+                    &index,
+                    &[&s.id, &kinds, &labels, &texts, &label_words, &text_words],
+                )?;
             }
             for &(absorbed, into) in merges {
                 tx.execute(
