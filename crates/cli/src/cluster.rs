@@ -155,7 +155,10 @@ pub fn ingest(
     runtime.block_on(async {
         let log = Log::connect(nats, replicas).await?;
         for chunk in batch.articles.chunks(1000) {
-            for (article, result) in chunk.iter().zip(log.publish(chunk).await) {
+            for (article, result) in chunk
+                .iter()
+                .zip(log.publish(chunk, parallax_cluster::log::PATIENCE).await)
+            {
                 match result {
                     Ok(_) => queued += 1,
                     Err(err) => {

@@ -275,6 +275,24 @@ fn the_demo_corpus_gives_the_stories_of_the_embedded_mode() {
     .unwrap();
     assert_eq!(article["title"], "Holm ferry sails again", "{article}");
     assert!(article["story"].is_string(), "placed in a story: {article}");
+
+    // An article PostgreSQL cannot store (a NUL in its outlet's name) is
+    // reported and passed over; it does not hold up the ones behind it.
+    let post = |id: &str, source: &str| {
+        ureq::post(format!("http://127.0.0.1:{}/api/v1/articles", ports[0]))
+            .send_json(serde_json::json!({
+                "id": id,
+                "source": source,
+                "title": "Holm harbour reopens",
+                "text": "The harbour at Holm reopened on Sunday after the storm passed.",
+            }))
+            .unwrap()
+    };
+    post("poisoned", "Harbour\u{0}Herald");
+    post("after-the-poison", "The Harbour Herald");
+    cluster.wait_analysed(&store, 20, Duration::from_secs(60));
+    assert!(store.get("after-the-poison").unwrap().is_some());
+    assert!(store.get("poisoned").unwrap().is_none());
 }
 
 /// A fictional corpus of `n` articles, ten per story, stories starting a

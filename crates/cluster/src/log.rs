@@ -24,7 +24,7 @@ const ACK_WAIT: Duration = Duration::from_secs(30);
 const IN_FLIGHT: usize = 1024;
 /// How long a publish is tried again while the log cannot take it (a
 /// server restarting, a new stream leader being elected).
-const PATIENCE: Duration = Duration::from_secs(120);
+pub const PATIENCE: Duration = Duration::from_secs(120);
 
 /// Why an article was not sent.
 enum Refused {
@@ -63,7 +63,9 @@ impl Log {
             retention: stream::RetentionPolicy::WorkQueue,
             storage: stream::StorageType::File,
             num_replicas: replicas.max(1),
-            duplicate_window: Duration::from_secs(120),
+            // Longer than a publish is retried, so that a copy sent again
+            // late is still recognised.
+            duplicate_window: PATIENCE * 2,
             ..Default::default()
         };
         // The stream may need a moment after a server starts: JetStream
@@ -85,11 +87,15 @@ impl Log {
     /// Publish articles in order; returns once the log has acknowledged
     /// each (stored on a majority of its replicas), with each one's
     /// position. A publish that fails (no stream leader while a server is
-    /// down, a lost acknowledgement) is sent again until [`PATIENCE`] runs
-    /// out; the message id makes a second copy of one the log did store a
+    /// down, a lost acknowledgement) is sent again until `patience` runs
+    /// out ([`PATIENCE`] for a batch of files; less where a reader waits); the message id makes a second copy of one the log did store a
     /// duplicate it drops. An article too large for the servers'
     /// `max_payload` is an error of its own at once; the others go on.
-    pub async fn publish(&self, articles: &[Article]) -> Vec<anyhow::Result<Added>> {
+    pub async fn publish(
+        &self,
+        articles: &[Article],
+        patience: Duration,
+    ) -> Vec<anyhow::Result<Added>> {
         let mut results: Vec<Option<anyhow::Result<Added>>> = Vec::with_capacity(articles.len());
         results.resize_with(articles.len(), || None);
         let started = std::time::Instant::now();
@@ -121,9 +127,9 @@ impl Log {
                     };
                     match acked {
                         Ok(ack) => results[i] = Some(Ok(Added::Queued(position(ack.sequence)))),
-                        Err(err) if started.elapsed() > PATIENCE => {
+                        Err(err) if started.elapsed() > patience => {
                             results[i] = Some(Err(err.context(format!(
-                                "the log did not take article {} within {PATIENCE:?}",
+                                "the log did not take article {} within {patience:?}",
                                 articles[i].id
                             ))));
                         }
@@ -152,7 +158,13 @@ impl Log {
         let payload = serde_json::to_vec(article).map_err(|e| {
             Refused::Never(anyhow::anyhow!("cannot encode article {}: {e}", article.id))
         })?;
-        let most = self.js.client().server_info().max_payload;
+        // Room for the headers (the message id) besides the article.
+        let most = self
+            .js
+            .client()
+            .server_info()
+            .max_payload
+            .saturating_sub(1024);
         if payload.len() > most {
             return Err(Refused::Never(anyhow::anyhow!(
                 "article {} takes {} bytes; the NATS servers take at most {most} (their max_payload)",
@@ -211,7 +223,16 @@ impl Log {
             .await?;
         let mut messages = Vec::with_capacity(n);
         while let Some(message) = batch.next().await {
-            messages.push(message.map_err(|e| anyhow::anyhow!(e))?);
+            match message {
+                Ok(message) => messages.push(message),
+                // Those already received are worked on, not left to
+                // come back after the ack wait.
+                Err(err) if !messages.is_empty() => {
+                    tracing::warn!(%err, "a fetch from the log ended early");
+                    break;
+                }
+                Err(err) => return Err(anyhow::anyhow!(err)),
+            }
         }
         Ok(messages)
     }
@@ -226,9 +247,11 @@ pub fn position(sequence: u64) -> Seq {
 /// stream's duplicate window keeps one): its id when that is a plain token,
 /// else its id's bytes in hex, as a header cannot hold every character.
 fn message_id(id: &str) -> String {
+    // Each form has its own prefix, so that no plain id reads as another's
+    // hex (`x:612062` and `a b`).
     let plain = id.len() <= 200 && id.bytes().all(|b| b.is_ascii_graphic());
     if plain {
-        return id.to_string();
+        return format!("p:{id}");
     }
     let mut hex = String::with_capacity(2 + id.len() * 2);
     hex.push_str("x:");
@@ -244,7 +267,8 @@ mod tests {
 
     #[test]
     fn message_ids_are_header_safe_and_distinct() {
-        assert_eq!(message_id("herald-ferry-1"), "herald-ferry-1");
+        assert_eq!(message_id("herald-ferry-1"), "p:herald-ferry-1");
+        assert_ne!(message_id("x:612062"), message_id("a b"));
         let odd = message_id("ferry\r\nX-Injected: 1");
         assert!(odd.bytes().all(|b| b.is_ascii_alphanumeric() || b == b':'));
         assert_ne!(message_id("a b"), message_id("a  b"));

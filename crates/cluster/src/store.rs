@@ -11,6 +11,10 @@ use parallax_store::{
 
 use crate::log::Log;
 
+/// How long a server's publish is tried again (a NATS server restarting)
+/// before it fails.
+const WAIT: std::time::Duration = std::time::Duration::from_secs(10);
+
 /// [`PgStore`] whose [`append`](ArticleLog::append) publishes to the log.
 pub struct ClusterStore {
     pub store: PgStore,
@@ -31,11 +35,13 @@ impl ClusterStore {
 
 impl ArticleLog for ClusterStore {
     /// Publish to the log and wait for its acknowledgements: each article
-    /// is then [`Added::Queued`] at its log position. All or nothing, as
-    /// the trait asks: an article the log refuses fails the call (those
-    /// before it are in the log, and publishing them again is harmless).
+    /// is then [`Added::Queued`] at its log position. An article the log
+    /// refuses fails the call, as the trait asks, though the others are in
+    /// the log (publishing them again is harmless). A reader (the API) or
+    /// a feed poll waits at most [`WAIT`] for a log that cannot take
+    /// articles, holding one of the server's store slots meanwhile.
     fn append(&self, articles: &[Article]) -> Result<Vec<Added>, Error> {
-        let published = self.runtime.block_on(self.log.publish(articles));
+        let published = self.runtime.block_on(self.log.publish(articles, WAIT));
         published
             .into_iter()
             .map(|added| {

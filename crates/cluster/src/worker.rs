@@ -71,7 +71,7 @@ pub async fn run(log: Log, store: Arc<PgStore>, stop: Arc<AtomicBool>) -> anyhow
         let n = inbound.len();
         let stored = {
             let store = store.clone();
-            tokio::task::spawn_blocking(move || store.put_inbox(&inbound)).await?
+            tokio::task::spawn_blocking(move || put_inbox(&store, inbound)).await?
         };
         if let Err(err) = stored {
             // Handed back to the log, to come again in a moment (to this
@@ -94,18 +94,57 @@ pub async fn run(log: Log, store: Arc<PgStore>, stop: Arc<AtomicBool>) -> anyhow
     Ok(())
 }
 
+/// Write the batch to the inbox. When the store refuses it for what one
+/// item holds (PostgreSQL's data errors: a value it cannot store or
+/// index), the items are written one at a time and each refused one as
+/// the reason it was refused, so that one bad article cannot hold the log
+/// up: it would come back for ever, and the grouper wait at its position.
+fn put_inbox(store: &PgStore, items: Vec<Inbound>) -> Result<(), parallax_store::Error> {
+    match store.put_inbox(&items) {
+        Err(err) if err.is_data_error() => {
+            for item in items {
+                let pos = item.pos;
+                match store.put_inbox(std::slice::from_ref(&item)) {
+                    Err(err) if err.is_data_error() => {
+                        tracing::warn!(position = pos, %err, "the store refused an article");
+                        let refused = Inbound {
+                            pos,
+                            content: Err(format!("the store refused the article: {err}")),
+                        };
+                        store.put_inbox(&[refused])?;
+                    }
+                    other => other?,
+                }
+            }
+            Ok(())
+        }
+        other => other,
+    }
+}
+
 /// Each item's article understood, in parallel; an item that is no article
-/// is kept with the reason, so the grouper reports it and moves past it.
+/// (or that the pipeline fails on) is kept with the reason, so the grouper
+/// reports it and moves past it.
 pub fn understand(items: Vec<(i64, Vec<u8>)>) -> Vec<Inbound> {
     items
         .into_par_iter()
         .map(|(pos, payload)| {
             let content = serde_json::from_slice::<Article>(&payload)
                 .map_err(|e| format!("log item {pos} is not an article: {e}"))
-                .map(|article| {
-                    let doc = parallax_pipeline::understand(article);
-                    let bytes = parallax_pipeline::wire::encode(&doc);
-                    (doc.article, bytes)
+                .and_then(|mut article| {
+                    // PostgreSQL stores no NUL character; a space keeps
+                    // every offset.
+                    for field in [&mut article.title, &mut article.text] {
+                        if field.contains('\0') {
+                            *field = field.replace('\0', " ");
+                        }
+                    }
+                    std::panic::catch_unwind(|| {
+                        let doc = parallax_pipeline::understand(article);
+                        let bytes = parallax_pipeline::wire::encode(&doc);
+                        (doc.article, bytes)
+                    })
+                    .map_err(|_| format!("log item {pos}: the pipeline failed on it"))
                 });
             Inbound { pos, content }
         })

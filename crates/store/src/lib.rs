@@ -139,6 +139,20 @@ pub enum Error {
     Invalid { path: String, what: String },
 }
 
+impl Error {
+    /// Whether PostgreSQL refused a value for what it holds (its data
+    /// errors, class 22, and values too large to index, class 54), rather
+    /// than failing as a server: the same write will fail again.
+    pub fn is_data_error(&self) -> bool {
+        match self {
+            Error::Postgres { source, .. } => source
+                .code()
+                .is_some_and(|code| matches!(&code.code()[..2], "22" | "54")),
+            _ => false,
+        }
+    }
+}
+
 /// The article log: append in arrival order, read back in order, search.
 pub trait ArticleLog {
     /// Append articles in one durable transaction, in the given order.

@@ -54,7 +54,16 @@ impl FtsQuery {
         let quoted: Vec<String> = self
             .tokens
             .iter()
-            .map(|t| format!("'{}'", t.replace('\\', "\\\\").replace('\'', "''")))
+            .map(|t| {
+                // A word too long to be indexed matches nothing: a
+                // private-use character, which no indexed word holds.
+                let t = if t.len() > LONGEST_LEXEME {
+                    "\u{E000}"
+                } else {
+                    t
+                };
+                format!("'{}'", t.replace('\\', "\\\\").replace('\'', "''"))
+            })
             .collect();
         let mut query = quoted.join(" & ");
         if prefix {
@@ -191,8 +200,6 @@ impl Marker<'_> {
     }
 }
 
-/// The byte ranges of the tokens of `text` as FTS5's `unicode61` tokenizer
-/// cuts them: runs of letters and digits.
 /// The words of `text` as a PostgreSQL search index keeps them: folded as
 /// [`Marker`] and the FTS5 tokenizer fold them, one space between words, for
 /// `to_tsvector('simple', ...)`, which then has nothing left to split. At
@@ -214,6 +221,12 @@ pub fn lexemes(text: &str) -> String {
 
 const LEXEME_TEXT: usize = 200_000;
 
+/// The longest word PostgreSQL indexes (longer ones are left out of an
+/// index, and refused in a query).
+const LONGEST_LEXEME: usize = 2047;
+
+/// The byte ranges of the tokens of `text` as FTS5's `unicode61` tokenizer
+/// cuts them: runs of letters and digits.
 fn tokens(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
     let mut chars = text.char_indices().peekable();
     std::iter::from_fn(move || {

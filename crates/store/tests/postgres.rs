@@ -100,6 +100,12 @@ fn the_inbox_is_taken_in_log_order_once() {
     assert_eq!(log[1].1.as_deref(), Some(&b"document 2"[..]));
     assert_eq!(store.last_seq().unwrap(), 8);
     assert_eq!(store.get("ferry").unwrap().unwrap().seq, 3);
+    // A value PostgreSQL cannot store is a data error, which a worker
+    // writes as the item's reason instead.
+    let mut bad = article("nul", "Text.");
+    bad.source = Some("Herald\0".into());
+    let err = store.put_inbox(&[inbound(9, bad)]).unwrap_err();
+    assert!(err.is_data_error(), "{err}");
     // Written again after it was taken: ignored.
     store
         .put_inbox(&[inbound(3, article("late", "Late text."))])
@@ -139,8 +145,9 @@ fn search_folds_case_and_diacritics_and_filters() {
     );
     // The last word as a prefix, when nothing matches exactly.
     assert_eq!(store.search("zelensk", 10).unwrap()[0].id, "quay");
-    // Query syntax is text.
+    // Query syntax is text, and a word too long to index finds nothing.
     assert!(store.search("'holm' | !island:*", 10).unwrap().len() <= 1);
+    assert!(store.search(&"holm".repeat(600), 10).unwrap().is_empty());
     let only = ArticleFilter {
         outlet: Some("Kyiv Daily".into()),
         ..ArticleFilter::default()

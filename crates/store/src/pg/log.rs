@@ -168,6 +168,10 @@ impl PgStore {
             )?;
             taken.new = new.len();
             taken.duplicates = readable.len() - new.len();
+            if next - 1 == taken.to {
+                // Nothing taken: nothing to record (the grouper asks often).
+                return Ok(taken);
+            }
             taken.to = next - 1;
             tx.execute(
                 "INSERT INTO progress (name, seq) VALUES ($1, $2)

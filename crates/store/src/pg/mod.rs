@@ -62,10 +62,10 @@ impl PgStore {
         let pool = r2d2::Pool::builder()
             .max_size(POOL_SIZE)
             .min_idle(Some(1))
-            // No round trip to test a connection on every checkout (it
-            // halved the story list's requests per second): a connection
-            // that broke is closed, and the pool drops it when it comes
-            // back, so one request fails after PostgreSQL restarts.
+            // No round trip to test a connection on every checkout: a
+            // connection that broke is closed, and the pool drops it when
+            // it comes back, so after PostgreSQL restarts a request fails
+            // for each pooled connection (at most the pool's size).
             .test_on_check_out(false)
             .connection_timeout(Duration::from_secs(10))
             .build(manager)
