@@ -109,9 +109,20 @@ fn cluster(
         "3".to_string(),
         "--quiet".to_string(),
     ];
+    // Checkpoints every quarter of the corpus, as a service writes one
+    // every `checkpoint_every` articles.
+    let settings = corpus.with_file_name("grouper.toml");
+    std::fs::write(
+        &settings,
+        format!("[cluster]\ncheckpoint_every = {}\n", (o.size / 4).max(1)),
+    )?;
     let role = |name: &str| -> anyhow::Result<Child> {
-        Ok(Command::new(&o.parallax)
-            .arg(name)
+        let mut command = Command::new(&o.parallax);
+        command.arg(name);
+        if name == "group" {
+            command.arg("--config").arg(&settings);
+        }
+        Ok(command
             .args(&urls)
             .stdout(Stdio::null())
             .stderr(Stdio::null())
@@ -158,31 +169,26 @@ fn cluster(
     let total = start.elapsed();
     let stories = store.count_stories()?;
     if grouper_last {
-        // Failover: a new grouper replays the whole log before it goes on.
+        // Failover: a new grouper carries on from the last checkpoint;
+        // then, the checkpoint gone, one replays the whole log.
         for child in &mut roles[workers..] {
             let _ = child.kill();
             let _ = child.wait();
         }
-        let log = corpus.with_file_name("standby.log");
-        let standby = Command::new(&o.parallax)
-            .arg("group")
-            .args(&urls[..6])
-            .stdout(Stdio::null())
-            .stderr(std::fs::File::create(&log)?)
-            .spawn()?;
-        let started = Instant::now();
-        while !std::fs::read_to_string(&log)?.contains("replayed the log") {
-            if started.elapsed() > Duration::from_secs(3600) {
-                bail!("no replay after an hour");
-            }
-            std::thread::sleep(Duration::from_millis(20));
+        let checkpoint = store.checkpoint()?.map(|(at, state)| (at, state.len()));
+        let mut standby = take_over(o, &urls[..6], &settings, corpus, "standby.log", stored)?;
+        if let Some((at, bytes)) = checkpoint {
+            println!(
+                "  (from the checkpoint at {at} of {stored}, {:.1} MB)",
+                bytes as f64 / 1e6
+            );
         }
-        let replay = started.elapsed();
-        println!(
-            "a standby taking over replays {stored} articles in {:.1} s ({:.0} articles/s, process start included)",
-            replay.as_secs_f64(),
-            stored as f64 / replay.as_secs_f64()
-        );
+        let _ = standby.kill();
+        let _ = standby.wait();
+        let mut sql = postgres::Client::connect(&postgres, postgres::NoTls)?;
+        sql.execute("DELETE FROM checkpoint", &[])?;
+        let standby = take_over(o, &urls[..6], &settings, corpus, "standby-2.log", stored)?;
+        println!("  (no checkpoint: the whole log)");
         roles.push(standby);
         readers(o, &urls[..6])?;
     }
@@ -191,6 +197,40 @@ fn cluster(
         let _ = child.wait();
     }
     Ok((publish, total, stories))
+}
+
+/// A grouper started to take over: how long until it has replayed the
+/// log (from the checkpoint where there is one), printed. The grouper,
+/// still running.
+fn take_over(
+    o: &Options,
+    urls: &[String],
+    settings: &Path,
+    corpus: &Path,
+    log: &str,
+    stored: i64,
+) -> anyhow::Result<Child> {
+    let log = corpus.with_file_name(log);
+    let standby = Command::new(&o.parallax)
+        .arg("group")
+        .arg("--config")
+        .arg(settings)
+        .args(urls)
+        .stdout(Stdio::null())
+        .stderr(std::fs::File::create(&log)?)
+        .spawn()?;
+    let started = Instant::now();
+    while !std::fs::read_to_string(&log)?.contains("replayed the log") {
+        if started.elapsed() > Duration::from_secs(3600) {
+            bail!("no replay after an hour");
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    println!(
+        "a standby taking over is ready in {:.2} s (process start included; {stored} articles in the log)",
+        started.elapsed().as_secs_f64(),
+    );
+    Ok(standby)
 }
 
 /// A server of the cluster under wrk's load (50 connections, 10 s per

@@ -13,6 +13,7 @@ mod events;
 mod extraction;
 mod metrics;
 mod quotes;
+mod restart;
 mod site;
 mod stream;
 mod synth;
@@ -229,6 +230,14 @@ enum Cmd {
         /// The `parallax` binary [default: beside this one].
         #[arg(long)]
         parallax: Option<std::path::PathBuf>,
+    },
+    /// What a restart of the analyser costs: from its checkpoint, and
+    /// replaying the whole log (docs/benchmarks.md).
+    Restart {
+        #[arg(long, default_value_t = 20_000)]
+        size: usize,
+        #[arg(long, default_value_t = 7)]
+        seed: u64,
     },
     /// Write the synthetic corpus as JSONL (`id`, `source`, `title`,
     /// `published`, `text`), e.g. to fill a store for the service benchmark.
@@ -457,6 +466,7 @@ fn main() -> anyhow::Result<()> {
             (true, Some(&size)) => stream::run_one(size, seed),
             _ => stream::run(&sizes, seed)?,
         },
+        Cmd::Restart { size, seed } => restart::run(size, seed)?,
         Cmd::Cluster {
             size,
             seed,

@@ -99,7 +99,12 @@ pub fn group(config: &ClusterConfig) -> anyhow::Result<ExitCode> {
     let runtime = runtime()?;
     let result = runtime.block_on(async {
         let log = Log::connect(nats, config.replicas).await?;
-        let grouper = grouper::spawn(log, store.clone(), stop_on_ctrl_c())?;
+        let grouper = grouper::spawn(
+            log,
+            store.clone(),
+            config.checkpoint_every,
+            stop_on_ctrl_c(),
+        )?;
         tokio::task::spawn_blocking(move || grouper.join())
             .await?
             .map_err(|_| anyhow::anyhow!("the grouper panicked"))

@@ -425,8 +425,13 @@ impl Cluster {
     /// Two groupers (one standing by), two workers, two servers; the
     /// servers' ports once they answer.
     fn start_roles(&mut self) -> Vec<u16> {
-        self.spawn("grouper-1", &["group"]);
-        self.spawn("grouper-2", &["group"]);
+        // Checkpoints often enough that a grouper taking over mid-ingest
+        // carries on from one.
+        let settings = self.dir.path().join("grouper.toml");
+        fs::write(&settings, "[cluster]\ncheckpoint_every = 1000\n").unwrap();
+        let settings = settings.display().to_string();
+        self.spawn("grouper-1", &["group", "--config", &settings]);
+        self.spawn("grouper-2", &["group", "--config", &settings]);
         self.spawn("worker-1", &["worker"]);
         self.spawn("worker-2", &["worker"]);
         let ports = free_ports(2).unwrap();
@@ -557,7 +562,8 @@ fn assert_stored_once_each_in_one_story(postgres: &str) {
 
 /// Ingest the synthetic corpus with the whole cluster running, `fault`
 /// striking once the workers are under way, and check what was stored.
-fn survives(what: &str, fault: impl FnOnce(&mut Cluster)) {
+/// The cluster, still running.
+fn survives(what: &str, fault: impl FnOnce(&mut Cluster)) -> Cluster {
     let mut cluster = Cluster::start(3);
     let corpus = cluster.dir.path().join("corpus.jsonl");
     synthetic(N, &corpus);
@@ -591,6 +597,7 @@ fn survives(what: &str, fault: impl FnOnce(&mut Cluster)) {
         ok > failed,
         "{what}: the servers answered {ok} and failed {failed}"
     );
+    cluster
 }
 
 #[test]
@@ -602,12 +609,34 @@ fn a_worker_killed_mid_ingest_loses_and_repeats_nothing() {
 #[test]
 #[ignore = "needs NATS and PostgreSQL: scripts/cluster-test"]
 fn the_standby_takes_over_from_a_killed_grouper() {
-    survives("kill -9 the grouper", |cluster| {
+    let cluster = survives("kill -9 the grouper", |cluster| {
         let active = cluster.active_grouper();
+        let store = cluster.store();
+        let start = Instant::now();
+        while store.checkpoint().unwrap().is_none() {
+            assert!(
+                start.elapsed() < Duration::from_secs(300),
+                "no checkpoint\n{}",
+                cluster.logs()
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
         cluster.kill(&active);
         let standby = cluster.active_grouper();
         assert_ne!(standby, active);
     });
+    // The standby carried on from the checkpoint, to the embedded mode's
+    // stories.
+    let carried_on = ["grouper-1", "grouper-2"].iter().any(|name| {
+        fs::read_to_string(cluster.dir.path().join(format!("{name}.log")))
+            .unwrap_or_default()
+            .contains("carried on from the checkpoint")
+    });
+    assert!(carried_on, "{}", cluster.logs());
+    let (sqlite, _dir) = embedded(&cluster.dir.path().join("corpus.jsonl"));
+    let store = cluster.store();
+    assert_eq!(stories(&store), stories(&sqlite));
+    assert_eq!(placements(&store), placements(&sqlite));
 }
 
 #[test]

@@ -2,9 +2,9 @@
 //! in log order, and analyses it (grouping is sequential by nature: each
 //! placement depends on the ones before). Others run as standbys: each
 //! tries the store's grouper lock every second and the first to get it
-//! after the grouper dies takes over, replaying the log to rebuild the
-//! open stories (the documents the workers stored make that quick) and
-//! going on from the last views saved.
+//! after the grouper dies takes over, replaying the log from the last
+//! checkpoint to rebuild the open stories (the documents the workers stored
+//! make that quick) and going on from the last views saved.
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -24,15 +24,22 @@ const IDLE: Duration = Duration::from_millis(200);
 
 /// Group until `stop` is set: standing by while another process groups.
 /// Runs on a thread of its own (the analysis is synchronous); `runtime`
-/// runs the calls to the log.
-pub fn run(log: &Log, store: &PgStore, runtime: &tokio::runtime::Handle, stop: &AtomicBool) {
+/// runs the calls to the log. A checkpoint is saved every
+/// `checkpoint_every` articles.
+pub fn run(
+    log: &Log,
+    store: &PgStore,
+    runtime: &tokio::runtime::Handle,
+    checkpoint_every: usize,
+    stop: &AtomicBool,
+) {
     let mut standing_by = false;
     while !stop.load(Ordering::Relaxed) {
         match store.become_grouper() {
             Ok(true) => {
                 standing_by = false;
                 tracing::info!("this process is the grouper");
-                if let Err(err) = group(log, store, runtime, stop) {
+                if let Err(err) = group(log, store, runtime, checkpoint_every, stop) {
                     tracing::warn!(%err, "grouping stopped; trying again");
                 }
                 store.resign_grouper();
@@ -55,9 +62,11 @@ fn group(
     log: &Log,
     store: &PgStore,
     runtime: &tokio::runtime::Handle,
+    checkpoint_every: usize,
     stop: &AtomicBool,
 ) -> anyhow::Result<()> {
     let mut analyser = Analyser::for_grouper(store)?;
+    analyser.set_checkpoint_every(checkpoint_every);
     while !stop.load(Ordering::Relaxed) {
         // Read before the inbox: see `PgStore::take_inbox`. The log down
         // (a server restarting) only means waiting: what was analysed
@@ -97,10 +106,11 @@ fn group(
 pub fn spawn(
     log: Log,
     store: Arc<PgStore>,
+    checkpoint_every: usize,
     stop: Arc<AtomicBool>,
 ) -> std::io::Result<std::thread::JoinHandle<()>> {
     let runtime = tokio::runtime::Handle::current();
     std::thread::Builder::new()
         .name("grouper".into())
-        .spawn(move || run(&log, &store, &runtime, &stop))
+        .spawn(move || run(&log, &store, &runtime, checkpoint_every, &stop))
 }

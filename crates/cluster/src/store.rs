@@ -61,6 +61,10 @@ impl ArticleLog for ClusterStore {
         self.store.after_understood(seq, limit)
     }
 
+    fn understood_at(&self, seqs: &[Seq]) -> Result<Vec<Understood>, Error> {
+        self.store.understood_at(seqs)
+    }
+
     fn get(&self, id: &str) -> Result<Option<Stored>, Error> {
         self.store.get(id)
     }
@@ -86,6 +90,14 @@ impl StoryViews for ClusterStore {
 
     fn analysed_to(&self) -> Result<Seq, Error> {
         self.store.analysed_to()
+    }
+
+    fn save_checkpoint(&self, seq: Seq, state: &[u8]) -> Result<(), Error> {
+        self.store.save_checkpoint(seq, state)
+    }
+
+    fn checkpoint(&self) -> Result<Option<(Seq, Vec<u8>)>, Error> {
+        self.store.checkpoint()
     }
 
     fn stories(

@@ -42,7 +42,12 @@ const PROFILE_EPOCH_DOCS: usize = 1024;
 /// from an inverted index over salient terms and entities of the stories
 /// active within the time window, and stories idle past the window are closed
 /// and leave memory.
-#[derive(Debug, Clone)]
+///
+/// Its state serialises with serde (scratch space left out), so that a
+/// long-running service can save it and start again from there instead of
+/// replaying every document: the restored clusterer decides exactly as the
+/// saved one would have (no decision depends on a hash map's order).
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Clusterer {
     config: Config,
     terms: Vocabulary,
@@ -71,8 +76,10 @@ pub struct Clusterer {
     /// Scratch space for scoring one profile against many candidates (in a
     /// mutex, never contended, so that a shared clusterer can still prepare
     /// documents from many threads).
+    #[serde(skip)]
     scatter: ScatterCell,
     /// Scratch space for counting index hits.
+    #[serde(skip)]
     hits: FastMap<usize, f32>,
 }
 

@@ -5,7 +5,7 @@
 use std::time::Duration;
 
 /// Parameters of [`crate::Clusterer`].
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Config {
     /// Terms kept per document vector (the heaviest by tf-idf): bounds the cost
     /// of every comparison.

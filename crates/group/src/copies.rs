@@ -17,7 +17,7 @@ use crate::tokens::{folded_hash, word_texts};
 /// A body's MinHash signature with its LSH band keys, both computed where
 /// documents are prepared (in parallel), so that the sequential clusterer
 /// only looks them up.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub(crate) struct Signature {
     minhash: Vec<u64>,
     /// One hash per band of [`Config::copy_band_rows`] rows, in band order.
@@ -25,7 +25,7 @@ pub(crate) struct Signature {
 }
 
 /// A remembered document.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 struct Entry {
     doc: usize,
     /// The story the document was placed in (see [`CopyDetector::assign_story`]).
@@ -36,7 +36,7 @@ struct Entry {
 
 /// The remembered documents of one `(band, hash)`: almost always one, so
 /// without a list of its own.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 enum Bucket {
     One(usize),
     Many(Vec<usize>),
@@ -76,7 +76,7 @@ impl Bucket {
 }
 
 /// Finds, for each new document, the earliest recent document it nearly duplicates.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub(crate) struct CopyDetector {
     threshold: f32,
     memory: usize,
@@ -208,7 +208,7 @@ fn band_keys(signature: &Signature) -> impl Iterator<Item = (usize, u64)> + '_ {
 
 /// Computes MinHash signatures: the stateless half of copy detection, which
 /// can run for many documents in parallel.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub(crate) struct MinHasher {
     /// `(a, b)` of each hash function `x·a + b`, `a` odd.
     functions: Vec<(u64, u64)>,

@@ -128,7 +128,7 @@ impl Prepared {
 /// Makes [`Prepared`] documents for a [`crate::Clusterer`] (see
 /// [`crate::Clusterer::preparer`]). Holds no state that documents change, so
 /// one preparer can serve many threads while the clusterer runs on another.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Preparer {
     config: Config,
     hasher: MinHasher,

@@ -5,13 +5,15 @@
 use crate::hash::FastMap;
 
 /// A key of the index: a term id or an entity id (separate id spaces).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 pub(crate) enum Key {
     Term(u32),
     Entity(u32),
 }
 
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
 pub(crate) struct InvertedIndex {
     /// Key → story ids, ascending.
     postings: FastMap<Key, Vec<usize>>,

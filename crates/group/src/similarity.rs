@@ -18,7 +18,7 @@ const DAY_SECS: f32 = 24.0 * 60.0 * 60.0;
 
 /// A rare, prominent entity of a document or story, by the name tail (see
 /// `Vocabulary::tail`) it is compared by.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub(crate) struct Distinct {
     pub tail: u64,
     /// A person or an organisation: who acts, as opposed to where.

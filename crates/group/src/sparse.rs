@@ -3,7 +3,7 @@
 //! hash iteration order.
 
 /// A sparse vector: `(id, weight)` pairs sorted by id, no duplicate ids.
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub(crate) struct SparseVec {
     entries: Vec<(u32, f32)>,
     /// Made by [`normalized`](Self::normalized) and unchanged since: the

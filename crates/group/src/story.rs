@@ -20,7 +20,7 @@ const MAX_YEARS: usize = 32;
 const DISTINCTIVE_PER_STORY: usize = 10;
 
 /// Where a story stands.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub(crate) enum State {
     /// Open to new documents and in the index.
     Active,
@@ -30,7 +30,7 @@ pub(crate) enum State {
     MergedInto(usize),
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub(crate) struct Story {
     /// Sum of the members' unit tf vectors (idf applied when comparing).
     pub centroid: SparseVec,
@@ -50,7 +50,7 @@ pub(crate) struct Story {
 }
 
 /// A story's vectors weighted with the document frequencies of one moment.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 struct Weighted {
     terms: SparseVec,
     entities: SparseVec,

@@ -182,7 +182,7 @@ const MORE_GENERIC_NEWS_WORDS: &[&str] = &[
 ];
 
 /// A dictionary from string keys to dense ids, with document frequencies.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub(crate) struct Vocabulary {
     /// [`key_hash`] of each key → its id. A 64-bit hash stands for the key,
     /// so that hashing and comparing strings happens where documents are

@@ -328,45 +328,64 @@ fn undated_articles_are_not_kept_apart_by_time() {
     assert_eq!(stories(&group(&[a, b])), [0, 0]);
 }
 
-#[test]
-fn stories_that_grow_alike_are_merged_and_renumbered() {
-    // Two articles about the same strike that share no wording start two
-    // stories; a third one bridging both makes them alike enough to merge.
-    let pier = ("place:gannet pier", "Gannet Pier");
-    let union = ("org:dockers union", "Dockers Union");
-    let lead = ("person:ilse varn", "Ilse Varn");
-    let first = doc(
+const PIER: (&str, &str) = ("place:gannet pier", "Gannet Pier");
+const UNION: (&str, &str) = ("org:dockers union", "Dockers Union");
+const LEAD: (&str, &str) = ("person:ilse varn", "Ilse Varn");
+
+/// Two articles about one strike sharing no wording, and a third bridging
+/// them: at a low merge threshold, their stories merge.
+fn merging_first() -> Document {
+    doc(
         "s1",
         "Walkout halts Gannet Pier",
         &[
             "Dockers walked out at Gannet Pier, leaving ferries stranded and lorries queuing on the ring road.",
         ],
-        &[pier, union],
+        &[PIER, UNION],
         day(20),
-    );
-    let other = doc(
+    )
+}
+
+fn library_opening_in_marsby() -> Document {
+    doc(
         "x",
         "Marsby opens a new library",
         &["A new public library opened in Marsby with a reading room for children."],
         &[("place:marsby", "Marsby")],
         day(20),
-    );
-    let second = doc(
+    )
+}
+
+fn merging_second() -> Document {
+    doc(
         "s2",
         "Union leader Ilse Varn demands pay talks",
         &["Ilse Varn told a rally that members want binding arbitration over wages and pensions."],
-        &[lead, union],
+        &[LEAD, UNION],
         day(20),
-    );
-    let bridge = doc(
+    )
+}
+
+fn merging_bridge() -> Document {
+    doc(
         "s3",
         "Ilse Varn leads walkout at Gannet Pier over wages",
         &[
             "Dockers walked out at Gannet Pier, leaving ferries stranded and lorries queuing on the ring road.",
             "Ilse Varn told a rally that members want binding arbitration over wages and pensions.",
         ],
-        &[pier, union, lead],
+        &[PIER, UNION, LEAD],
         day(21),
+    )
+}
+
+#[test]
+fn stories_that_grow_alike_are_merged_and_renumbered() {
+    let (first, other, second, bridge) = (
+        merging_first(),
+        library_opening_in_marsby(),
+        merging_second(),
+        merging_bridge(),
     );
     let config = Config {
         join_threshold: 0.35,
@@ -383,6 +402,51 @@ fn stories_that_grow_alike_are_merged_and_renumbered() {
     let grouping = clusterer.finish();
     assert_eq!(grouping.merges, [(2, 0)]);
     assert_eq!(stories(&grouping), [0, 1, 0, 0]);
+}
+
+/// Documents added to a clusterer saved after the first `cut` and read back,
+/// one by one: the grouping must be the uninterrupted one's.
+fn grouped_across_a_restart(config: &Config, docs: &[Document], cut: usize) -> Grouping {
+    let mut clusterer = Clusterer::new(config.clone());
+    for d in &docs[..cut] {
+        clusterer.add(d);
+    }
+    let bytes = postcard::to_stdvec(&clusterer).expect("the state serialises");
+    let mut restored: Clusterer = postcard::from_bytes(&bytes).expect("and reads back");
+    for d in &docs[cut..] {
+        restored.add(d);
+    }
+    restored.finish()
+}
+
+#[test]
+fn a_clusterer_saved_and_read_back_decides_as_the_original() {
+    let config = Config {
+        join_threshold: 0.35,
+        merge_threshold: 0.35,
+        ..Config::default()
+    };
+    let docs = [
+        merging_first(),
+        library_opening_in_marsby(),
+        merging_second(),
+        merging_bridge(),
+        crane_collapse_a(),
+        crane_collapse_b(),
+    ];
+    let mut whole = Clusterer::new(config.clone());
+    for d in &docs {
+        whole.add(d);
+    }
+    let whole = whole.finish();
+    assert!(!whole.merges.is_empty());
+    for cut in 0..=docs.len() {
+        assert_eq!(
+            grouped_across_a_restart(&config, &docs, cut),
+            whole,
+            "cut {cut}"
+        );
+    }
 }
 
 #[test]
@@ -470,6 +534,16 @@ mod never_panics {
                 prop_assert!(m.why.shared_terms.len() <= 8);
             }
             prop_assert_eq!(group(&docs), grouping);
+        }
+
+        #[test]
+        fn a_restart_changes_nothing(
+            docs in proptest::collection::vec(arbitrary_doc(), 1..12),
+            cut in 0usize..12,
+        ) {
+            let cut = cut.min(docs.len());
+            let config = Config::default();
+            prop_assert_eq!(grouped_across_a_restart(&config, &docs, cut), group(&docs));
         }
     }
 }

@@ -10,12 +10,13 @@
 //! stream would.
 
 mod arrival;
+pub mod checkpoint;
 mod live;
 mod timings;
 pub mod wire;
 
 pub use arrival::{REORDER_WINDOW, Reorder, arrival_order};
-pub use live::{Changes, Compared, Held, Live};
+pub use live::{Changes, Compared, Held, Live, RestoreError, Saved};
 pub use timings::{Stage, Timings};
 
 use parallax_group::{Prepared, Preparer};

@@ -41,6 +41,49 @@ pub struct Live {
     growing: HashMap<usize, Growing>,
 }
 
+/// A [`Live`]'s state without its documents ([`Live::save`]): the
+/// clusterer, and the arrival and membership of each held document.
+#[derive(serde::Serialize, serde::Deserialize)]
+pub struct Saved {
+    clusterer: Clusterer,
+    placed: usize,
+    merges_seen: usize,
+    /// The held stories by id: `(arrival, membership)` of each document.
+    held: Vec<(usize, Vec<(usize, Membership)>)>,
+}
+
+impl Saved {
+    /// Arrival positions of the held documents, which
+    /// [`Live::restore`] needs back, ascending.
+    pub fn arrivals(&self) -> Vec<usize> {
+        let mut arrivals: Vec<usize> = self
+            .held
+            .iter()
+            .flat_map(|(_, members)| members.iter().map(|&(arrival, _)| arrival))
+            .collect();
+        arrivals.sort_unstable();
+        arrivals
+    }
+
+    /// Articles placed before the state was saved.
+    pub fn len(&self) -> usize {
+        self.placed
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.placed == 0
+    }
+}
+
+/// Why a [`Saved`] state could not be restored.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum RestoreError {
+    #[error("the state was saved with other grouping settings")]
+    Settings,
+    #[error("the document that arrived at position {0} is missing")]
+    Missing(usize),
+}
+
 /// One document of a held story.
 struct Member {
     /// Its position in the whole stream (0 for the first article placed).
@@ -177,6 +220,62 @@ impl Live {
 
     pub fn is_empty(&self) -> bool {
         self.placed == 0
+    }
+
+    /// The state to carry on from later ([`restore`](Self::restore)):
+    /// everything but the held documents, which the caller keeps anyway
+    /// (a log). Stories kept [`open`](Self::open) are not: restored, they
+    /// are compared anew when next asked for.
+    pub fn save(&self) -> Saved {
+        Saved {
+            clusterer: self.clusterer.clone(),
+            placed: self.placed,
+            merges_seen: self.merges_seen,
+            held: self
+                .held
+                .iter()
+                .map(|(&story, members)| {
+                    let members = members
+                        .iter()
+                        .map(|m| (m.arrival, m.membership.clone()))
+                        .collect();
+                    (story, members)
+                })
+                .collect(),
+        }
+    }
+
+    /// The stream as it was [`save`](Self::save)d, its held documents given
+    /// back by arrival position: from here it places articles exactly as
+    /// the saved one would have.
+    pub fn restore(saved: Saved, mut docs: HashMap<usize, Document>) -> Result<Live, RestoreError> {
+        if saved.clusterer.config() != Clusterer::default().config() {
+            return Err(RestoreError::Settings);
+        }
+        let mut held = BTreeMap::new();
+        for (story, members) in saved.held {
+            let members = members
+                .into_iter()
+                .map(|(arrival, membership)| {
+                    let doc = docs
+                        .remove(&arrival)
+                        .ok_or(RestoreError::Missing(arrival))?;
+                    Ok(Member {
+                        arrival,
+                        doc,
+                        membership,
+                    })
+                })
+                .collect::<Result<Vec<_>, RestoreError>>()?;
+            held.insert(story, members);
+        }
+        Ok(Live {
+            clusterer: saved.clusterer,
+            placed: saved.placed,
+            held,
+            merges_seen: saved.merges_seen,
+            growing: HashMap::new(),
+        })
     }
 
     /// What prepares documents for [`place`](Self::place), to run on other

@@ -141,3 +141,100 @@ fn stories_kept_open_take_every_article_placed_in_them() {
     }
     assert!(grown_stories >= 4, "{grown_stories} stories grew");
 }
+
+/// The demo corpus, then again a month later (new ids), so that the first
+/// month's stories close while the second one's arrive.
+fn two_months() -> Vec<Article> {
+    let first = demo_corpus();
+    let later = first.iter().map(|a| Article {
+        id: format!("{}-later", a.id),
+        published: a.published.map(|t| t + chrono::Duration::days(30)),
+        ..a.clone()
+    });
+    let mut all: Vec<Article> = first.iter().cloned().chain(later).collect();
+    arrival_order(&mut all);
+    all
+}
+
+/// Everything a live stream shows: each held story's members and analysis.
+fn held(live: &Live) -> Vec<(usize, Vec<usize>, parallax_model::Analysis)> {
+    live.stories()
+        .map(|id| {
+            let members = live.members(id).unwrap_or_default();
+            (id, members, live.story(id).expect("held stories compare"))
+        })
+        .collect()
+}
+
+#[test]
+fn a_stream_restored_from_its_checkpoint_goes_on_as_if_never_stopped() {
+    let articles = two_months();
+    let docs: Vec<_> = articles
+        .iter()
+        .cloned()
+        .map(parallax_pipeline::understand)
+        .collect();
+    let mut whole = Live::new();
+    let mut after_each = Vec::new();
+    for article in &articles {
+        after_each.push(whole.add(vec![article.clone()]));
+    }
+    let mut closed = 0;
+    for cut in 0..articles.len() {
+        let mut live = Live::new();
+        let first: Vec<(Article, Option<_>)> =
+            articles[..cut].iter().map(|a| (a.clone(), None)).collect();
+        live.add_understood(first);
+        for change in &after_each[..cut] {
+            for &story in &change.closed {
+                live.forget(story);
+                closed += 1;
+            }
+        }
+        let bytes = parallax_pipeline::checkpoint::encode(&live.save()).expect("saves");
+        let saved: parallax_pipeline::Saved =
+            parallax_pipeline::checkpoint::decode(&bytes).expect("reads back");
+        assert_eq!(saved.len(), cut);
+        let given = saved
+            .arrivals()
+            .into_iter()
+            .map(|arrival| (arrival, docs[arrival].clone()))
+            .collect();
+        let mut restored = Live::restore(saved, given).expect("restores");
+        for (i, article) in articles.iter().enumerate().skip(cut) {
+            let changes = restored.add(vec![article.clone()]);
+            assert_eq!(
+                changes, after_each[i],
+                "article {i} after a restart at {cut}"
+            );
+        }
+        for change in &after_each {
+            for &story in &change.closed {
+                restored.forget(story);
+            }
+        }
+        let mut expected = Live::new();
+        expected.add(articles.clone());
+        for change in &after_each {
+            for &story in &change.closed {
+                expected.forget(story);
+            }
+        }
+        assert_eq!(held(&restored), held(&expected), "restart at {cut}");
+    }
+    // Stories did close before some of the restarts.
+    assert!(closed > 0);
+}
+
+#[test]
+fn a_checkpoint_without_its_documents_is_refused() {
+    let articles = demo_corpus();
+    let mut live = Live::new();
+    live.add(articles);
+    let saved = live.save();
+    let first = saved.arrivals()[0];
+    assert_eq!(
+        Live::restore(saved, std::collections::HashMap::new()).err(),
+        Some(parallax_pipeline::RestoreError::Missing(first))
+    );
+}

@@ -5,12 +5,20 @@
 //! runs; otherwise `parallax ingest`). Others only append to the log; the
 //! analyser picks their articles up on its next [`Analyser::catch_up`].
 //!
-//! On start the whole log is replayed through the stream pipeline ([`Live`]),
+//! On start the log is replayed through the stream pipeline ([`Live`]),
 //! which rebuilds the same stories with the same ids (the grouping is
 //! deterministic and the log's order is fixed); views are written only for
 //! articles after the store's `analysed_to` mark, in the same transaction
 //! that moves the mark. A crash at any point therefore loses nothing that was
 //! appended and writes nothing twice.
+//!
+//! Replay starts from the store's checkpoint where there is one: the
+//! stream's state saved every [`CHECKPOINT_EVERY`] articles at a moment
+//! when every view was saved, with the log positions of the documents of
+//! the stories still open, which are read back (and understood again where
+//! the store keeps no document). So a restart costs the open stories and
+//! the articles since the checkpoint, not the whole log. A checkpoint from
+//! another version of Parallax is not read: the whole log is replayed.
 //!
 //! A story idle past the grouping window closes: its last view is final, and
 //! its documents leave memory, so the analyser holds only the open stories
@@ -22,7 +30,7 @@ use std::path::Path;
 use std::time::{Duration, Instant};
 
 use parallax_model::{Analysis, EntityKind};
-use parallax_pipeline::{Changes, Live};
+use parallax_pipeline::{Changes, Live, Saved};
 use parallax_store::{
     ArticleLog, Renditions, SearchKind, Searchable, Seq, StorySummary, StoryView, StoryViews,
 };
@@ -36,6 +44,51 @@ const BATCH: usize = 1024;
 
 /// Longest time changed stories wait to be saved while a backlog is analysed.
 const SAVE_EVERY: Duration = Duration::from_secs(10);
+
+/// Articles placed between two checkpoints, by default: a restart replays
+/// at most about this many besides the open stories. Writing one costs
+/// about what replaying a few thousand articles costs (see
+/// docs/benchmarks.md).
+pub const CHECKPOINT_EVERY: usize = 50_000;
+
+/// What a checkpoint holds: the stream's state, and the log position of
+/// every article it placed, as steps from the one before (mostly 1, so
+/// they deflate to almost nothing).
+#[derive(serde::Serialize, serde::Deserialize)]
+struct Checkpoint {
+    steps: Vec<u64>,
+    live: Saved,
+}
+
+impl Checkpoint {
+    fn new(live: &Live, seqs: &[Seq]) -> Self {
+        let mut last = 0;
+        let steps = seqs
+            .iter()
+            .map(|&seq| {
+                let step = u64::try_from(seq - last).unwrap_or(0);
+                last = seq;
+                step
+            })
+            .collect();
+        Checkpoint {
+            steps,
+            live: live.save(),
+        }
+    }
+
+    /// The log positions of the articles placed.
+    fn seqs(&self) -> Vec<Seq> {
+        let mut seq: Seq = 0;
+        self.steps
+            .iter()
+            .map(|&step| {
+                seq = seq.saturating_add(Seq::try_from(step).unwrap_or(Seq::MAX));
+                seq
+            })
+            .collect()
+    }
+}
 
 /// When a large story's view is refreshed. Comparing a story costs about its
 /// size, and so does saving its view, so a large story that gains an
@@ -109,6 +162,12 @@ pub struct Analyser<'s, S: ?Sized> {
     refresh: Refresh,
     /// The last view of each open large story.
     large: HashMap<usize, LastView>,
+    /// Articles placed between checkpoints.
+    checkpoint_every: usize,
+    /// Articles placed at the last checkpoint written or read.
+    checkpointed: usize,
+    /// See [`started_from`](Self::started_from).
+    started_from: Seq,
     /// Held for the analyser's lifetime: the OS releases it when the process
     /// ends, even on `kill -9` (`None` for a cluster's grouper).
     _lock: Option<File>,
@@ -146,6 +205,9 @@ impl<'s, S: ArticleLog + StoryViews + ?Sized> Analyser<'s, S> {
             seqs: Vec::new(),
             refresh: Refresh::default(),
             large: HashMap::new(),
+            checkpoint_every: CHECKPOINT_EVERY,
+            checkpointed: 0,
+            started_from: 0,
             _lock: lock,
         };
         analyser.replay()?;
@@ -173,10 +235,12 @@ impl<'s, S: ArticleLog + StoryViews + ?Sized> Analyser<'s, S> {
         Ok((n, self.live.add_understood(items)))
     }
 
-    /// Place every article already analysed, without writing views.
+    /// Place every article already analysed, without writing views: from
+    /// the checkpoint on where there is one.
     fn replay(&mut self) -> Result<(), Error> {
         let analysed_to = self.store.analysed_to()?;
-        let mut after = 0;
+        self.restore(analysed_to)?;
+        let mut after = self.seqs.last().copied().unwrap_or(0);
         while after < analysed_to {
             let (placed, changes) = self.place_after(after, Some(analysed_to))?;
             if placed == 0 {
@@ -190,6 +254,108 @@ impl<'s, S: ArticleLog + StoryViews + ?Sized> Analyser<'s, S> {
         }
         tracing::info!(articles = self.live.len(), "replayed the log");
         Ok(())
+    }
+
+    /// Carry on from the store's checkpoint, if it has a readable one at or
+    /// before `analysed_to`. Anything else leaves the analyser at the start
+    /// of the log, to replay it all.
+    fn restore(&mut self, analysed_to: Seq) -> Result<(), Error> {
+        let Some((at, bytes)) = self.store.checkpoint()? else {
+            return Ok(());
+        };
+        let started = Instant::now();
+        let Some(checkpoint) = parallax_pipeline::checkpoint::decode::<Checkpoint>(&bytes) else {
+            tracing::info!("the checkpoint is from another version: replaying the whole log");
+            return Ok(());
+        };
+        let seqs = checkpoint.seqs();
+        if seqs.last().copied().unwrap_or(0) != at || at > analysed_to {
+            tracing::warn!(
+                at,
+                analysed_to,
+                "the checkpoint does not match the log: replaying it all"
+            );
+            return Ok(());
+        }
+        // The held documents, read back by log position.
+        let arrival_of: HashMap<Seq, usize> = checkpoint
+            .live
+            .arrivals()
+            .into_iter()
+            .filter_map(|arrival| Some((*seqs.get(arrival)?, arrival)))
+            .collect();
+        let wanted: Vec<Seq> = arrival_of.keys().copied().collect();
+        let docs = self
+            .store
+            .understood_at(&wanted)?
+            .into_par_iter()
+            .filter_map(|(stored, doc)| {
+                let arrival = *arrival_of.get(&stored.seq)?;
+                let doc = doc
+                    .and_then(|bytes| parallax_pipeline::wire::decode(&bytes))
+                    .unwrap_or_else(|| parallax_pipeline::understand(stored.article));
+                Some((arrival, doc))
+            })
+            .collect();
+        match Live::restore(checkpoint.live, docs) {
+            Ok(live) => {
+                self.checkpointed = live.len();
+                self.live = live;
+                self.seqs = seqs;
+                self.started_from = at;
+                tracing::info!(
+                    at,
+                    held = wanted.len(),
+                    ms = started.elapsed().as_millis() as u64,
+                    "carried on from the checkpoint"
+                );
+            }
+            Err(e) => tracing::warn!(at, "{e}: replaying the whole log"),
+        }
+        Ok(())
+    }
+
+    /// Save a checkpoint if one is due: every view is saved up to the last
+    /// article placed (`mark`), and [`CHECKPOINT_EVERY`] articles were
+    /// placed since the last one (any, on a flush). A checkpoint is only
+    /// a shortcut for the next start, so failing to write one is logged,
+    /// not fatal.
+    fn checkpoint(&mut self, mark: Seq, all: bool) {
+        let placed = self.live.len();
+        let since = placed - self.checkpointed.min(placed);
+        let due = if all {
+            since > 0
+        } else {
+            since >= self.checkpoint_every
+        };
+        if !due || self.seqs.last() != Some(&mark) {
+            return;
+        }
+        let started = Instant::now();
+        let Some(bytes) =
+            parallax_pipeline::checkpoint::encode(&Checkpoint::new(&self.live, &self.seqs))
+        else {
+            tracing::warn!("the checkpoint did not serialise");
+            return;
+        };
+        match self.store.save_checkpoint(mark, &bytes) {
+            Ok(()) => {
+                self.checkpointed = placed;
+                tracing::info!(
+                    at = mark,
+                    bytes = bytes.len(),
+                    ms = started.elapsed().as_millis() as u64,
+                    "checkpoint saved"
+                );
+            }
+            Err(e) => tracing::warn!("the checkpoint was not saved: {e}"),
+        }
+    }
+
+    /// Write a checkpoint every `articles` placed instead of
+    /// [`CHECKPOINT_EVERY`].
+    pub fn set_checkpoint_every(&mut self, articles: usize) {
+        self.checkpoint_every = articles.max(1);
     }
 
     /// Analyse every article appended since the last call and save the views
@@ -251,8 +417,18 @@ impl<'s, S: ArticleLog + StoryViews + ?Sized> Analyser<'s, S> {
 
     /// Compare every large story whose view lags or is grown exactly now,
     /// whatever [`Refresh`] says (`ingest` does before it ends).
+    /// Then saves a checkpoint if anything was placed since the last one.
     pub fn flush(&mut self) -> Result<(), Error> {
-        self.save(Changes::default(), true)
+        self.save(Changes::default(), true)?;
+        let mark = self.store.analysed_to()?;
+        self.checkpoint(mark, true);
+        Ok(())
+    }
+
+    /// The log position the last start replayed from: its checkpoint's, or
+    /// 0 when it replayed the whole log.
+    pub fn started_from(&self) -> Seq {
+        self.started_from
     }
 
     /// Use `refresh` instead of [`Refresh::default`].
@@ -384,6 +560,7 @@ impl<'s, S: ArticleLog + StoryViews + ?Sized> Analyser<'s, S> {
         let views: Vec<StoryView> = views.into_iter().map(|(_, _, _, view)| view).collect();
         self.store.save_views(&views, &merges, mark)?;
         tracing::info!(articles = mark, stories = views.len(), "saved");
+        self.checkpoint(mark, all);
         Ok(())
     }
 

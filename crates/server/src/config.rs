@@ -55,6 +55,9 @@ pub struct ClusterConfig {
     /// Copies of the log JetStream keeps (3 on a cluster of three servers
     /// survives the loss of one); used when the log is created.
     pub replicas: usize,
+    /// Articles the grouper places between two checkpoints of its state:
+    /// a grouper taking over replays the log from the last one.
+    pub checkpoint_every: usize,
 }
 
 impl Default for ClusterConfig {
@@ -63,6 +66,7 @@ impl Default for ClusterConfig {
             nats: None,
             postgres: None,
             replicas: 1,
+            checkpoint_every: crate::analyser::CHECKPOINT_EVERY,
         }
     }
 }

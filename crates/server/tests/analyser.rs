@@ -85,6 +85,76 @@ fn views_follow_the_log_across_restarts() {
     );
 }
 
+/// Every saved story's `parallax.analysis/1` document, by id.
+fn saved_documents(store: &SqliteStore) -> Vec<(i64, serde_json::Value)> {
+    store
+        .stories(StoryOrder::Newest, 0, 1000)
+        .unwrap()
+        .into_iter()
+        .map(|summary| (summary.id, saved_document(store, summary.id)))
+        .collect()
+}
+
+#[test]
+fn a_restart_carries_on_from_the_checkpoint() {
+    let mut articles = demo_corpus();
+    articles.extend(fire_reports(0, 6));
+    let (first, second) = articles.split_at(articles.len() / 2);
+
+    // Uninterrupted.
+    let whole = tempfile::tempdir().unwrap();
+    let uninterrupted = SqliteStore::open(whole.path()).unwrap();
+    uninterrupted.append(&articles).unwrap();
+    let mut analyser = Analyser::start(whole.path(), &uninterrupted)
+        .unwrap()
+        .unwrap();
+    analyser.catch_up().unwrap();
+    drop(analyser);
+
+    let dir = tempfile::tempdir().unwrap();
+    let store = SqliteStore::open(dir.path()).unwrap();
+    store.append(first).unwrap();
+    {
+        let mut analyser = Analyser::start(dir.path(), &store).unwrap().unwrap();
+        assert_eq!(analyser.started_from(), 0);
+        // Not due yet: no checkpoint.
+        analyser.catch_up().unwrap();
+        assert!(store.checkpoint().unwrap().is_none());
+        // A flush writes one, at the last article.
+        analyser.flush().unwrap();
+        let (at, _) = store.checkpoint().unwrap().expect("a checkpoint");
+        assert_eq!(at, first.len() as i64);
+    }
+    store.append(second).unwrap();
+    let mut analyser = Analyser::start(dir.path(), &store).unwrap().unwrap();
+    assert_eq!(analyser.started_from(), first.len() as i64);
+    assert_eq!(analyser.catch_up().unwrap(), second.len());
+    assert_eq!(saved_documents(&store), saved_documents(&uninterrupted));
+    // Checkpoints follow every `n` articles.
+    analyser.set_checkpoint_every(3);
+    store.append(&fire_reports(6, 3)).unwrap();
+    analyser.catch_up().unwrap();
+    let (at, _) = store.checkpoint().unwrap().expect("a checkpoint");
+    assert_eq!(at, store.last_seq().unwrap());
+    drop(analyser);
+
+    // A checkpoint that does not read is passed over: the whole log is
+    // replayed, to the same stories.
+    store.save_checkpoint(at, b"not a checkpoint").unwrap();
+    let mut analyser = Analyser::start(dir.path(), &store).unwrap().unwrap();
+    assert_eq!(analyser.started_from(), 0);
+    let before = saved_documents(&store);
+    store.append(&fire_reports(9, 1)).unwrap();
+    analyser.catch_up().unwrap();
+    uninterrupted.append(&fire_reports(6, 4)).unwrap();
+    let mut analyser = Analyser::start(whole.path(), &uninterrupted)
+        .unwrap()
+        .unwrap();
+    analyser.catch_up().unwrap();
+    assert_ne!(saved_documents(&store), before);
+    assert_eq!(saved_documents(&store), saved_documents(&uninterrupted));
+}
+
 #[test]
 fn quotes_and_names_of_the_demo_corpus_are_searchable() {
     let dir = tempfile::tempdir().unwrap();

@@ -175,6 +175,12 @@ pub trait ArticleLog {
             .collect())
     }
 
+    /// The articles at these log positions, in ascending order, each with
+    /// its document as [`after_understood`](Self::after_understood) gives
+    /// it; positions not in the log are left out. (What an analyser
+    /// restarting from a checkpoint reads back: the stories it holds.)
+    fn understood_at(&self, seqs: &[Seq]) -> Result<Vec<Understood>, Error>;
+
     /// The article with this id.
     fn get(&self, id: &str) -> Result<Option<Stored>, Error>;
 

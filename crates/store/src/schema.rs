@@ -142,6 +142,15 @@ pub const MIGRATIONS: &[&str] = &[
     END;
     INSERT INTO story_text(story_text) VALUES ('rebuild');
     "#,
+    // 6: the analyser's last checkpoint (one row), so that a restart
+    // replays the log from there, not from the start.
+    r#"
+    CREATE TABLE checkpoint (
+        one   INTEGER PRIMARY KEY CHECK (one = 1),
+        seq   INTEGER NOT NULL,
+        state BLOB NOT NULL
+    );
+    "#,
 ];
 
 /// Settings of every connection: WAL so that readers never block the writer

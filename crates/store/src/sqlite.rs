@@ -14,7 +14,7 @@ use crate::schema::{CONNECTION, MIGRATIONS};
 use crate::search::{EXCERPT_WORDS, FtsQuery, Marker, RANKED, fts_query};
 use crate::{
     Added, ArticleFilter, ArticleLog, Error, Found, Hit, Polled, Rendition, SearchKind, Seq,
-    Source, Sources, Stored, StoryHit, StoryOrder, StorySummary, StoryView, StoryViews,
+    Source, Sources, Stored, StoryHit, StoryOrder, StorySummary, StoryView, StoryViews, Understood,
 };
 
 /// The store in a directory: `parallax.db` (plus SQLite's `-wal` and `-shm`).
@@ -171,6 +171,25 @@ impl ArticleLog for SqliteStore {
             rows.collect::<rusqlite::Result<Vec<_>>>()
         })?;
         rows.into_iter().map(|raw| self.stored(raw)).collect()
+    }
+
+    fn understood_at(&self, seqs: &[Seq]) -> Result<Vec<Understood>, Error> {
+        let mut seqs = seqs.to_vec();
+        seqs.sort_unstable();
+        seqs.dedup();
+        let rows = self.read(|conn| {
+            let mut statement = conn.prepare_cached(&format!(
+                "SELECT {ARTICLE_COLUMNS} FROM articles WHERE seq = ?1"
+            ))?;
+            let mut rows = Vec::with_capacity(seqs.len());
+            for seq in &seqs {
+                rows.extend(statement.query_row([seq], raw_article).optional()?);
+            }
+            Ok(rows)
+        })?;
+        rows.into_iter()
+            .map(|raw| Ok((self.stored(raw)?, None)))
+            .collect()
     }
 
     fn get(&self, id: &str) -> Result<Option<Stored>, Error> {
@@ -482,6 +501,25 @@ impl StoryViews for SqliteStore {
                 [ANALYSED],
                 |row| row.get(0),
             )
+        })
+    }
+
+    fn save_checkpoint(&self, seq: Seq, state: &[u8]) -> Result<(), Error> {
+        let conn = lock(&self.writer);
+        conn.execute(
+            "INSERT OR REPLACE INTO checkpoint (one, seq, state) VALUES (1, ?1, ?2)",
+            params![seq, state],
+        )
+        .map_err(|e| self.sqlite(e))?;
+        Ok(())
+    }
+
+    fn checkpoint(&self) -> Result<Option<(Seq, Vec<u8>)>, Error> {
+        self.read(|conn| {
+            conn.query_row("SELECT seq, state FROM checkpoint", [], |row| {
+                Ok((row.get(0)?, row.get(1)?))
+            })
+            .optional()
         })
     }
 

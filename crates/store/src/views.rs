@@ -137,6 +137,15 @@ pub trait StoryViews {
     /// The log position up to which views are saved (0 at first).
     fn analysed_to(&self) -> Result<Seq, Error>;
 
+    /// Keep the analyser's state (opaque bytes) as of log position `seq`,
+    /// in place of the one kept before, so that a restart carries on from
+    /// there instead of replaying the whole log.
+    fn save_checkpoint(&self, seq: Seq, state: &[u8]) -> Result<(), Error>;
+
+    /// The state last kept by [`save_checkpoint`](Self::save_checkpoint),
+    /// with its log position.
+    fn checkpoint(&self) -> Result<Option<(Seq, Vec<u8>)>, Error>;
+
     /// A page of live (not merged) stories.
     fn stories(
         &self,

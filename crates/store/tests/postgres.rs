@@ -98,6 +98,20 @@ fn the_inbox_is_taken_in_log_order_once() {
         "The bridge to Holm reopens on Friday."
     );
     assert_eq!(log[1].1.as_deref(), Some(&b"document 2"[..]));
+    // Read back by position, as a restarting grouper reads its open stories.
+    let at: Vec<(i64, Option<Vec<u8>>)> = store
+        .understood_at(&[8, 2, 5])
+        .unwrap()
+        .into_iter()
+        .map(|(s, doc)| (s.seq, doc))
+        .collect();
+    assert_eq!(
+        at,
+        [
+            (2, Some(b"document 2".to_vec())),
+            (8, Some(b"document 8".to_vec()))
+        ]
+    );
     assert_eq!(store.last_seq().unwrap(), 8);
     assert_eq!(store.get("ferry").unwrap().unwrap().seq, 3);
     // A value PostgreSQL cannot store is a data error, which a worker
@@ -193,6 +207,12 @@ fn one_grouper_writes_and_a_successor_fences_the_last() {
         .save_views(&[view(1, &["ferry"], "We will not sail")], &[], 3)
         .unwrap();
     assert!(standby.save_views(&[], &[], 4).is_err(), "not the grouper");
+    first.save_checkpoint(3, b"state at 3").unwrap();
+    assert!(standby.save_checkpoint(4, b"state at 4").is_err());
+    assert_eq!(
+        standby.checkpoint().unwrap(),
+        Some((3, b"state at 3".to_vec()))
+    );
     // The first grouper goes away; the standby takes over.
     first.resign_grouper();
     assert!(standby.become_grouper().unwrap());
@@ -216,8 +236,12 @@ fn one_grouper_writes_and_a_successor_fences_the_last() {
     successor
         .execute("UPDATE grouper SET epoch = epoch + 1", &[])
         .unwrap();
-    assert!(standby.save_views(&[], &[], 9).is_err());
+    assert!(standby.save_checkpoint(9, b"state at 9").is_err());
     assert!(!standby.is_grouper(), "it steps down");
+    assert_eq!(
+        first.checkpoint().unwrap(),
+        Some((3, b"state at 3".to_vec()))
+    );
     assert_eq!(first.analysed_to().unwrap(), 5);
 }
 

@@ -259,6 +259,22 @@ impl ArticleLog for PgStore {
         })
     }
 
+    fn understood_at(&self, seqs: &[Seq]) -> Result<Vec<Understood>, Error> {
+        self.read(|client| {
+            let rows = client.query(
+                &format!(
+                    "SELECT {ARTICLE_COLUMNS}, d.body FROM articles LEFT JOIN documents d USING (seq)
+                     WHERE seq = ANY($1) ORDER BY seq"
+                ),
+                &[&seqs],
+            )?;
+            Ok(rows
+                .iter()
+                .map(|row| (self.stored(row), row.get(9)))
+                .collect())
+        })
+    }
+
     fn get(&self, id: &str) -> Result<Option<Stored>, Error> {
         self.read(|client| {
             let row = client.query_opt(

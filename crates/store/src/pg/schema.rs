@@ -116,4 +116,13 @@ pub const MIGRATIONS: &[&str] = &[
     );
     INSERT INTO grouper (epoch) VALUES (0);
     "#,
+    // 2: the grouper's last checkpoint (one row), so that a grouper taking
+    // over replays the log from there, not from the start.
+    r#"
+    CREATE TABLE checkpoint (
+        one   boolean PRIMARY KEY DEFAULT true CHECK (one),
+        seq   bigint NOT NULL,
+        state bytea NOT NULL
+    );
+    "#,
 ];

@@ -128,6 +128,24 @@ impl StoryViews for PgStore {
         })
     }
 
+    fn save_checkpoint(&self, seq: Seq, state: &[u8]) -> Result<(), Error> {
+        self.as_grouper(|tx| {
+            tx.execute(
+                "INSERT INTO checkpoint (seq, state) VALUES ($1, $2)
+                 ON CONFLICT (one) DO UPDATE SET seq = excluded.seq, state = excluded.state",
+                &[&seq, &state],
+            )?;
+            Ok(())
+        })
+    }
+
+    fn checkpoint(&self) -> Result<Option<(Seq, Vec<u8>)>, Error> {
+        self.read(|client| {
+            let row = client.query_opt("SELECT seq, state FROM checkpoint", &[])?;
+            Ok(row.map(|row| (row.get(0), row.get(1))))
+        })
+    }
+
     fn stories(
         &self,
         order: StoryOrder,
