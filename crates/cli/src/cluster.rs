@@ -1,6 +1,7 @@
 //! The roles of a cluster (docs/cluster.md): `worker`, `group`, `serve` and
 //! `ingest` with `--nats` and `--postgres`.
 
+use std::future::Future;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::Arc;
@@ -8,8 +9,10 @@ use std::sync::atomic::{AtomicBool, Ordering};
 
 use anyhow::Context;
 use clap::Args;
+use parallax_cluster::log::Item;
 use parallax_cluster::{ClusterStore, Log, grouper, worker};
 use parallax_server::ClusterConfig;
+use parallax_server::poller::Fetcher;
 use parallax_store::PgStore;
 
 /// Where a cluster's log and store are.
@@ -32,11 +35,17 @@ impl ClusterArgs {
     /// The settings file's cluster section (if a file is given), flags
     /// winning over it.
     pub fn settings(&self, file: Option<&Path>) -> anyhow::Result<ClusterConfig> {
+        Ok(self.config(file)?.cluster)
+    }
+
+    /// The whole settings file (if one is given), flags winning over its
+    /// cluster section.
+    pub fn config(&self, file: Option<&Path>) -> anyhow::Result<parallax_server::Config> {
         let mut config = match file {
-            Some(path) => parallax_server::Config::load(path)?.cluster,
-            None => ClusterConfig::default(),
+            Some(path) => parallax_server::Config::load(path)?,
+            None => parallax_server::Config::default(),
         };
-        self.apply(&mut config);
+        self.apply(&mut config.cluster);
         Ok(config)
     }
 
@@ -78,41 +87,44 @@ fn stop_on_ctrl_c() -> Arc<AtomicBool> {
     stop
 }
 
-pub fn worker(config: &ClusterConfig) -> anyhow::Result<ExitCode> {
+/// Run a role that works on the cluster's log and store until it ends.
+/// The store is connected, and dropped, outside the async runtime: see
+/// [`store`].
+fn run_role<Role, Done>(config: &ClusterConfig, role: Role) -> anyhow::Result<ExitCode>
+where
+    Role: FnOnce(Log, Arc<PgStore>) -> Done,
+    Done: Future<Output = anyhow::Result<()>>,
+{
     let (nats, postgres) = required(config)?;
     let store = store(postgres)?;
     let runtime = runtime()?;
     let result = runtime.block_on(async {
         let log = Log::connect(nats, config.replicas).await?;
-        tracing::info!("working");
-        worker::run(log, store.clone(), stop_on_ctrl_c()).await
+        role(log, store.clone()).await
     });
-    // Before the store: see `store`.
     drop(runtime);
     result?;
     Ok(ExitCode::SUCCESS)
 }
 
+/// `parallax worker`: its log and store from `[cluster]`, how it fetches
+/// pages from `[feeds]`.
+pub fn worker(config: &parallax_server::Config) -> anyhow::Result<ExitCode> {
+    let fetcher = Fetcher::new(&config.feeds);
+    run_role(&config.cluster, |log, store| async move {
+        tracing::info!("working");
+        worker::run(log, store, fetcher, stop_on_ctrl_c()).await
+    })
+}
+
 pub fn group(config: &ClusterConfig) -> anyhow::Result<ExitCode> {
-    let (nats, postgres) = required(config)?;
-    let store = store(postgres)?;
-    let runtime = runtime()?;
-    let result = runtime.block_on(async {
-        let log = Log::connect(nats, config.replicas).await?;
-        let grouper = grouper::spawn(
-            log,
-            store.clone(),
-            config.checkpoint_every,
-            stop_on_ctrl_c(),
-        )?;
+    let checkpoint_every = config.checkpoint_every;
+    run_role(config, |log, store| async move {
+        let grouper = grouper::spawn(log, store, checkpoint_every, stop_on_ctrl_c())?;
         tokio::task::spawn_blocking(move || grouper.join())
             .await?
             .map_err(|_| anyhow::anyhow!("the grouper panicked"))
-    });
-    // Before the store: see `store`.
-    drop(runtime);
-    result?;
-    Ok(ExitCode::SUCCESS)
+    })
 }
 
 pub fn serve(config: &parallax_server::Config, nats: &str, postgres: &str) -> anyhow::Result<()> {
@@ -160,9 +172,10 @@ pub fn ingest(
     runtime.block_on(async {
         let log = Log::connect(nats, replicas).await?;
         for chunk in batch.articles.chunks(1000) {
+            let items: Vec<Item<'_>> = chunk.iter().map(Item::Article).collect();
             for (article, result) in chunk
                 .iter()
-                .zip(log.publish(chunk, parallax_cluster::log::PATIENCE).await)
+                .zip(log.publish(&items, parallax_cluster::log::PATIENCE).await)
             {
                 match result {
                     Ok(_) => queued += 1,

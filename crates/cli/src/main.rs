@@ -130,14 +130,15 @@ enum Command {
         #[command(flatten)]
         cluster: cluster::ClusterArgs,
     },
-    /// A worker of a cluster: takes articles from its log and understands
-    /// them (the per-article stages) for the grouper. Start as many as the
-    /// load needs, on any machines. Stops on Ctrl-C.
+    /// A worker of a cluster: takes articles from its log (and feed items'
+    /// pages, which it fetches and extracts) and understands them (the
+    /// per-article stages) for the grouper. Start as many as the load
+    /// needs, on any machines. Stops on Ctrl-C.
     #[command(
         after_help = "Example:\n  parallax worker --nats nats://10.0.0.5:4222 --postgres postgresql://parallax@10.0.0.6/news"
     )]
     Worker {
-        /// Settings in TOML: its [cluster] section (docs/cluster.md).
+        /// Settings in TOML: its [cluster] and [feeds] sections (docs/cluster.md).
         #[arg(long)]
         config: Option<PathBuf>,
         #[command(flatten)]
@@ -223,7 +224,7 @@ fn main() -> ExitCode {
             logging(quiet);
             report(
                 cluster
-                    .settings(config.as_deref())
+                    .config(config.as_deref())
                     .and_then(|c| cluster::worker(&c)),
             )
         }

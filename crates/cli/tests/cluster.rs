@@ -426,20 +426,24 @@ impl Cluster {
     /// servers' ports once they answer.
     fn start_roles(&mut self) -> Vec<u16> {
         // Checkpoints often enough that a grouper taking over mid-ingest
-        // carries on from one.
-        let settings = self.dir.path().join("grouper.toml");
-        fs::write(&settings, "[cluster]\ncheckpoint_every = 1000\n").unwrap();
+        // carries on from one; feeds and pages on loopback fetched.
+        let settings = self.dir.path().join("settings.toml");
+        fs::write(
+            &settings,
+            "[feeds]\nallow_networks = [\"127.0.0.1\"]\n[cluster]\ncheckpoint_every = 1000\n",
+        )
+        .unwrap();
         let settings = settings.display().to_string();
         self.spawn("grouper-1", &["group", "--config", &settings]);
         self.spawn("grouper-2", &["group", "--config", &settings]);
-        self.spawn("worker-1", &["worker"]);
-        self.spawn("worker-2", &["worker"]);
+        self.spawn("worker-1", &["worker", "--config", &settings]);
+        self.spawn("worker-2", &["worker", "--config", &settings]);
         let ports = free_ports(2).unwrap();
         for (i, port) in ports.iter().enumerate() {
             let listen = format!("127.0.0.1:{port}");
             self.spawn(
                 &format!("server-{}", i + 1),
-                &["serve", "--listen", &listen],
+                &["serve", "--config", &settings, "--listen", &listen],
             );
         }
         for port in &ports {
@@ -653,6 +657,75 @@ fn the_cluster_rides_out_a_postgres_restart() {
     survives("restart PostgreSQL", |cluster| {
         cluster.pg.restart().unwrap()
     });
+}
+
+/// The whole of a role's log.
+fn role_log(cluster: &Cluster, name: &str) -> String {
+    fs::read_to_string(cluster.dir.path().join(format!("{name}.log"))).unwrap_or_default()
+}
+
+#[test]
+#[ignore = "needs NATS and PostgreSQL: scripts/cluster-test"]
+fn a_feeds_pages_are_fetched_by_the_workers() {
+    let mut articles = parallax_read::read_paths(&[examples()]).articles;
+    articles.sort_by(|a, b| a.id.cmp(&b.id));
+    // One page the site has lost.
+    let lost = articles[0].id.clone();
+    let (sites, _sites) = parallax_testbed::start_sites(articles.clone(), &[&lost]);
+    let mut cluster = Cluster::start(1);
+    let ports = cluster.start_roles();
+    let added = ureq::post(format!("http://127.0.0.1:{}/api/v1/sources", ports[0]))
+        .send_json(serde_json::json!({ "url": format!("{sites}/feeds/0.xml") }))
+        .unwrap();
+    assert_eq!(added.status(), 201);
+    let store = cluster.store();
+    let n = articles.len() as i64 - 1;
+    let start = Instant::now();
+    // One log position per feed item, the lost page's refused.
+    while !(store.taken_to().unwrap_or(0) > n
+        && store.analysed_to().unwrap_or(-1) >= store.last_seq().unwrap_or(i64::MAX))
+    {
+        assert!(
+            start.elapsed() < Duration::from_secs(120),
+            "the feed's pages were not all taken\n{}",
+            cluster.logs()
+        );
+        std::thread::sleep(Duration::from_millis(200));
+    }
+    // Every page but the lost one, once each, as fetched from its page.
+    let mut sql = postgres::Client::connect(&cluster.postgres, postgres::NoTls).unwrap();
+    let urls: Vec<String> = sql
+        .query("SELECT url FROM articles ORDER BY url", &[])
+        .unwrap()
+        .iter()
+        .map(|row| row.get(0))
+        .collect();
+    assert_eq!(urls.len() as i64, n, "{urls:?}");
+    assert!(
+        urls.iter()
+            .all(|u| u.starts_with(&format!("{sites}/pages/")))
+    );
+    assert!(!urls.iter().any(|u| u.contains(&lost)));
+    // The workers fetched the pages, not the server that polled the feed:
+    // the lost one was refused by a worker, which had its feed forget it.
+    let workers = role_log(&cluster, "worker-1") + &role_log(&cluster, "worker-2");
+    assert!(workers.contains("page not fetched"), "{workers}");
+    assert!(workers.contains(&format!("{lost}.html")), "{workers}");
+    assert!(workers.contains("HTTP 404"), "{workers}");
+    let taken: Vec<String> = sql
+        .query("SELECT item FROM feed_items", &[])
+        .unwrap()
+        .iter()
+        .map(|row| row.get(0))
+        .collect();
+    assert_eq!(taken.len() as i64, n);
+    assert!(
+        !taken.contains(&lost),
+        "the lost page is tried again at the next poll"
+    );
+    let servers = role_log(&cluster, "server-1") + &role_log(&cluster, "server-2");
+    assert!(servers.contains("queued="), "{servers}");
+    assert!(!servers.contains("item skipped"), "{servers}");
 }
 
 #[test]

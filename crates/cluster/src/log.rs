@@ -3,6 +3,10 @@
 //! are the articles' positions in the store's log; it is a work queue, so an
 //! item leaves the stream once a worker has written what it made of it to
 //! the store's inbox and acknowledged it.
+//!
+//! An item is an article (JSON), or a feed item's page for a worker to
+//! fetch and extract into the article (JSON of a [`Page`], marked by the
+//! [`KIND`] header).
 
 use std::time::Duration;
 
@@ -10,6 +14,7 @@ use anyhow::Context;
 use async_nats::jetstream::{self, consumer, stream};
 use futures_util::StreamExt;
 use parallax_model::Article;
+use parallax_server::poller::Page;
 use parallax_store::{Added, Seq};
 
 /// The stream and the subject articles are published to.
@@ -25,6 +30,58 @@ const IN_FLIGHT: usize = 1024;
 /// How long a publish is tried again while the log cannot take it (a
 /// server restarting, a new stream leader being elected).
 pub const PATIENCE: Duration = Duration::from_secs(120);
+
+/// The header that marks an item that is not an article, and its value
+/// for a page.
+pub const KIND: &str = "Parallax-Item";
+pub const PAGE: &str = "page";
+
+/// What the log carries.
+#[derive(Debug, Clone, Copy)]
+pub enum Item<'a> {
+    Article(&'a Article),
+    /// A page to fetch, as of the poll at `polled`.
+    Page {
+        page: &'a Page,
+        polled: chrono::DateTime<chrono::Utc>,
+    },
+}
+
+impl Item<'_> {
+    /// How it is named in errors.
+    fn name(&self) -> String {
+        match self {
+            Item::Article(article) => format!("article {}", article.id),
+            Item::Page { page, .. } => format!("the page {}", page.link),
+        }
+    }
+
+    /// The JetStream message id (publishing one twice within the stream's
+    /// duplicate window keeps one). A page's names its poll as well as its
+    /// feed item, so that a page a worker could not fetch, queued again at
+    /// the feed's next poll, is not taken for a copy of the first.
+    fn message_id(&self) -> String {
+        match self {
+            Item::Article(article) => message_id(&article.id),
+            Item::Page { page, polled } => format!(
+                "page:{}",
+                message_id(&format!(
+                    "{} {} {}",
+                    page.source,
+                    polled.timestamp_micros(),
+                    page.item
+                ))
+            ),
+        }
+    }
+
+    fn payload(&self) -> serde_json::Result<Vec<u8>> {
+        match self {
+            Item::Article(article) => serde_json::to_vec(article),
+            Item::Page { page, .. } => serde_json::to_vec(page),
+        }
+    }
+}
 
 /// Why an article was not sent.
 enum Refused {
@@ -84,22 +141,22 @@ impl Log {
         }
     }
 
-    /// Publish articles in order; returns once the log has acknowledged
+    /// Publish items in order; returns once the log has acknowledged
     /// each (stored on a majority of its replicas), with each one's
     /// position. A publish that fails (no stream leader while a server is
     /// down, a lost acknowledgement) is sent again until `patience` runs
     /// out ([`PATIENCE`] for a batch of files; less where a reader waits); the message id makes a second copy of one the log did store a
-    /// duplicate it drops. An article too large for the servers'
+    /// duplicate it drops. An item too large for the servers'
     /// `max_payload` is an error of its own at once; the others go on.
     pub async fn publish(
         &self,
-        articles: &[Article],
+        items: &[Item<'_>],
         patience: Duration,
     ) -> Vec<anyhow::Result<Added>> {
-        let mut results: Vec<Option<anyhow::Result<Added>>> = Vec::with_capacity(articles.len());
-        results.resize_with(articles.len(), || None);
+        let mut results: Vec<Option<anyhow::Result<Added>>> = Vec::with_capacity(items.len());
+        results.resize_with(items.len(), || None);
         let started = std::time::Instant::now();
-        let mut waiting: Vec<usize> = (0..articles.len()).collect();
+        let mut waiting: Vec<usize> = (0..items.len()).collect();
         while !waiting.is_empty() {
             let mut failed = Vec::new();
             // The first alone, then the rest many at a time: a publish that
@@ -114,7 +171,7 @@ impl Log {
                 }
                 let mut pending = Vec::with_capacity(chunk.len());
                 for &i in chunk {
-                    pending.push((i, self.send(&articles[i]).await));
+                    pending.push((i, self.send(&items[i]).await));
                 }
                 for (i, sent) in pending {
                     let acked = match sent {
@@ -129,8 +186,8 @@ impl Log {
                         Ok(ack) => results[i] = Some(Ok(Added::Queued(position(ack.sequence)))),
                         Err(err) if started.elapsed() > patience => {
                             results[i] = Some(Err(err.context(format!(
-                                "the log did not take article {} within {patience:?}",
-                                articles[i].id
+                                "the log did not take {} within {patience:?}",
+                                items[i].name()
                             ))));
                         }
                         Err(err) => {
@@ -151,13 +208,10 @@ impl Log {
             .collect()
     }
 
-    async fn send(
-        &self,
-        article: &Article,
-    ) -> Result<jetstream::context::PublishAckFuture, Refused> {
-        let payload = serde_json::to_vec(article).map_err(|e| {
-            Refused::Never(anyhow::anyhow!("cannot encode article {}: {e}", article.id))
-        })?;
+    async fn send(&self, item: &Item<'_>) -> Result<jetstream::context::PublishAckFuture, Refused> {
+        let payload = item
+            .payload()
+            .map_err(|e| Refused::Never(anyhow::anyhow!("cannot encode {}: {e}", item.name())))?;
         // Room for the headers (the message id) besides the article.
         let most = self
             .js
@@ -167,20 +221,21 @@ impl Log {
             .saturating_sub(1024);
         if payload.len() > most {
             return Err(Refused::Never(anyhow::anyhow!(
-                "article {} takes {} bytes; the NATS servers take at most {most} (their max_payload)",
-                article.id,
+                "{} takes {} bytes; the NATS servers take at most {most} (their max_payload)",
+                item.name(),
                 payload.len()
             )));
         }
-        let publish = jetstream::message::PublishMessage::build()
+        let mut publish = jetstream::message::PublishMessage::build()
             .payload(payload.into())
-            .message_id(message_id(&article.id));
-        self.js.send_publish(SUBJECT, publish).await.map_err(|e| {
-            Refused::Now(anyhow::anyhow!(
-                "cannot publish article {}: {e}",
-                article.id
-            ))
-        })
+            .message_id(item.message_id());
+        if let Item::Page { .. } = item {
+            publish = publish.header(KIND, PAGE);
+        }
+        self.js
+            .send_publish(SUBJECT, publish)
+            .await
+            .map_err(|e| Refused::Now(anyhow::anyhow!("cannot publish {}: {e}", item.name())))
     }
 
     /// The oldest position the log still holds: every position under it

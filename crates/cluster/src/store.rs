@@ -9,7 +9,8 @@ use parallax_store::{
     Sources, Stored, StoryHit, StoryOrder, StorySummary, StoryView, StoryViews, Understood,
 };
 
-use crate::log::Log;
+use crate::log::{Item, Log};
+use parallax_server::poller::{FeedStore, Page};
 
 /// How long a server's publish is tried again (a NATS server restarting)
 /// before it fails.
@@ -31,17 +32,15 @@ impl ClusterStore {
             runtime,
         }
     }
-}
 
-impl ArticleLog for ClusterStore {
-    /// Publish to the log and wait for its acknowledgements: each article
-    /// is then [`Added::Queued`] at its log position. An article the log
-    /// refuses fails the call, as the trait asks, though the others are in
-    /// the log (publishing them again is harmless). A reader (the API) or
-    /// a feed poll waits at most [`WAIT`] for a log that cannot take
-    /// articles, holding one of the server's store slots meanwhile.
-    fn append(&self, articles: &[Article]) -> Result<Vec<Added>, Error> {
-        let published = self.runtime.block_on(self.log.publish(articles, WAIT));
+    /// Publish to the log and wait for its acknowledgements: each item is
+    /// then [`Added::Queued`] at its log position. An item the log refuses
+    /// fails the call, though the others are in the log (publishing them
+    /// again is harmless). A reader (the API) or a feed poll waits at most
+    /// [`WAIT`] for a log that cannot take items, holding one of the
+    /// server's store slots meanwhile.
+    fn publish(&self, items: &[Item<'_>]) -> Result<Vec<Added>, Error> {
+        let published = self.runtime.block_on(self.log.publish(items, WAIT));
         published
             .into_iter()
             .map(|added| {
@@ -51,6 +50,28 @@ impl ArticleLog for ClusterStore {
                 })
             })
             .collect()
+    }
+}
+
+/// The feeds a cluster's server polls: their new items' pages go to the
+/// log, for the workers to fetch and extract.
+impl FeedStore for ClusterStore {
+    fn queue_pages(&self, pages: &[Page]) -> Result<bool, Error> {
+        let polled = chrono::Utc::now();
+        let items: Vec<Item<'_>> = pages
+            .iter()
+            .map(|page| Item::Page { page, polled })
+            .collect();
+        self.publish(&items)?;
+        Ok(true)
+    }
+}
+
+impl ArticleLog for ClusterStore {
+    /// Published to the log ([`ClusterStore::publish`]).
+    fn append(&self, articles: &[Article]) -> Result<Vec<Added>, Error> {
+        let items: Vec<Item<'_>> = articles.iter().map(Item::Article).collect();
+        self.publish(&items)
     }
 
     fn after(&self, seq: Seq, limit: usize) -> Result<Vec<Stored>, Error> {
@@ -153,5 +174,9 @@ impl Sources for ClusterStore {
 
     fn mark_items_seen(&self, source: i64, items: &[String]) -> Result<(), Error> {
         self.store.mark_items_seen(source, items)
+    }
+
+    fn forget_items(&self, source: i64, items: &[String]) -> Result<(), Error> {
+        self.store.forget_items(source, items)
     }
 }

@@ -1,7 +1,13 @@
 //! A worker: takes items of the cluster's log, does the per-article work
-//! (read the article, clean, understand: most of the pipeline's cost) and
-//! writes the result to the store's inbox, then acknowledges the items. Any
-//! number of workers share the log's one consumer, each item going to one.
+//! (fetch and extract a feed item's page, read the article, clean,
+//! understand: most of the pipeline's cost) and writes the result to the
+//! store's inbox, then acknowledges the items. Any number of workers share
+//! the log's one consumer, each item going to one.
+//!
+//! A page that cannot be fetched or read is written as refused, and its
+//! feed item forgotten, so that the feed's next poll queues it again (as
+//! the embedded mode's poller tries it again): a slow or failing site never
+//! holds up the log behind it.
 //!
 //! An item is acknowledged only once its result is committed: a worker that
 //! dies first leaves it to be delivered again (after the log's ack wait),
@@ -14,10 +20,11 @@ use std::time::Duration;
 
 use async_nats::jetstream::AckKind;
 use parallax_model::Article;
-use parallax_store::{Inbound, PgStore};
+use parallax_server::poller::{Fetcher, Page};
+use parallax_store::{Inbound, PgStore, Sources};
 use rayon::prelude::*;
 
-use crate::log::{Log, position};
+use crate::log::{KIND, Log, PAGE, position};
 
 /// Items taken at a time.
 const BATCH: usize = 256;
@@ -26,8 +33,28 @@ const WAIT: Duration = Duration::from_secs(1);
 /// The pause after a failure (a server down) before trying again.
 const RETRY: Duration = Duration::from_secs(1);
 
-/// Work until `stop` is set.
-pub async fn run(log: Log, store: Arc<PgStore>, stop: Arc<AtomicBool>) -> anyhow::Result<()> {
+/// How often items being worked on are said to be in progress: well
+/// within the log's ack wait (30 s).
+const IN_PROGRESS: Duration = Duration::from_secs(10);
+/// Pages fetched at once by one worker (fetching waits on the network, not
+/// the CPU).
+const FETCHES: usize = 8;
+
+/// One log item as taken: its position, and its payload with its kind.
+struct Taken {
+    pos: i64,
+    payload: Vec<u8>,
+    /// A page to fetch ([`KIND`]), not an article.
+    page: bool,
+}
+
+/// Work until `stop` is set, fetching pages with `fetcher`.
+pub async fn run(
+    log: Log,
+    store: Arc<PgStore>,
+    fetcher: Fetcher,
+    stop: Arc<AtomicBool>,
+) -> anyhow::Result<()> {
     let consumer = loop {
         match log.workers().await {
             Ok(consumer) => break consumer,
@@ -50,12 +77,21 @@ pub async fn run(log: Log, store: Arc<PgStore>, stop: Arc<AtomicBool>) -> anyhow
         if messages.is_empty() {
             continue;
         }
-        let mut items: Vec<(i64, Vec<u8>)> = Vec::with_capacity(messages.len());
+        let mut items: Vec<Taken> = Vec::with_capacity(messages.len());
         let mut kept = Vec::with_capacity(messages.len());
         for message in messages {
             match message.info() {
                 Ok(info) => {
-                    items.push((position(info.stream_sequence), message.payload.to_vec()));
+                    let page = message
+                        .headers
+                        .as_ref()
+                        .and_then(|headers| headers.get(KIND))
+                        .is_some_and(|kind| kind.as_str() == PAGE);
+                    items.push(Taken {
+                        pos: position(info.stream_sequence),
+                        payload: message.payload.to_vec(),
+                        page,
+                    });
                     kept.push(message);
                 }
                 // No position to write it at: dropped, and the grouper
@@ -66,24 +102,45 @@ pub async fn run(log: Log, store: Arc<PgStore>, stop: Arc<AtomicBool>) -> anyhow
                 }
             }
         }
-        let messages = kept;
-        let inbound = tokio::task::spawn_blocking(move || understand(items)).await?;
-        let n = inbound.len();
-        let stored = {
-            let store = store.clone();
-            tokio::task::spawn_blocking(move || put_inbox(&store, inbound)).await?
+        let messages = Arc::new(kept);
+        // Slow pages may take longer than the log's ack wait: the items
+        // are said to be in progress meanwhile, so that they are not
+        // handed to another worker.
+        let in_progress = {
+            let messages = messages.clone();
+            tokio::spawn(async move {
+                loop {
+                    tokio::time::sleep(IN_PROGRESS).await;
+                    for message in messages.iter() {
+                        let _ = message.ack_with(AckKind::Progress).await;
+                    }
+                }
+            })
         };
-        if let Err(err) = stored {
-            // Handed back to the log, to come again in a moment (to this
-            // worker or another).
-            tracing::warn!(%err, "cannot write to the store; retrying");
-            for message in &messages {
-                let _ = message.ack_with(AckKind::Nak(Some(RETRY))).await;
+        let work = {
+            let (store, fetcher) = (store.clone(), fetcher.clone());
+            tokio::task::spawn_blocking(move || {
+                let inbound = understand(read(items, &fetcher, store.as_ref()));
+                let n = inbound.len();
+                put_inbox(&store, inbound).map(|()| n)
+            })
+            .await
+        };
+        in_progress.abort();
+        let n = match work? {
+            Ok(n) => n,
+            Err(err) => {
+                // Handed back to the log, to come again in a moment (to
+                // this worker or another).
+                tracing::warn!(%err, "cannot write to the store; retrying");
+                for message in messages.iter() {
+                    let _ = message.ack_with(AckKind::Nak(Some(RETRY))).await;
+                }
+                tokio::time::sleep(RETRY).await;
+                continue;
             }
-            tokio::time::sleep(RETRY).await;
-            continue;
-        }
-        for message in &messages {
+        };
+        for message in messages.iter() {
             if let Err(err) = message.ack().await {
                 // Delivered again later; writing it again changes nothing.
                 tracing::warn!(%err, "acknowledgement lost");
@@ -122,30 +179,82 @@ fn put_inbox(store: &PgStore, items: Vec<Inbound>) -> Result<(), parallax_store:
     }
 }
 
+/// Each item's article: read from the item, or from its page, fetched
+/// [`FETCHES`] at a time. A page that cannot be fetched or read is
+/// forgotten by its feed (tried again at the feed's next poll; if even
+/// that fails, it is not, and the log moves on without it).
+fn read(
+    items: Vec<Taken>,
+    fetcher: &Fetcher,
+    store: &(impl Sources + Sync),
+) -> Vec<(i64, Result<Article, String>)> {
+    let next = std::sync::Mutex::new(items.into_iter().enumerate());
+    let read = std::sync::Mutex::new(Vec::new());
+    std::thread::scope(|scope| {
+        for _ in 0..FETCHES {
+            scope.spawn(|| {
+                loop {
+                    let item = next
+                        .lock()
+                        .unwrap_or_else(std::sync::PoisonError::into_inner)
+                        .next();
+                    let Some((i, item)) = item else { break };
+                    let article = article(&item, fetcher, store);
+                    read.lock()
+                        .unwrap_or_else(std::sync::PoisonError::into_inner)
+                        .push((i, (item.pos, article)));
+                }
+            });
+        }
+    });
+    let mut read = read
+        .into_inner()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    read.sort_unstable_by_key(|&(i, _)| i);
+    read.into_iter().map(|(_, item)| item).collect()
+}
+
+/// One item's article (see [`read`]).
+fn article(item: &Taken, fetcher: &Fetcher, store: &impl Sources) -> Result<Article, String> {
+    let pos = item.pos;
+    if !item.page {
+        return serde_json::from_slice::<Article>(&item.payload)
+            .map_err(|e| format!("log item {pos} is not an article: {e}"));
+    }
+    let page: Page = serde_json::from_slice(&item.payload)
+        .map_err(|e| format!("log item {pos} is not a page: {e}"))?;
+    fetcher.article(&page).map_err(|err| {
+        let again = match store.forget_items(page.source, std::slice::from_ref(&page.item)) {
+            Ok(()) => "tried again at its feed's next poll",
+            Err(_) => "its feed could not be told to try it again",
+        };
+        tracing::warn!(position = pos, %err, "page not fetched; {again}");
+        format!("{err} ({again})")
+    })
+}
+
 /// Each item's article understood, in parallel; an item that is no article
 /// (or that the pipeline fails on) is kept with the reason, so the grouper
 /// reports it and moves past it.
-pub fn understand(items: Vec<(i64, Vec<u8>)>) -> Vec<Inbound> {
+pub fn understand(items: Vec<(i64, Result<Article, String>)>) -> Vec<Inbound> {
     items
         .into_par_iter()
-        .map(|(pos, payload)| {
-            let content = serde_json::from_slice::<Article>(&payload)
-                .map_err(|e| format!("log item {pos} is not an article: {e}"))
-                .and_then(|mut article| {
-                    // PostgreSQL stores no NUL character; a space keeps
-                    // every offset.
-                    for field in [&mut article.title, &mut article.text] {
-                        if field.contains('\0') {
-                            *field = field.replace('\0', " ");
-                        }
+        .map(|(pos, article)| {
+            let content = article.and_then(|mut article| {
+                // PostgreSQL stores no NUL character; a space keeps
+                // every offset.
+                for field in [&mut article.title, &mut article.text] {
+                    if field.contains('\0') {
+                        *field = field.replace('\0', " ");
                     }
-                    std::panic::catch_unwind(|| {
-                        let doc = parallax_pipeline::understand(article);
-                        let bytes = parallax_pipeline::wire::encode(&doc);
-                        (doc.article, bytes)
-                    })
-                    .map_err(|_| format!("log item {pos}: the pipeline failed on it"))
-                });
+                }
+                std::panic::catch_unwind(|| {
+                    let doc = parallax_pipeline::understand(article);
+                    let bytes = parallax_pipeline::wire::encode(&doc);
+                    (doc.article, bytes)
+                })
+                .map_err(|_| format!("log item {pos}: the pipeline failed on it"))
+            });
             Inbound { pos, content }
         })
         .collect()

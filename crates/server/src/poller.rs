@@ -1,10 +1,15 @@
 //! The feed poller: fetches each followed feed when it is due (conditional
 //! GET, backoff on errors), fetches the page of every item not taken before,
-//! extracts its article and appends it to the log.
+//! extracts its article and appends it to the log. A store that hands pages
+//! to others ([`FeedStore::queue_pages`]: a cluster, whose workers fetch
+//! them) gets the items' [`Page`]s instead.
 //!
-//! Items are marked as taken only after their articles are durably in the
-//! log, so a crash between the two at worst fetches a page again, and the
-//! log's deduplication keeps the article once.
+//! Items are marked as taken only after their articles (or pages) are
+//! durably in the log, so a crash between the two at worst fetches a page
+//! again, and the log's deduplication keeps the article once. An item whose
+//! page cannot be fetched is not taken, and is tried again at the feed's
+//! next poll (a worker that fails to fetch one forgets it:
+//! [`Sources::forget_items`]).
 
 use std::collections::HashSet;
 use std::io::Read;
@@ -16,6 +21,7 @@ use parallax_feeds::schedule::{Outcome, PollState};
 use parallax_feeds::{Feed, Item};
 use parallax_model::Article;
 use parallax_store::{Added, ArticleLog, Polled, Source, Sources};
+use serde::{Deserialize, Serialize};
 
 use crate::FeedsConfig;
 use crate::http::safe_link;
@@ -25,13 +31,44 @@ use crate::public_only::PublicOnly;
 const MAX_BYTES: u64 = 16 * 1024 * 1024;
 
 /// What the poller needs from a store.
-pub trait FeedStore: ArticleLog + Sources {}
-impl<T: ArticleLog + Sources + ?Sized> FeedStore for T {}
+pub trait FeedStore: ArticleLog + Sources {
+    /// Hand the pages of new feed items to other processes to fetch and
+    /// append, once durably queued: `true`. `false` (the default) has the
+    /// poller fetch them itself.
+    fn queue_pages(&self, _pages: &[Page]) -> Result<bool, parallax_store::Error> {
+        Ok(false)
+    }
+}
+
+impl FeedStore for parallax_store::SqliteStore {}
+
+/// A feed item's page, to be fetched and extracted into an article, with
+/// what the feed says of it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Page {
+    /// The source (feed) and the item's id in it: an item whose page
+    /// cannot be fetched is forgotten there, to be tried again.
+    pub source: i64,
+    pub item: String,
+    pub link: String,
+    /// The item's title and date, for a page that gives none.
+    pub title: Option<String>,
+    pub published: Option<DateTime<Utc>>,
+    /// The feed's outlet, for a page that names none.
+    pub outlet: Option<String>,
+}
 
 /// Polls feeds into a store.
 pub struct Poller {
-    agent: ureq::Agent,
+    fetcher: Fetcher,
     concurrent_feeds: usize,
+}
+
+/// Fetches feeds and pages over HTTP(S), from public addresses only (see
+/// [`crate::public_only`]), as configured in `[feeds]`.
+#[derive(Clone)]
+pub struct Fetcher {
+    agent: ureq::Agent,
 }
 
 /// What one poll of one feed did.
@@ -41,9 +78,12 @@ pub struct Report {
     pub duplicates: usize,
     /// Items whose page could not be fetched or read (tried again next poll).
     pub failed_items: usize,
+    /// Items whose page was handed to others to fetch
+    /// ([`FeedStore::queue_pages`]).
+    pub queued_pages: usize,
 }
 
-impl Poller {
+impl Fetcher {
     pub fn new(config: &FeedsConfig) -> Self {
         let settings = ureq::Agent::config_builder()
             .timeout_global(Some(Duration::from_secs(config.timeout_seconds)))
@@ -57,8 +97,75 @@ impl Poller {
             ureq::unversioned::transport::DefaultConnector::new(),
             PublicOnly::new(config.allow_networks.clone()),
         );
+        Fetcher { agent }
+    }
+
+    /// The article behind a feed item: its page fetched and extracted, with
+    /// the feed's metadata where the page has none.
+    pub fn article(&self, page: &Page) -> Result<Article, String> {
+        let link = page.link.as_str();
+        if safe_link(Some(link)).is_none() {
+            return Err(format!("{link}: not an http(s) link"));
+        }
+        let mut response = self.agent.get(link).call().map_err(|e| e.to_string())?;
+        let status = response.status().as_u16();
+        if status != 200 {
+            return Err(format!("{link}: HTTP {status}"));
+        }
+        let charset = response
+            .headers()
+            .get("content-type")
+            .and_then(|v| v.to_str().ok())
+            .and_then(charset_of)
+            .map(String::from);
+        let bytes = read_limited(response.body_mut().as_reader())?;
+        let mut article = parallax_read::web_page(&bytes, charset.as_deref(), link)
+            .map_err(|e| format!("{link}: {e}"))?;
+        if article.title.is_empty() {
+            article.title = page.title.clone().unwrap_or_default();
+        }
+        article.published = article.published.or(page.published);
+        // The page names its outlet best; an aggregator's feed title would
+        // make every article one outlet's.
+        article.source = article.source.or_else(|| page.outlet.clone());
+        Ok(article)
+    }
+
+    fn feed(&self, url: &str, state: &PollState) -> Result<FeedResponse, String> {
+        let mut request = self.agent.get(url);
+        for (name, value) in state.conditional_headers() {
+            request = request.header(name, value);
+        }
+        let mut response = request.call().map_err(|e| e.to_string())?;
+        let status = response.status().as_u16();
+        if status == 304 {
+            return Ok(FeedResponse::Unchanged);
+        }
+        if status != 200 {
+            return Err(format!("HTTP {status}"));
+        }
+        let header = |name: &str| {
+            response
+                .headers()
+                .get(name)
+                .and_then(|v| v.to_str().ok())
+                .map(String::from)
+        };
+        let (etag, last_modified) = (header("etag"), header("last-modified"));
+        let bytes = read_limited(response.body_mut().as_reader())?;
+        let feed = parallax_feeds::parse(&bytes, url).map_err(|e| e.reason)?;
+        Ok(FeedResponse::Fetched {
+            feed,
+            etag,
+            last_modified,
+        })
+    }
+}
+
+impl Poller {
+    pub fn new(config: &FeedsConfig) -> Self {
         Poller {
-            agent,
+            fetcher: Fetcher::new(config),
             concurrent_feeds: config.concurrent_feeds.max(1),
         }
     }
@@ -108,7 +215,7 @@ impl Poller {
             failures: source.failures,
         };
         let mut report = Report::default();
-        let (outcome, ttl, title, error) = match self.fetch_feed(&source.url, &state) {
+        let (outcome, ttl, title, error) = match self.fetcher.feed(&source.url, &state) {
             Ok(FeedResponse::Unchanged) => (Outcome::Unchanged, None, None, None),
             Ok(FeedResponse::Fetched {
                 feed,
@@ -142,41 +249,17 @@ impl Poller {
             title,
         };
         store.record_poll(source.id, &polled, now)?;
-        tracing::info!(feed = %source.url, new = report.new_articles, "polled");
+        tracing::info!(
+            feed = %source.url,
+            new = report.new_articles,
+            queued = report.queued_pages,
+            "polled"
+        );
         Ok(report)
     }
 
-    fn fetch_feed(&self, url: &str, state: &PollState) -> Result<FeedResponse, String> {
-        let mut request = self.agent.get(url);
-        for (name, value) in state.conditional_headers() {
-            request = request.header(name, value);
-        }
-        let mut response = request.call().map_err(|e| e.to_string())?;
-        let status = response.status().as_u16();
-        if status == 304 {
-            return Ok(FeedResponse::Unchanged);
-        }
-        if status != 200 {
-            return Err(format!("HTTP {status}"));
-        }
-        let header = |name: &str| {
-            response
-                .headers()
-                .get(name)
-                .and_then(|v| v.to_str().ok())
-                .map(String::from)
-        };
-        let (etag, last_modified) = (header("etag"), header("last-modified"));
-        let bytes = read_limited(response.body_mut().as_reader())?;
-        let feed = parallax_feeds::parse(&bytes, url).map_err(|e| e.reason)?;
-        Ok(FeedResponse::Fetched {
-            feed,
-            etag,
-            last_modified,
-        })
-    }
-
-    /// Fetch and append the items of a feed not taken before.
+    /// Fetch and append the items of a feed not taken before (or queue
+    /// their pages, where the store takes them).
     fn take_items<S: FeedStore + ?Sized>(
         &self,
         store: &S,
@@ -194,8 +277,31 @@ impl Poller {
             .filter(|i| unseen.contains(&i.id))
             .collect();
         items.sort_by_key(|i| i.published);
+        let mut pages = Vec::with_capacity(items.len());
         for item in items {
-            match self.article(item, outlet.as_deref()) {
+            match &item.link {
+                Some(link) => pages.push(Page {
+                    source: source.id,
+                    item: item.id.clone(),
+                    link: link.clone(),
+                    title: item.title.clone(),
+                    published: item.published,
+                    outlet: outlet.clone(),
+                }),
+                None => {
+                    tracing::warn!(feed = %source.url, item = %item.id, "item skipped: no link");
+                    report.failed_items += 1;
+                }
+            }
+        }
+        if !pages.is_empty() && store.queue_pages(&pages)? {
+            let ids: Vec<String> = pages.into_iter().map(|p| p.item).collect();
+            store.mark_items_seen(source.id, &ids)?;
+            report.queued_pages += ids.len();
+            return Ok(report);
+        }
+        for page in pages {
+            match self.fetcher.article(&page) {
                 // Stored as soon as fetched: a feed of a thousand slow pages
                 // shows its first articles at once, and a crash loses at
                 // most the page being fetched.
@@ -207,46 +313,15 @@ impl Poller {
                             Added::Duplicate(_) => report.duplicates += 1,
                         }
                     }
-                    store.mark_items_seen(source.id, std::slice::from_ref(&item.id))?;
+                    store.mark_items_seen(source.id, std::slice::from_ref(&page.item))?;
                 }
                 Err(err) => {
-                    tracing::warn!(feed = %source.url, item = %item.id, %err, "item skipped");
+                    tracing::warn!(feed = %source.url, item = %page.item, %err, "item skipped");
                     report.failed_items += 1;
                 }
             }
         }
         Ok(report)
-    }
-
-    /// The article behind a feed item: its page fetched and extracted, with
-    /// the feed's metadata where the page has none.
-    fn article(&self, item: &Item, outlet: Option<&str>) -> Result<Article, String> {
-        let link = item.link.as_deref().ok_or("no link")?;
-        if safe_link(Some(link)).is_none() {
-            return Err(format!("{link}: not an http(s) link"));
-        }
-        let mut response = self.agent.get(link).call().map_err(|e| e.to_string())?;
-        let status = response.status().as_u16();
-        if status != 200 {
-            return Err(format!("{link}: HTTP {status}"));
-        }
-        let charset = response
-            .headers()
-            .get("content-type")
-            .and_then(|v| v.to_str().ok())
-            .and_then(charset_of)
-            .map(String::from);
-        let bytes = read_limited(response.body_mut().as_reader())?;
-        let mut article = parallax_read::web_page(&bytes, charset.as_deref(), link)
-            .map_err(|e| format!("{link}: {e}"))?;
-        if article.title.is_empty() {
-            article.title = item.title.clone().unwrap_or_default();
-        }
-        article.published = article.published.or(item.published);
-        // The page names its outlet best; an aggregator's feed title would
-        // make every article one outlet's.
-        article.source = article.source.or_else(|| outlet.map(String::from));
-        Ok(article)
     }
 }
 
@@ -255,6 +330,7 @@ impl Report {
         self.new_articles += other.new_articles;
         self.duplicates += other.duplicates;
         self.failed_items += other.failed_items;
+        self.queued_pages += other.queued_pages;
     }
 }
 

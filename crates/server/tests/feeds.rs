@@ -6,136 +6,20 @@
 
 mod common;
 
-use std::collections::BTreeMap;
 use std::time::{Duration, Instant};
 
-use axum::extract::Path;
-use axum::http::{HeaderMap, StatusCode, header};
+use axum::http::{StatusCode, header};
 use axum::response::IntoResponse;
-use axum::routing::get;
 use common::demo_corpus;
-use parallax_model::Article;
 use parallax_pipeline::analyze;
 use parallax_store::{ArticleLog, Sources};
+use parallax_testbed::{escape_xml, start_sites};
 use serde_json::{Value, json};
-
-fn escape(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
-}
-
-/// A plain news page for an article: headline, byline, paragraphs, and the
-/// furniture every real page has around them.
-fn page(article: &Article) -> String {
-    let paragraphs: String = article
-        .text
-        .split("\n\n")
-        .map(|p| format!("<p>{}</p>\n", escape(p)))
-        .collect();
-    format!(
-        "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>{title} | {outlet}</title>\
-         <meta property=\"og:site_name\" content=\"{outlet}\"></head><body>\
-         <nav><a href=\"/\">Home</a> <a href=\"/world\">World</a></nav>\
-         <article><h1>{title}</h1>{paragraphs}</article>\
-         <footer>© {outlet}. All rights reserved.</footer></body></html>",
-        title = escape(&article.title),
-        outlet = escape(article.outlet()),
-    )
-}
-
-fn rss(outlet: &str, articles: &[&Article], base: &str) -> String {
-    let items: String = articles
-        .iter()
-        .map(|a| {
-            format!(
-                "<item><title>{}</title><link>{base}/pages/{}.html?utm_source=rss</link><guid>{}</guid><pubDate>{}</pubDate></item>",
-                escape(&a.title),
-                a.id,
-                a.id,
-                a.published.map(|p| p.to_rfc2822()).unwrap_or_default()
-            )
-        })
-        .collect();
-    format!(
-        "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>{}</title><link>{base}/</link>{items}</channel></rss>",
-        escape(outlet)
-    )
-}
-
-/// The sites on one local HTTP server: `/feeds/0.xml` (RSS with an ETag)
-/// and `/pages/{id}.html`.
-fn start_sites(articles: Vec<Article>) -> (String, std::thread::JoinHandle<()>) {
-    let (ready, address) = std::sync::mpsc::channel();
-    let thread = std::thread::spawn(move || {
-        let runtime = tokio::runtime::Runtime::new().unwrap();
-        runtime.block_on(async move {
-            let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-            let base = format!("http://{}", listener.local_addr().unwrap());
-            let all: Vec<&Article> = articles.iter().collect();
-            let feeds = [rss("Newsdesk", &all, &base)];
-            let pages: BTreeMap<String, String> = articles
-                .iter()
-                .map(|a| (format!("{}.html", a.id), page(a)))
-                .collect();
-            let app = axum::Router::new()
-                .route(
-                    "/feeds/{n}",
-                    get(move |Path(n): Path<String>, headers: HeaderMap| {
-                        let feed = n
-                            .strip_suffix(".xml")
-                            .and_then(|i| i.parse::<usize>().ok())
-                            .and_then(|i| feeds.get(i).cloned());
-                        async move {
-                            let Some(feed) = feed else {
-                                return StatusCode::NOT_FOUND.into_response();
-                            };
-                            let etag = format!("\"{}\"", feed.len());
-                            if headers
-                                .get(header::IF_NONE_MATCH)
-                                .and_then(|v| v.to_str().ok())
-                                == Some(&etag)
-                            {
-                                return StatusCode::NOT_MODIFIED.into_response();
-                            }
-                            (
-                                [
-                                    (header::CONTENT_TYPE, "application/rss+xml".to_string()),
-                                    (header::ETAG, etag),
-                                ],
-                                feed,
-                            )
-                                .into_response()
-                        }
-                    }),
-                )
-                .route(
-                    "/pages/{file}",
-                    get(move |Path(file): Path<String>| {
-                        let page = pages.get(&file).cloned();
-                        async move {
-                            match page {
-                                Some(html) => {
-                                    ([(header::CONTENT_TYPE, "text/html; charset=utf-8")], html)
-                                        .into_response()
-                                }
-                                None => StatusCode::NOT_FOUND.into_response(),
-                            }
-                        }
-                    }),
-                );
-            ready.send(base).unwrap();
-            axum::serve(listener, app).await.unwrap();
-        });
-    });
-    (address.recv().unwrap(), thread)
-}
 
 #[test]
 fn followed_feeds_become_the_right_stories() {
     let articles = demo_corpus();
-    let (sites, _sites_thread) = start_sites(articles.clone());
+    let (sites, _sites_thread) = start_sites(articles.clone(), &[]);
 
     let dir = tempfile::tempdir().unwrap();
     let mut config = parallax_server::Config {
@@ -310,7 +194,7 @@ fn feed_links_to_private_addresses_are_never_fetched() {
         .map(|(i, link)| {
             format!(
                 "<item><title>Item {i}</title><link>{}</link><guid>item-{i}</guid></item>",
-                escape(link)
+                escape_xml(link)
             )
         })
         .collect();

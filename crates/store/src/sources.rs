@@ -57,4 +57,8 @@ pub trait Sources {
 
     /// Mark items as taken (after their articles are in the log).
     fn mark_items_seen(&self, source: i64, items: &[String]) -> Result<(), Error>;
+
+    /// Unmark items taken before, so that the next poll of their feed takes
+    /// them again (a cluster's worker that could not fetch an item's page).
+    fn forget_items(&self, source: i64, items: &[String]) -> Result<(), Error>;
 }

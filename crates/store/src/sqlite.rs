@@ -903,4 +903,17 @@ impl Sources for SqliteStore {
         }
         tx.commit().map_err(|e| self.sqlite(e))
     }
+
+    fn forget_items(&self, source: i64, items: &[String]) -> Result<(), Error> {
+        let conn = lock(&self.writer);
+        let mut forget = conn
+            .prepare_cached("DELETE FROM feed_items WHERE source = ?1 AND item = ?2")
+            .map_err(|e| self.sqlite(e))?;
+        for item in items {
+            forget
+                .execute(params![source, item])
+                .map_err(|e| self.sqlite(e))?;
+        }
+        Ok(())
+    }
 }

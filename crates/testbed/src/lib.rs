@@ -1,6 +1,7 @@
 //! Real servers for the cluster's tests and benchmarks: a PostgreSQL
 //! instance and a JetStream cluster of NATS servers, each in a temporary
-//! directory on loopback ports, stopped when dropped.
+//! directory on loopback ports, stopped when dropped; and sites serving
+//! feeds and pages ([`start_sites`]).
 //!
 //! They run Debian's `postgresql` and `nats-server` (`scripts/cluster-test`
 //! installs both). PostgreSQL refuses to run as root, so when the tests do,
@@ -8,9 +9,11 @@
 
 mod nats;
 mod postgres;
+mod sites;
 
 pub use nats::{Nats, NatsNode};
 pub use postgres::Postgres;
+pub use sites::{escape_xml, start_sites};
 
 use std::net::TcpListener;
 use std::time::{Duration, Instant};

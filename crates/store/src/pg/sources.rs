@@ -132,4 +132,14 @@ impl Sources for PgStore {
         })?;
         Ok(())
     }
+
+    fn forget_items(&self, source: i64, items: &[String]) -> Result<(), Error> {
+        self.write(|tx| {
+            tx.execute(
+                "DELETE FROM feed_items WHERE source = $1 AND item = ANY($2)",
+                &[&source, &items],
+            )
+        })?;
+        Ok(())
+    }
 }
