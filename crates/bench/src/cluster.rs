@@ -177,11 +177,14 @@ fn cluster(
         }
         let checkpoint = store.checkpoint()?.map(|(at, state)| (at, state.len()));
         let mut standby = take_over(o, &urls[..6], &settings, corpus, "standby.log", stored)?;
-        if let Some((at, bytes)) = checkpoint {
-            println!(
+        let carried_on = std::fs::read_to_string(corpus.with_file_name("standby.log"))?
+            .contains("carried on from the checkpoint");
+        match checkpoint {
+            Some((at, bytes)) if carried_on => println!(
                 "  (from the checkpoint at {at} of {stored}, {:.1} MB)",
                 bytes as f64 / 1e6
-            );
+            ),
+            _ => println!("  (it did not carry on from a checkpoint: it replayed the whole log)"),
         }
         let _ = standby.kill();
         let _ = standby.wait();
@@ -306,12 +309,19 @@ fn articles(postgres: &str) -> anyhow::Result<i64> {
 /// What the stages a cluster splits cost an article here, one thread.
 fn stage_costs(sample: &[Article]) {
     let n = sample.len() as f64;
+    let live = parallax_pipeline::Live::new();
+    let preparer = live.preparer();
     let start = Instant::now();
     let docs: Vec<_> = sample
         .iter()
         .map(|a| parallax_pipeline::understand(a.clone()))
         .collect();
     let understand = start.elapsed().as_secs_f64() / n;
+    let start = Instant::now();
+    for doc in &docs {
+        std::hint::black_box(preparer.prepare(doc));
+    }
+    let prepare = start.elapsed().as_secs_f64() / n;
     let start = Instant::now();
     let encoded: Vec<Vec<u8>> = docs.iter().map(parallax_pipeline::wire::encode).collect();
     let encode = start.elapsed().as_secs_f64() / n;
@@ -328,10 +338,12 @@ fn stage_costs(sample: &[Article]) {
         .sum::<usize>() as f64
         / n;
     println!(
-        "per article, one thread, {} articles: understand {:.2} ms; document encode {:.3} ms, \
-         decode {:.3} ms ({decoded} read back); article {:.1} KB as JSON, its document {:.1} KB",
+        "per article, one thread, {} articles: understand {:.2} ms, prepare for grouping {:.3} ms; \
+         document encode {:.3} ms, decode {:.3} ms ({decoded} read back); article {:.1} KB as JSON, \
+         its document {:.1} KB",
         sample.len(),
         understand * 1e3,
+        prepare * 1e3,
         encode * 1e3,
         decode * 1e3,
         article_bytes / 1024.0,

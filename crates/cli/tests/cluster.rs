@@ -12,7 +12,9 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
-use parallax_store::{ArticleLog, Found, PgStore, Rendition, SqliteStore, StoryOrder, StoryViews};
+use parallax_store::{
+    ArticleLog, Found, PgStore, Rendition, Sources, SqliteStore, StoryOrder, StoryViews,
+};
 use parallax_testbed::{Nats, Postgres, free_ports};
 
 fn examples() -> PathBuf {
@@ -707,22 +709,26 @@ fn a_feeds_pages_are_fetched_by_the_workers() {
     );
     assert!(!urls.iter().any(|u| u.contains(&lost)));
     // The workers fetched the pages, not the server that polled the feed:
-    // the lost one was refused by a worker, which had its feed forget it.
+    // the lost one was refused by a worker, which had its feed's next poll
+    // take it again.
     let workers = role_log(&cluster, "worker-1") + &role_log(&cluster, "worker-2");
     assert!(workers.contains("page not fetched"), "{workers}");
     assert!(workers.contains(&format!("{lost}.html")), "{workers}");
     assert!(workers.contains("HTTP 404"), "{workers}");
-    let taken: Vec<String> = sql
-        .query("SELECT item FROM feed_items", &[])
+    let retried: Vec<String> = sql
+        .query("SELECT item FROM feed_retries", &[])
         .unwrap()
         .iter()
         .map(|row| row.get(0))
         .collect();
-    assert_eq!(taken.len() as i64, n);
-    assert!(
-        !taken.contains(&lost),
-        "the lost page is tried again at the next poll"
+    assert_eq!(
+        retried,
+        std::slice::from_ref(&lost),
+        "the lost page is taken again at the next poll"
     );
+    let source = store.sources().unwrap()[0].id;
+    let items: Vec<String> = articles.iter().map(|a| a.id.clone()).collect();
+    assert_eq!(store.unseen_items(source, &items).unwrap(), [lost]);
     let servers = role_log(&cluster, "server-1") + &role_log(&cluster, "server-2");
     assert!(servers.contains("queued="), "{servers}");
     assert!(!servers.contains("item skipped"), "{servers}");

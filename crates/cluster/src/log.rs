@@ -40,11 +40,8 @@ pub const PAGE: &str = "page";
 #[derive(Debug, Clone, Copy)]
 pub enum Item<'a> {
     Article(&'a Article),
-    /// A page to fetch, as of the poll at `polled`.
-    Page {
-        page: &'a Page,
-        polled: chrono::DateTime<chrono::Utc>,
-    },
+    /// A feed item's page to fetch.
+    Page(&'a Page),
 }
 
 impl Item<'_> {
@@ -52,7 +49,7 @@ impl Item<'_> {
     fn name(&self) -> String {
         match self {
             Item::Article(article) => format!("article {}", article.id),
-            Item::Page { page, .. } => format!("the page {}", page.link),
+            Item::Page(page) => format!("the page {}", page.link),
         }
     }
 
@@ -63,12 +60,12 @@ impl Item<'_> {
     fn message_id(&self) -> String {
         match self {
             Item::Article(article) => message_id(&article.id),
-            Item::Page { page, polled } => format!(
+            Item::Page(page) => format!(
                 "page:{}",
                 message_id(&format!(
                     "{} {} {}",
                     page.source,
-                    polled.timestamp_micros(),
+                    page.polled.timestamp_micros(),
                     page.item
                 ))
             ),
@@ -78,7 +75,7 @@ impl Item<'_> {
     fn payload(&self) -> serde_json::Result<Vec<u8>> {
         match self {
             Item::Article(article) => serde_json::to_vec(article),
-            Item::Page { page, .. } => serde_json::to_vec(page),
+            Item::Page(page) => serde_json::to_vec(page),
         }
     }
 }
@@ -229,7 +226,7 @@ impl Log {
         let mut publish = jetstream::message::PublishMessage::build()
             .payload(payload.into())
             .message_id(item.message_id());
-        if let Item::Page { .. } = item {
+        if let Item::Page(_) = item {
             publish = publish.header(KIND, PAGE);
         }
         self.js

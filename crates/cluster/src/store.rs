@@ -57,11 +57,7 @@ impl ClusterStore {
 /// log, for the workers to fetch and extract.
 impl FeedStore for ClusterStore {
     fn queue_pages(&self, pages: &[Page]) -> Result<bool, Error> {
-        let polled = chrono::Utc::now();
-        let items: Vec<Item<'_>> = pages
-            .iter()
-            .map(|page| Item::Page { page, polled })
-            .collect();
+        let items: Vec<Item<'_>> = pages.iter().map(Item::Page).collect();
         self.publish(&items)?;
         Ok(true)
     }
@@ -172,11 +168,21 @@ impl Sources for ClusterStore {
         self.store.unseen_items(source, items)
     }
 
-    fn mark_items_seen(&self, source: i64, items: &[String]) -> Result<(), Error> {
-        self.store.mark_items_seen(source, items)
+    fn mark_items_seen(
+        &self,
+        source: i64,
+        items: &[String],
+        polled: DateTime<Utc>,
+    ) -> Result<(), Error> {
+        self.store.mark_items_seen(source, items, polled)
     }
 
-    fn forget_items(&self, source: i64, items: &[String]) -> Result<(), Error> {
-        self.store.forget_items(source, items)
+    fn retry_items(
+        &self,
+        source: i64,
+        items: &[String],
+        polled: DateTime<Utc>,
+    ) -> Result<(), Error> {
+        self.store.retry_items(source, items, polled)
     }
 }

@@ -5,9 +5,9 @@
 //! the log's one consumer, each item going to one.
 //!
 //! A page that cannot be fetched or read is written as refused, and its
-//! feed item forgotten, so that the feed's next poll queues it again (as
-//! the embedded mode's poller tries it again): a slow or failing site never
-//! holds up the log behind it.
+//! feed asked to take the item again, so that the feed's next poll queues
+//! it again (as the embedded mode's poller tries it again): a failing site
+//! never holds up the log behind it.
 //!
 //! An item is acknowledged only once its result is committed: a worker that
 //! dies first leaves it to be delivered again (after the log's ack wait),
@@ -40,6 +40,9 @@ const IN_PROGRESS: Duration = Duration::from_secs(10);
 /// the CPU).
 const FETCHES: usize = 8;
 
+/// What a log item held: its article, or why it has none.
+type Read = Result<Article, String>;
+
 /// One log item as taken: its position, and its payload with its kind.
 struct Taken {
     pos: i64,
@@ -55,6 +58,12 @@ pub async fn run(
     fetcher: Fetcher,
     stop: Arc<AtomicBool>,
 ) -> anyhow::Result<()> {
+    let pages = Arc::new(
+        rayon::ThreadPoolBuilder::new()
+            .num_threads(FETCHES)
+            .thread_name(|i| format!("fetch-{i}"))
+            .build()?,
+    );
     let consumer = loop {
         match log.workers().await {
             Ok(consumer) => break consumer,
@@ -118,9 +127,9 @@ pub async fn run(
             })
         };
         let work = {
-            let (store, fetcher) = (store.clone(), fetcher.clone());
+            let (store, fetcher, pages) = (store.clone(), fetcher.clone(), pages.clone());
             tokio::task::spawn_blocking(move || {
-                let inbound = understand(read(items, &fetcher, store.as_ref()));
+                let inbound = understand(read(items, &pages, &fetcher, store.as_ref())?);
                 let n = inbound.len();
                 put_inbox(&store, inbound).map(|()| n)
             })
@@ -179,64 +188,55 @@ fn put_inbox(store: &PgStore, items: Vec<Inbound>) -> Result<(), parallax_store:
     }
 }
 
-/// Each item's article: read from the item, or from its page, fetched
-/// [`FETCHES`] at a time. A page that cannot be fetched or read is
-/// forgotten by its feed (tried again at the feed's next poll; if even
-/// that fails, it is not, and the log moves on without it).
+/// Each item's article: read from the item, or from its page, fetched on
+/// `pages` (a pool of [`FETCHES`] threads: fetching waits on the network).
+/// A page that cannot be fetched or read, even by a panic, is refused, and
+/// its feed asked to take the item again at its next poll; a store error
+/// in asking is the batch's, which then comes back.
 fn read(
     items: Vec<Taken>,
+    pages: &rayon::ThreadPool,
     fetcher: &Fetcher,
     store: &(impl Sources + Sync),
-) -> Vec<(i64, Result<Article, String>)> {
-    let next = std::sync::Mutex::new(items.into_iter().enumerate());
-    let read = std::sync::Mutex::new(Vec::new());
-    std::thread::scope(|scope| {
-        for _ in 0..FETCHES {
-            scope.spawn(|| {
-                loop {
-                    let item = next
-                        .lock()
-                        .unwrap_or_else(std::sync::PoisonError::into_inner)
-                        .next();
-                    let Some((i, item)) = item else { break };
-                    let article = article(&item, fetcher, store);
-                    read.lock()
-                        .unwrap_or_else(std::sync::PoisonError::into_inner)
-                        .push((i, (item.pos, article)));
-                }
-            });
-        }
-    });
-    let mut read = read
-        .into_inner()
-        .unwrap_or_else(std::sync::PoisonError::into_inner);
-    read.sort_unstable_by_key(|&(i, _)| i);
-    read.into_iter().map(|(_, item)| item).collect()
+) -> Result<Vec<(i64, Read)>, parallax_store::Error> {
+    pages.install(|| {
+        items
+            .into_par_iter()
+            .map(|item| Ok((item.pos, article(&item, fetcher, store)?)))
+            .collect()
+    })
 }
 
 /// One item's article (see [`read`]).
-fn article(item: &Taken, fetcher: &Fetcher, store: &impl Sources) -> Result<Article, String> {
+fn article(
+    item: &Taken,
+    fetcher: &Fetcher,
+    store: &impl Sources,
+) -> Result<Read, parallax_store::Error> {
     let pos = item.pos;
     if !item.page {
-        return serde_json::from_slice::<Article>(&item.payload)
-            .map_err(|e| format!("log item {pos} is not an article: {e}"));
+        return Ok(serde_json::from_slice::<Article>(&item.payload)
+            .map_err(|e| format!("log item {pos} is not an article: {e}")));
     }
-    let page: Page = serde_json::from_slice(&item.payload)
-        .map_err(|e| format!("log item {pos} is not a page: {e}"))?;
-    fetcher.article(&page).map_err(|err| {
-        let again = match store.forget_items(page.source, std::slice::from_ref(&page.item)) {
-            Ok(()) => "tried again at its feed's next poll",
-            Err(_) => "its feed could not be told to try it again",
-        };
-        tracing::warn!(position = pos, %err, "page not fetched; {again}");
-        format!("{err} ({again})")
-    })
+    let page: Page = match serde_json::from_slice(&item.payload) {
+        Ok(page) => page,
+        Err(e) => return Ok(Err(format!("log item {pos} is not a page: {e}"))),
+    };
+    // The agent only holds idle connections, which a panic leaves usable
+    // or closed.
+    let fetched = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| fetcher.article(&page)))
+        .unwrap_or_else(|_| Err(format!("{}: reading the page failed", page.link)));
+    if let Err(err) = &fetched {
+        store.retry_items(page.source, std::slice::from_ref(&page.item), page.polled)?;
+        tracing::warn!(position = pos, %err, "page not fetched; its feed's next poll takes it again");
+    }
+    Ok(fetched)
 }
 
 /// Each item's article understood, in parallel; an item that is no article
 /// (or that the pipeline fails on) is kept with the reason, so the grouper
 /// reports it and moves past it.
-pub fn understand(items: Vec<(i64, Result<Article, String>)>) -> Vec<Inbound> {
+pub fn understand(items: Vec<(i64, Read)>) -> Vec<Inbound> {
     items
         .into_par_iter()
         .map(|(pos, article)| {

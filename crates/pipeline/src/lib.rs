@@ -10,6 +10,7 @@
 //! stream would.
 
 mod arrival;
+pub mod build;
 pub mod checkpoint;
 mod live;
 mod timings;

@@ -13,12 +13,14 @@
 //! appended and writes nothing twice.
 //!
 //! Replay starts from the store's checkpoint where there is one: the
-//! stream's state saved every [`CHECKPOINT_EVERY`] articles at a moment
-//! when every view was saved, with the log positions of the documents of
-//! the stories still open, which are read back (and understood again where
-//! the store keeps no document). So a restart costs the open stories and
-//! the articles since the checkpoint, not the whole log. A checkpoint from
-//! another version of Parallax is not read: the whole log is replayed.
+//! stream's state saved every [`CHECKPOINT_EVERY`] articles, with the log
+//! positions of the documents of the stories still open, which are read
+//! back (and understood again where the store keeps no document). So a
+//! restart costs the open stories and the articles since the checkpoint,
+//! not the whole log. A checkpoint may be ahead of the views (a large
+//! story's view waits, see [`Refresh`]): the stories with articles past the
+//! `analysed_to` mark are then saved again at once. A checkpoint another
+//! build of Parallax wrote is not read: the whole log is replayed.
 //!
 //! A story idle past the grouping window closes: its last view is final, and
 //! its documents leave memory, so the analyser holds only the open stories
@@ -47,8 +49,7 @@ const SAVE_EVERY: Duration = Duration::from_secs(10);
 
 /// Articles placed between two checkpoints, by default: a restart replays
 /// at most about this many besides the open stories. Writing one costs
-/// about what replaying a few thousand articles costs (see
-/// docs/benchmarks.md).
+/// about what replaying a thousand articles costs (see docs/benchmarks.md).
 pub const CHECKPOINT_EVERY: usize = 50_000;
 
 /// What a checkpoint holds: the stream's state, and the log position of
@@ -239,8 +240,31 @@ impl<'s, S: ArticleLog + StoryViews + ?Sized> Analyser<'s, S> {
     /// the checkpoint on where there is one.
     fn replay(&mut self) -> Result<(), Error> {
         let analysed_to = self.store.analysed_to()?;
-        self.restore(analysed_to)?;
+        self.restore()?;
         let mut after = self.seqs.last().copied().unwrap_or(0);
+        if after > analysed_to {
+            // The checkpoint is ahead of the views: the stories with
+            // articles past the mark are saved again.
+            let seqs = &self.seqs;
+            let stories = self
+                .live
+                .stories()
+                .filter(|&story| {
+                    self.live.members(story).is_some_and(|members| {
+                        members
+                            .iter()
+                            .any(|&i| seqs.get(i).is_some_and(|&seq| seq > analysed_to))
+                    })
+                })
+                .collect();
+            self.save(
+                Changes {
+                    stories,
+                    ..Changes::default()
+                },
+                false,
+            )?;
+        }
         while after < analysed_to {
             let (placed, changes) = self.place_after(after, Some(analysed_to))?;
             if placed == 0 {
@@ -256,10 +280,10 @@ impl<'s, S: ArticleLog + StoryViews + ?Sized> Analyser<'s, S> {
         Ok(())
     }
 
-    /// Carry on from the store's checkpoint, if it has a readable one at or
-    /// before `analysed_to`. Anything else leaves the analyser at the start
-    /// of the log, to replay it all.
-    fn restore(&mut self, analysed_to: Seq) -> Result<(), Error> {
+    /// Carry on from the store's checkpoint, if it has one this build can
+    /// read. Anything else leaves the analyser at the start of the log, to
+    /// replay it all.
+    fn restore(&mut self) -> Result<(), Error> {
         let Some((at, bytes)) = self.store.checkpoint()? else {
             return Ok(());
         };
@@ -269,11 +293,10 @@ impl<'s, S: ArticleLog + StoryViews + ?Sized> Analyser<'s, S> {
             return Ok(());
         };
         let seqs = checkpoint.seqs();
-        if seqs.last().copied().unwrap_or(0) != at || at > analysed_to {
+        if seqs.last().copied().unwrap_or(0) != at || seqs.len() != checkpoint.live.len() {
             tracing::warn!(
                 at,
-                analysed_to,
-                "the checkpoint does not match the log: replaying it all"
+                "the checkpoint does not hold together: replaying the whole log"
             );
             return Ok(());
         }
@@ -315,12 +338,11 @@ impl<'s, S: ArticleLog + StoryViews + ?Sized> Analyser<'s, S> {
         Ok(())
     }
 
-    /// Save a checkpoint if one is due: every view is saved up to the last
-    /// article placed (`mark`), and [`CHECKPOINT_EVERY`] articles were
-    /// placed since the last one (any, on a flush). A checkpoint is only
-    /// a shortcut for the next start, so failing to write one is logged,
-    /// not fatal.
-    fn checkpoint(&mut self, mark: Seq, all: bool) {
+    /// Save a checkpoint if one is due: [`CHECKPOINT_EVERY`] articles were
+    /// placed since the last one (any, on a flush). A checkpoint is only a
+    /// shortcut for the next start, so failing to write one is logged, not
+    /// fatal.
+    fn checkpoint(&mut self, all: bool) {
         let placed = self.live.len();
         let since = placed - self.checkpointed.min(placed);
         let due = if all {
@@ -328,7 +350,10 @@ impl<'s, S: ArticleLog + StoryViews + ?Sized> Analyser<'s, S> {
         } else {
             since >= self.checkpoint_every
         };
-        if !due || self.seqs.last() != Some(&mark) {
+        let Some(&at) = self.seqs.last() else {
+            return;
+        };
+        if !due {
             return;
         }
         let started = Instant::now();
@@ -338,11 +363,11 @@ impl<'s, S: ArticleLog + StoryViews + ?Sized> Analyser<'s, S> {
             tracing::warn!("the checkpoint did not serialise");
             return;
         };
-        match self.store.save_checkpoint(mark, &bytes) {
+        match self.store.save_checkpoint(at, &bytes) {
             Ok(()) => {
                 self.checkpointed = placed;
                 tracing::info!(
-                    at = mark,
+                    at,
                     bytes = bytes.len(),
                     ms = started.elapsed().as_millis() as u64,
                     "checkpoint saved"
@@ -406,6 +431,7 @@ impl<'s, S: ArticleLog + StoryViews + ?Sized> Analyser<'s, S> {
             changed.extend(changes);
             if caught_up || since_save.elapsed() >= SAVE_EVERY {
                 self.save(std::mem::take(&mut changed), false)?;
+                self.checkpoint(false);
                 since_save = Instant::now();
             }
             progress(done);
@@ -420,8 +446,7 @@ impl<'s, S: ArticleLog + StoryViews + ?Sized> Analyser<'s, S> {
     /// Then saves a checkpoint if anything was placed since the last one.
     pub fn flush(&mut self) -> Result<(), Error> {
         self.save(Changes::default(), true)?;
-        let mark = self.store.analysed_to()?;
-        self.checkpoint(mark, true);
+        self.checkpoint(true);
         Ok(())
     }
 
@@ -546,6 +571,14 @@ impl<'s, S: ArticleLog + StoryViews + ?Sized> Analyser<'s, S> {
             self.large.remove(story);
             self.live.forget(*story);
         }
+        // A large story whose view lacks nothing is complete up to here:
+        // once it waits for a view, the mark stays here, not at its last
+        // view (which would move the mark back).
+        for last in self.large.values_mut() {
+            if last.stale_since.is_none() {
+                last.at = placed;
+            }
+        }
         let mark = self
             .large
             .values()
@@ -560,7 +593,6 @@ impl<'s, S: ArticleLog + StoryViews + ?Sized> Analyser<'s, S> {
         let views: Vec<StoryView> = views.into_iter().map(|(_, _, _, view)| view).collect();
         self.store.save_views(&views, &merges, mark)?;
         tracing::info!(articles = mark, stories = views.len(), "saved");
-        self.checkpoint(mark, all);
         Ok(())
     }
 

@@ -6,10 +6,10 @@
 //!
 //! Items are marked as taken only after their articles (or pages) are
 //! durably in the log, so a crash between the two at worst fetches a page
-//! again, and the log's deduplication keeps the article once. An item whose
-//! page cannot be fetched is not taken, and is tried again at the feed's
-//! next poll (a worker that fails to fetch one forgets it:
-//! [`Sources::forget_items`]).
+//! again, and the store keeps the article once (by id, address and text).
+//! An item whose page cannot be fetched is not taken, and is tried again at
+//! the feed's next poll (a worker that fails to fetch one asks for that:
+//! [`Sources::retry_items`]).
 
 use std::collections::HashSet;
 use std::io::Read;
@@ -47,7 +47,7 @@ impl FeedStore for parallax_store::SqliteStore {}
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Page {
     /// The source (feed) and the item's id in it: an item whose page
-    /// cannot be fetched is forgotten there, to be tried again.
+    /// cannot be fetched is taken again at the feed's next poll.
     pub source: i64,
     pub item: String,
     pub link: String,
@@ -56,6 +56,8 @@ pub struct Page {
     pub published: Option<DateTime<Utc>>,
     /// The feed's outlet, for a page that names none.
     pub outlet: Option<String>,
+    /// When the poll that queued it began.
+    pub polled: DateTime<Utc>,
 }
 
 /// Polls feeds into a store.
@@ -222,7 +224,7 @@ impl Poller {
                 etag,
                 last_modified,
             }) => {
-                report = self.take_items(store, source, &feed)?;
+                report = self.take_items(store, source, &feed, now)?;
                 (
                     Outcome::Fetched {
                         etag,
@@ -259,12 +261,13 @@ impl Poller {
     }
 
     /// Fetch and append the items of a feed not taken before (or queue
-    /// their pages, where the store takes them).
+    /// their pages, where the store takes them), for the poll at `now`.
     fn take_items<S: FeedStore + ?Sized>(
         &self,
         store: &S,
         source: &Source,
         feed: &Feed,
+        now: DateTime<Utc>,
     ) -> Result<Report, parallax_store::Error> {
         let ids: Vec<String> = feed.items.iter().map(|i| i.id.clone()).collect();
         let unseen: HashSet<String> = store.unseen_items(source.id, &ids)?.into_iter().collect();
@@ -287,6 +290,7 @@ impl Poller {
                     title: item.title.clone(),
                     published: item.published,
                     outlet: outlet.clone(),
+                    polled: now,
                 }),
                 None => {
                     tracing::warn!(feed = %source.url, item = %item.id, "item skipped: no link");
@@ -296,7 +300,7 @@ impl Poller {
         }
         if !pages.is_empty() && store.queue_pages(&pages)? {
             let ids: Vec<String> = pages.into_iter().map(|p| p.item).collect();
-            store.mark_items_seen(source.id, &ids)?;
+            store.mark_items_seen(source.id, &ids, now)?;
             report.queued_pages += ids.len();
             return Ok(report);
         }
@@ -313,7 +317,7 @@ impl Poller {
                             Added::Duplicate(_) => report.duplicates += 1,
                         }
                     }
-                    store.mark_items_seen(source.id, std::slice::from_ref(&page.item))?;
+                    store.mark_items_seen(source.id, std::slice::from_ref(&page.item), now)?;
                 }
                 Err(err) => {
                     tracing::warn!(feed = %source.url, item = %page.item, %err, "item skipped");

@@ -118,24 +118,40 @@ pub async fn serve_store<S: Backend + FeedStore>(
 }
 
 /// The analyser loop: become the store's analyser (waiting while an
-/// `ingest` holds the role), then analyse whatever is appended.
+/// `ingest` holds the role), then analyse whatever is appended. A failure
+/// (a save that did not happen) starts the analyser again from what the
+/// store holds, as the cluster's grouper does: its stories in memory would
+/// otherwise be ahead of the views saved.
 fn analyse(dir: &Path, store: &SqliteStore, woken: &Receiver<()>) {
-    let mut analyser = loop {
+    while let Some(mut analyser) = start_analyser(dir, store, woken) {
+        loop {
+            let failed = analyser.catch_up().and_then(|_| analyser.tidy()).err();
+            if let Err(RecvTimeoutError::Disconnected) = woken.recv_timeout(POLL) {
+                return;
+            }
+            if let Some(err) = failed {
+                tracing::error!(%err, "analysis failed; starting again from the store");
+                break;
+            }
+        }
+    }
+}
+
+/// Become the store's analyser, waiting while another process is; `None`
+/// once the server stops.
+fn start_analyser<'s>(
+    dir: &Path,
+    store: &'s SqliteStore,
+    woken: &Receiver<()>,
+) -> Option<Analyser<'s, SqliteStore>> {
+    loop {
         match Analyser::start(dir, store) {
-            Ok(Some(analyser)) => break analyser,
+            Ok(Some(analyser)) => return Some(analyser),
             Ok(None) => tracing::info!("another process analyses this store; waiting"),
             Err(err) => tracing::error!(%err, "cannot start the analyser"),
         }
         if let Err(RecvTimeoutError::Disconnected) = woken.recv_timeout(POLL * 2) {
-            return;
-        }
-    };
-    loop {
-        if let Err(err) = analyser.catch_up().and_then(|_| analyser.tidy()) {
-            tracing::error!(%err, "analysis failed; retrying");
-        }
-        if let Err(RecvTimeoutError::Disconnected) = woken.recv_timeout(POLL) {
-            return;
+            return None;
         }
     }
 }

@@ -252,6 +252,66 @@ fn a_large_story_is_compared_again_as_it_grows_not_for_every_article() {
     assert_eq!(store.analysed_to().unwrap(), 8);
 }
 
+/// A report on another subject: a story of its own.
+fn library_report(i: usize) -> Article {
+    Article {
+        id: format!("library-{i}"),
+        source: Some("The Marsby Courier".into()),
+        url: None,
+        title: format!("Marsby library opens reading room {i}"),
+        published: chrono::DateTime::from_timestamp(1_780_000_000 + 900 * i as i64, 0),
+        language: Some("en".into()),
+        text: format!(
+            "The public library in Marsby opened reading room number {i} for children \
+             on Saturday, librarian Oskar Dahl said."
+        ),
+    }
+}
+
+#[test]
+fn a_checkpoint_ahead_of_a_waiting_view_saves_it_on_restart() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = SqliteStore::open(dir.path()).unwrap();
+    let refresh = parallax_server::analyser::Refresh {
+        large: 4,
+        growth: 0.5,
+        wait: std::time::Duration::from_secs(3600),
+    };
+    {
+        let mut analyser = Analyser::start(dir.path(), &store).unwrap().unwrap();
+        analyser.set_refresh(refresh);
+        analyser.set_checkpoint_every(1);
+        store.append(&fire_reports(0, 4)).unwrap();
+        analyser.catch_up().unwrap();
+        assert_eq!(store.analysed_to().unwrap(), 4);
+        // Another story moves the mark on while the large one waits for
+        // nothing...
+        store.append(&[library_report(0)]).unwrap();
+        analyser.catch_up().unwrap();
+        assert_eq!(store.analysed_to().unwrap(), 5);
+        // ...and once it waits for a view, as another story's is saved, the
+        // mark stays where its view was last complete (5), not where it was
+        // last saved (4).
+        store.append(&fire_reports(4, 1)).unwrap();
+        store.append(&[library_report(1)]).unwrap();
+        analyser.catch_up().unwrap();
+        assert_eq!(store.analysed_to().unwrap(), 5);
+        // The checkpoint is at the last article, ahead of the views.
+        assert_eq!(store.checkpoint().unwrap().map(|(at, _)| at), Some(7));
+    }
+    let analyser = Analyser::start(dir.path(), &store).unwrap().unwrap();
+    assert_eq!(analyser.started_from(), 7);
+    // The story whose view waited is saved again at once.
+    assert_eq!(store.analysed_to().unwrap(), 7);
+    let fire = store
+        .stories(StoryOrder::Newest, 0, 10)
+        .unwrap()
+        .into_iter()
+        .find(|s| s.headline.contains("Holm"))
+        .expect("the fire story");
+    assert_eq!(fire.articles, 5);
+}
+
 /// The only story's saved document.
 fn view_document(store: &SqliteStore) -> serde_json::Value {
     let stories = store.stories(StoryOrder::Newest, 0, 10).unwrap();

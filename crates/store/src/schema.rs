@@ -151,6 +151,16 @@ pub const MIGRATIONS: &[&str] = &[
         state BLOB NOT NULL
     );
     "#,
+    // 7: feed items to take again, with the poll that queued them: a
+    // cluster's worker could not fetch their pages.
+    r#"
+    CREATE TABLE feed_retries (
+        source INTEGER NOT NULL REFERENCES sources(id) ON DELETE CASCADE,
+        item   TEXT NOT NULL,
+        polled TEXT NOT NULL,
+        PRIMARY KEY (source, item, polled)
+    ) WITHOUT ROWID;
+    "#,
 ];
 
 /// Settings of every connection: WAL so that readers never block the writer

@@ -52,13 +52,28 @@ pub trait Sources {
     /// Remember how a poll ended.
     fn record_poll(&self, source: i64, polled: &Polled, at: DateTime<Utc>) -> Result<(), Error>;
 
-    /// Of these feed item ids, the ones never taken from this source before.
+    /// Of these feed item ids, the ones never taken from this source
+    /// before, or to be taken again ([`retry_items`](Self::retry_items)).
     fn unseen_items(&self, source: i64, items: &[String]) -> Result<Vec<String>, Error>;
 
-    /// Mark items as taken (after their articles are in the log).
-    fn mark_items_seen(&self, source: i64, items: &[String]) -> Result<(), Error>;
+    /// Mark items as taken by the poll at `polled` (after their articles,
+    /// or their pages, are in the log); retries asked for before that poll
+    /// are done with.
+    fn mark_items_seen(
+        &self,
+        source: i64,
+        items: &[String],
+        polled: DateTime<Utc>,
+    ) -> Result<(), Error>;
 
-    /// Unmark items taken before, so that the next poll of their feed takes
-    /// them again (a cluster's worker that could not fetch an item's page).
-    fn forget_items(&self, source: i64, items: &[String]) -> Result<(), Error>;
+    /// Have the feed's next poll take again these items, which the poll at
+    /// `polled` queued and whose pages a cluster's worker could not fetch.
+    /// Whether this comes before or after that poll marks them taken, it
+    /// stands until a later poll takes them.
+    fn retry_items(
+        &self,
+        source: i64,
+        items: &[String],
+        polled: DateTime<Utc>,
+    ) -> Result<(), Error>;
 }

@@ -870,8 +870,10 @@ impl Sources for SqliteStore {
 
     fn unseen_items(&self, source: i64, items: &[String]) -> Result<Vec<String>, Error> {
         self.read(|conn| {
-            let mut seen =
-                conn.prepare_cached("SELECT 1 FROM feed_items WHERE source = ?1 AND item = ?2")?;
+            let mut seen = conn.prepare_cached(
+                "SELECT 1 FROM feed_items WHERE source = ?1 AND item = ?2
+                 AND NOT EXISTS (SELECT 1 FROM feed_retries r WHERE r.source = ?1 AND r.item = ?2)",
+            )?;
             // Repeated ids are dropped through a set: a search of the list
             // so far cost the square of a big feed's length.
             let mut listed: HashSet<&str> = HashSet::with_capacity(items.len());
@@ -885,7 +887,12 @@ impl Sources for SqliteStore {
         })
     }
 
-    fn mark_items_seen(&self, source: i64, items: &[String]) -> Result<(), Error> {
+    fn mark_items_seen(
+        &self,
+        source: i64,
+        items: &[String],
+        polled: DateTime<Utc>,
+    ) -> Result<(), Error> {
         let mut conn = lock(&self.writer);
         let tx = conn
             .transaction_with_behavior(TransactionBehavior::Immediate)
@@ -896,22 +903,38 @@ impl Sources for SqliteStore {
                     "INSERT INTO feed_items (source, item) VALUES (?1, ?2) ON CONFLICT DO NOTHING",
                 )
                 .map_err(|e| self.sqlite(e))?;
+            let mut retried = tx
+                .prepare_cached(
+                    "DELETE FROM feed_retries WHERE source = ?1 AND item = ?2 AND polled < ?3",
+                )
+                .map_err(|e| self.sqlite(e))?;
             for item in items {
                 mark.execute(params![source, item])
+                    .map_err(|e| self.sqlite(e))?;
+                retried
+                    .execute(params![source, item, stamp(polled)])
                     .map_err(|e| self.sqlite(e))?;
             }
         }
         tx.commit().map_err(|e| self.sqlite(e))
     }
 
-    fn forget_items(&self, source: i64, items: &[String]) -> Result<(), Error> {
+    fn retry_items(
+        &self,
+        source: i64,
+        items: &[String],
+        polled: DateTime<Utc>,
+    ) -> Result<(), Error> {
         let conn = lock(&self.writer);
-        let mut forget = conn
-            .prepare_cached("DELETE FROM feed_items WHERE source = ?1 AND item = ?2")
+        let mut retry = conn
+            .prepare_cached(
+                "INSERT INTO feed_retries (source, item, polled) VALUES (?1, ?2, ?3)
+                 ON CONFLICT DO NOTHING",
+            )
             .map_err(|e| self.sqlite(e))?;
         for item in items {
-            forget
-                .execute(params![source, item])
+            retry
+                .execute(params![source, item, stamp(polled)])
                 .map_err(|e| self.sqlite(e))?;
         }
         Ok(())

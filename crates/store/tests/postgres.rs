@@ -275,7 +275,15 @@ fn each_due_feed_goes_to_one_server() {
     assert_eq!(again.len(), 1, "due again once polled");
     assert_eq!(again[0].title.as_deref(), Some("Herald"));
     let items = vec!["a".to_string(), "b".to_string(), "a".to_string()];
-    a.mark_items_seen(first[0].id, &items[..1]).unwrap();
+    a.mark_items_seen(first[0].id, &items[..1], now).unwrap();
+    assert_eq!(b.unseen_items(first[0].id, &items).unwrap(), ["b"]);
+    // A worker that could not fetch a's page, quicker than the poll marked
+    // it: the next poll takes it again; once that poll has, it is taken.
+    b.retry_items(first[0].id, &items[..1], now).unwrap();
+    a.mark_items_seen(first[0].id, &items[..1], now).unwrap();
+    assert_eq!(b.unseen_items(first[0].id, &items).unwrap(), ["a", "b"]);
+    let later = now + chrono::Duration::minutes(15);
+    a.mark_items_seen(first[0].id, &items[..1], later).unwrap();
     assert_eq!(b.unseen_items(first[0].id, &items).unwrap(), ["b"]);
     assert!(b.remove_source(&first[0].url).unwrap());
     assert_eq!(a.sources().unwrap().len(), 5);

@@ -92,6 +92,11 @@ fn polls_are_remembered_and_due_sources_come_most_overdue_first() {
     assert!(a.last_polled.is_some());
 }
 
+/// A moment, `seconds` after a fixed one.
+fn at(seconds: i64) -> chrono::DateTime<chrono::Utc> {
+    chrono::DateTime::from_timestamp(1_780_000_000 + seconds, 0).unwrap()
+}
+
 #[test]
 fn items_are_taken_once_per_source() {
     let dir = tempfile::tempdir().unwrap();
@@ -104,9 +109,27 @@ fn items_are_taken_once_per_source() {
         .unwrap();
     let items: Vec<String> = ["x", "y", "x"].map(String::from).to_vec();
     assert_eq!(store.unseen_items(a.id, &items).unwrap(), ["x", "y"]);
-    store.mark_items_seen(a.id, &items[..1]).unwrap();
+    let (first_poll, next_poll) = (at(0), at(900));
+    store
+        .mark_items_seen(a.id, &items[..1], first_poll)
+        .unwrap();
     assert_eq!(store.unseen_items(a.id, &items).unwrap(), ["y"]);
     assert_eq!(store.unseen_items(b.id, &items).unwrap(), ["x", "y"]);
+    // A worker could not fetch x's page, and said so before or after the
+    // poll marked it: either way the next poll takes it again, and once
+    // that poll has taken it, it is taken.
+    store.retry_items(a.id, &items[..1], first_poll).unwrap();
+    store
+        .mark_items_seen(a.id, &items[..1], first_poll)
+        .unwrap();
+    assert_eq!(store.unseen_items(a.id, &items).unwrap(), ["x", "y"]);
+    store.mark_items_seen(a.id, &items[..1], next_poll).unwrap();
+    assert_eq!(store.unseen_items(a.id, &items).unwrap(), ["y"]);
+    // A retry asked for by the next poll's worker, quicker than the poll
+    // marked the item, stands.
+    store.retry_items(a.id, &items[..1], next_poll).unwrap();
+    store.mark_items_seen(a.id, &items[..1], next_poll).unwrap();
+    assert_eq!(store.unseen_items(a.id, &items).unwrap(), ["x", "y"]);
     // Removing a source forgets its items.
     store.remove_source("https://a.example/rss").unwrap();
     let a = store
@@ -128,7 +151,7 @@ fn a_long_feed_is_checked_in_one_pass() {
     let items: Vec<String> = (0..60_000)
         .map(|i| format!("https://a.example/news/{}", i % 50_000))
         .collect();
-    store.mark_items_seen(a.id, &items[..10]).unwrap();
+    store.mark_items_seen(a.id, &items[..10], at(0)).unwrap();
     let unseen = store.unseen_items(a.id, &items).unwrap();
     assert_eq!(unseen.len(), 50_000 - 10);
     assert_eq!(

@@ -125,4 +125,14 @@ pub const MIGRATIONS: &[&str] = &[
         state bytea NOT NULL
     );
     "#,
+    // 3: feed items to take again, with the poll that queued them: a
+    // worker could not fetch their pages.
+    r#"
+    CREATE TABLE feed_retries (
+        source bigint NOT NULL REFERENCES sources (id) ON DELETE CASCADE,
+        item   text NOT NULL,
+        polled timestamptz NOT NULL,
+        PRIMARY KEY (source, item, polled)
+    );
+    "#,
 ];

@@ -109,7 +109,9 @@ impl Sources for PgStore {
     fn unseen_items(&self, source: i64, items: &[String]) -> Result<Vec<String>, Error> {
         let seen: Vec<String> = self.read(|client| {
             let rows = client.query(
-                "SELECT item FROM feed_items WHERE source = $1 AND item = ANY($2)",
+                "SELECT item FROM feed_items i WHERE source = $1 AND item = ANY($2)
+                 AND NOT EXISTS (SELECT 1 FROM feed_retries r
+                                 WHERE r.source = i.source AND r.item = i.item)",
                 &[&source, &items],
             )?;
             Ok(rows.iter().map(|row| row.get(0)).collect())
@@ -122,22 +124,37 @@ impl Sources for PgStore {
             .collect())
     }
 
-    fn mark_items_seen(&self, source: i64, items: &[String]) -> Result<(), Error> {
+    fn mark_items_seen(
+        &self,
+        source: i64,
+        items: &[String],
+        polled: DateTime<Utc>,
+    ) -> Result<(), Error> {
         self.write(|tx| {
             tx.execute(
                 "INSERT INTO feed_items (source, item) SELECT $1, unnest($2::text[])
                  ON CONFLICT DO NOTHING",
                 &[&source, &items],
+            )?;
+            tx.execute(
+                "DELETE FROM feed_retries WHERE source = $1 AND item = ANY($2) AND polled < $3",
+                &[&source, &items, &polled],
             )
         })?;
         Ok(())
     }
 
-    fn forget_items(&self, source: i64, items: &[String]) -> Result<(), Error> {
+    fn retry_items(
+        &self,
+        source: i64,
+        items: &[String],
+        polled: DateTime<Utc>,
+    ) -> Result<(), Error> {
         self.write(|tx| {
             tx.execute(
-                "DELETE FROM feed_items WHERE source = $1 AND item = ANY($2)",
-                &[&source, &items],
+                "INSERT INTO feed_retries (source, item, polled)
+                 SELECT $1, unnest($2::text[]), $3 ON CONFLICT DO NOTHING",
+                &[&source, &items, &polled],
             )
         })?;
         Ok(())
