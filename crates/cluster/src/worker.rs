@@ -41,7 +41,7 @@ const IN_PROGRESS: Duration = Duration::from_secs(10);
 const FETCHES: usize = 8;
 
 /// What a log item held: its article, or why it has none.
-type Read = Result<Article, String>;
+type ItemArticle = Result<Article, String>;
 
 /// One log item as taken: its position, and its payload with its kind.
 struct Taken {
@@ -198,7 +198,7 @@ fn read(
     pages: &rayon::ThreadPool,
     fetcher: &Fetcher,
     store: &(impl Sources + Sync),
-) -> Result<Vec<(i64, Read)>, parallax_store::Error> {
+) -> Result<Vec<(i64, ItemArticle)>, parallax_store::Error> {
     pages.install(|| {
         items
             .into_par_iter()
@@ -212,7 +212,7 @@ fn article(
     item: &Taken,
     fetcher: &Fetcher,
     store: &impl Sources,
-) -> Result<Read, parallax_store::Error> {
+) -> Result<ItemArticle, parallax_store::Error> {
     let pos = item.pos;
     if !item.page {
         return Ok(serde_json::from_slice::<Article>(&item.payload)
@@ -236,7 +236,7 @@ fn article(
 /// Each item's article understood, in parallel; an item that is no article
 /// (or that the pipeline fails on) is kept with the reason, so the grouper
 /// reports it and moves past it.
-pub fn understand(items: Vec<(i64, Read)>) -> Vec<Inbound> {
+pub fn understand(items: Vec<(i64, ItemArticle)>) -> Vec<Inbound> {
     items
         .into_par_iter()
         .map(|(pos, article)| {

@@ -18,9 +18,10 @@
 //! back (and understood again where the store keeps no document). So a
 //! restart costs the open stories and the articles since the checkpoint,
 //! not the whole log. A checkpoint may be ahead of the views (a large
-//! story's view waits, see [`Refresh`]): the stories with articles past the
-//! `analysed_to` mark are then saved again at once. A checkpoint another
-//! build of Parallax wrote is not read: the whole log is replayed.
+//! story's view waits, see [`Refresh`]): the stories with articles past
+//! the `analysed_to` mark are then saved again with the next save. A
+//! checkpoint another build of Parallax wrote, or a damaged one, is not
+//! read: the whole log is replayed.
 //!
 //! A story idle past the grouping window closes: its last view is final, and
 //! its documents leave memory, so the analyser holds only the open stories
@@ -49,7 +50,7 @@ const SAVE_EVERY: Duration = Duration::from_secs(10);
 
 /// Articles placed between two checkpoints, by default: a restart replays
 /// at most about this many besides the open stories. Writing one costs
-/// about what replaying a thousand articles costs (see docs/benchmarks.md).
+/// about what replaying a few hundred articles costs (docs/benchmarks.md).
 pub const CHECKPOINT_EVERY: usize = 50_000;
 
 /// What a checkpoint holds: the stream's state, and the log position of
@@ -169,6 +170,9 @@ pub struct Analyser<'s, S: ?Sized> {
     checkpointed: usize,
     /// See [`started_from`](Self::started_from).
     started_from: Seq,
+    /// Changes placed but not saved, for the next save: the stories a
+    /// checkpoint ahead of the views holds.
+    unsaved: Changes,
     /// Held for the analyser's lifetime: the OS releases it when the process
     /// ends, even on `kill -9` (`None` for a cluster's grouper).
     _lock: Option<File>,
@@ -200,6 +204,8 @@ impl<'s, S: ArticleLog + StoryViews + ?Sized> Analyser<'s, S> {
     }
 
     fn replayed(store: &'s S, lock: Option<File>) -> Result<Self, Error> {
+        // Known from the start: the executable may be replaced later.
+        parallax_pipeline::build::id();
         let mut analyser = Analyser {
             store,
             live: Live::new(),
@@ -209,6 +215,7 @@ impl<'s, S: ArticleLog + StoryViews + ?Sized> Analyser<'s, S> {
             checkpoint_every: CHECKPOINT_EVERY,
             checkpointed: 0,
             started_from: 0,
+            unsaved: Changes::default(),
             _lock: lock,
         };
         analyser.replay()?;
@@ -244,7 +251,9 @@ impl<'s, S: ArticleLog + StoryViews + ?Sized> Analyser<'s, S> {
         let mut after = self.seqs.last().copied().unwrap_or(0);
         if after > analysed_to {
             // The checkpoint is ahead of the views: the stories with
-            // articles past the mark are saved again.
+            // articles past the mark are saved again, with the next save
+            // (after the articles since, whose views may be newer than the
+            // checkpoint, are placed again).
             let seqs = &self.seqs;
             let stories = self
                 .live
@@ -257,13 +266,10 @@ impl<'s, S: ArticleLog + StoryViews + ?Sized> Analyser<'s, S> {
                     })
                 })
                 .collect();
-            self.save(
-                Changes {
-                    stories,
-                    ..Changes::default()
-                },
-                false,
-            )?;
+            self.unsaved = Changes {
+                stories,
+                ..Changes::default()
+            };
         }
         while after < analysed_to {
             let (placed, changes) = self.place_after(after, Some(analysed_to))?;
@@ -289,7 +295,10 @@ impl<'s, S: ArticleLog + StoryViews + ?Sized> Analyser<'s, S> {
         };
         let started = Instant::now();
         let Some(checkpoint) = parallax_pipeline::checkpoint::decode::<Checkpoint>(&bytes) else {
-            tracing::info!("the checkpoint is from another version: replaying the whole log");
+            tracing::info!(
+                at,
+                "the checkpoint is another build's, or damaged: replaying the whole log"
+            );
             return Ok(());
         };
         let seqs = checkpoint.seqs();
@@ -421,7 +430,7 @@ impl<'s, S: ArticleLog + StoryViews + ?Sized> Analyser<'s, S> {
     /// again on the next start.
     pub fn catch_up_with(&mut self, mut progress: impl FnMut(usize)) -> Result<usize, Error> {
         let mut done = 0;
-        let mut changed = Changes::default();
+        let mut changed = std::mem::take(&mut self.unsaved);
         let mut since_save = Instant::now();
         loop {
             let after = self.seqs.last().copied().unwrap_or(0);

@@ -56,7 +56,9 @@ pub struct Page {
     pub published: Option<DateTime<Utc>>,
     /// The feed's outlet, for a page that names none.
     pub outlet: Option<String>,
-    /// When the poll that queued it began.
+    /// When the poll that queued it began (1970 in a page queued before
+    /// pages said: a retry it asks for stands until any poll takes it).
+    #[serde(default)]
     pub polled: DateTime<Utc>,
 }
 
@@ -280,6 +282,9 @@ impl Poller {
             .filter(|i| unseen.contains(&i.id))
             .collect();
         items.sort_by_key(|i| i.published);
+        // A feed that lists an item twice gives it once.
+        let mut listed = HashSet::with_capacity(items.len());
+        items.retain(|i| listed.insert(i.id.as_str()));
         let mut pages = Vec::with_capacity(items.len());
         for item in items {
             match &item.link {

@@ -123,16 +123,42 @@ pub async fn serve_store<S: Backend + FeedStore>(
 /// store holds, as the cluster's grouper does: its stories in memory would
 /// otherwise be ahead of the views saved.
 fn analyse(dir: &Path, store: &SqliteStore, woken: &Receiver<()>) {
+    let mut failures = 0;
     while let Some(mut analyser) = start_analyser(dir, store, woken) {
         loop {
-            let failed = analyser.catch_up().and_then(|_| analyser.tidy()).err();
+            if let Err(err) = analyser.catch_up() {
+                // A fault that lasts (a full disk) is not met with a replay
+                // every second.
+                failures += 1;
+                let wait = POLL * 2u32.pow(failures.min(6));
+                tracing::error!(%err, ?wait, "analysis failed; starting again from the store");
+                if !rest(woken, wait) {
+                    return;
+                }
+                break;
+            }
+            failures = 0;
+            if let Err(err) = analyser.tidy() {
+                tracing::warn!(%err, "tidying the search indexes failed");
+            }
             if let Err(RecvTimeoutError::Disconnected) = woken.recv_timeout(POLL) {
                 return;
             }
-            if let Some(err) = failed {
-                tracing::error!(%err, "analysis failed; starting again from the store");
-                break;
-            }
+        }
+    }
+}
+
+/// Wait `time`, whatever wakes the analyser meanwhile; `false` once the
+/// server stops.
+fn rest(woken: &Receiver<()>, time: Duration) -> bool {
+    let until = std::time::Instant::now() + time;
+    loop {
+        let left = until.saturating_duration_since(std::time::Instant::now());
+        if left.is_zero() {
+            return true;
+        }
+        if let Err(RecvTimeoutError::Disconnected) = woken.recv_timeout(left) {
+            return false;
         }
     }
 }

@@ -69,7 +69,8 @@ pub trait Sources {
     /// Have the feed's next poll take again these items, which the poll at
     /// `polled` queued and whose pages a cluster's worker could not fetch.
     /// Whether this comes before or after that poll marks them taken, it
-    /// stands until a later poll takes them.
+    /// stands until a later poll takes them. Nothing is recorded for a
+    /// source removed meanwhile.
     fn retry_items(
         &self,
         source: i64,

@@ -928,7 +928,8 @@ impl Sources for SqliteStore {
         let conn = lock(&self.writer);
         let mut retry = conn
             .prepare_cached(
-                "INSERT INTO feed_retries (source, item, polled) VALUES (?1, ?2, ?3)
+                "INSERT INTO feed_retries (source, item, polled)
+                 SELECT ?1, ?2, ?3 WHERE EXISTS (SELECT 1 FROM sources WHERE id = ?1)
                  ON CONFLICT DO NOTHING",
             )
             .map_err(|e| self.sqlite(e))?;

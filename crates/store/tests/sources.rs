@@ -130,8 +130,10 @@ fn items_are_taken_once_per_source() {
     store.retry_items(a.id, &items[..1], next_poll).unwrap();
     store.mark_items_seen(a.id, &items[..1], next_poll).unwrap();
     assert_eq!(store.unseen_items(a.id, &items).unwrap(), ["x", "y"]);
-    // Removing a source forgets its items.
+    // Removing a source forgets its items; a retry asked for it afterwards
+    // records nothing.
     store.remove_source("https://a.example/rss").unwrap();
+    store.retry_items(a.id, &items[..1], next_poll).unwrap();
     let a = store
         .add_source("https://a.example/rss", None, 900)
         .unwrap();

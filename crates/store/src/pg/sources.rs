@@ -153,7 +153,9 @@ impl Sources for PgStore {
         self.write(|tx| {
             tx.execute(
                 "INSERT INTO feed_retries (source, item, polled)
-                 SELECT $1, unnest($2::text[]), $3 ON CONFLICT DO NOTHING",
+                 SELECT $1, unnest($2::text[]), $3
+                 WHERE EXISTS (SELECT 1 FROM sources WHERE id = $1)
+                 ON CONFLICT DO NOTHING",
                 &[&source, &items, &polled],
             )
         })?;
