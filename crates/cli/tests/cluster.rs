@@ -528,6 +528,15 @@ impl Cluster {
     }
 }
 
+/// The one text column `query` gives, row by row.
+fn column<C: FromIterator<String>>(sql: &mut postgres::Client, query: &str) -> C {
+    sql.query(query, &[])
+        .unwrap()
+        .iter()
+        .map(|row| row.get(0))
+        .collect()
+}
+
 /// Every article of the synthetic corpus is in the store once, and in one
 /// live story.
 fn assert_stored_once_each_in_one_story(postgres: &str) {
@@ -547,12 +556,7 @@ fn assert_stored_once_each_in_one_story(postgres: &str) {
     let expected: std::collections::BTreeSet<String> = (0..N)
         .map(|k| format!("synthetic-{}-{}", k / 10, k % 10))
         .collect();
-    let ids: std::collections::BTreeSet<String> = sql
-        .query("SELECT id FROM articles", &[])
-        .unwrap()
-        .iter()
-        .map(|row| row.get(0))
-        .collect();
+    let ids: std::collections::BTreeSet<String> = column(&mut sql, "SELECT id FROM articles");
     assert_eq!(ids, expected);
     let placed: i64 = sql
         .query_one(
@@ -696,12 +700,7 @@ fn a_feeds_pages_are_fetched_by_the_workers() {
     }
     // Every page but the lost one, once each, as fetched from its page.
     let mut sql = postgres::Client::connect(&cluster.postgres, postgres::NoTls).unwrap();
-    let urls: Vec<String> = sql
-        .query("SELECT url FROM articles ORDER BY url", &[])
-        .unwrap()
-        .iter()
-        .map(|row| row.get(0))
-        .collect();
+    let urls: Vec<String> = column(&mut sql, "SELECT url FROM articles ORDER BY url");
     assert_eq!(urls.len() as i64, n, "{urls:?}");
     assert!(
         urls.iter()
@@ -715,12 +714,7 @@ fn a_feeds_pages_are_fetched_by_the_workers() {
     assert!(workers.contains("page not fetched"), "{workers}");
     assert!(workers.contains(&format!("{lost}.html")), "{workers}");
     assert!(workers.contains("HTTP 404"), "{workers}");
-    let retried: Vec<String> = sql
-        .query("SELECT item FROM feed_retries", &[])
-        .unwrap()
-        .iter()
-        .map(|row| row.get(0))
-        .collect();
+    let retried: Vec<String> = column(&mut sql, "SELECT item FROM feed_retries");
     assert_eq!(
         retried,
         std::slice::from_ref(&lost),

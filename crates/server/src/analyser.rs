@@ -254,16 +254,11 @@ impl<'s, S: ArticleLog + StoryViews + ?Sized> Analyser<'s, S> {
             // articles past the mark are saved again, with the next save
             // (after the articles since, whose views may be newer than the
             // checkpoint, are placed again).
-            let seqs = &self.seqs;
             let stories = self
                 .live
                 .stories()
                 .filter(|&story| {
-                    self.live.members(story).is_some_and(|members| {
-                        members
-                            .iter()
-                            .any(|&i| seqs.get(i).is_some_and(|&seq| seq > analysed_to))
-                    })
+                    last_seq(&self.live, &self.seqs, story).is_some_and(|last| last > analysed_to)
                 })
                 .collect();
             self.unsaved = Changes {
@@ -353,18 +348,18 @@ impl<'s, S: ArticleLog + StoryViews + ?Sized> Analyser<'s, S> {
     /// fatal.
     fn checkpoint(&mut self, all: bool) {
         let placed = self.live.len();
-        let since = placed - self.checkpointed.min(placed);
+        let since = placed.saturating_sub(self.checkpointed);
         let due = if all {
             since > 0
         } else {
             since >= self.checkpoint_every
         };
-        let Some(&at) = self.seqs.last() else {
-            return;
-        };
         if !due {
             return;
         }
+        let Some(&at) = self.seqs.last() else {
+            return;
+        };
         let started = Instant::now();
         let Some(bytes) =
             parallax_pipeline::checkpoint::encode(&Checkpoint::new(&self.live, &self.seqs))
@@ -617,14 +612,25 @@ fn view(live: &Live, seqs: &[Seq], story: usize, mut analysis: Analysis) -> Opti
     if let Some(first) = analysis.stories.first_mut() {
         first.id = StoryId(id(story)).to_string();
     }
-    let last_seq = live
-        .members(story)?
-        .iter()
-        .filter_map(|&i| seqs.get(i))
-        .copied()
-        .max()
-        .unwrap_or(0);
-    Some(story_view(id(story), &analysis, last_seq))
+    Some(story_view(
+        id(story),
+        &analysis,
+        last_seq(live, seqs, story)?,
+    ))
+}
+
+/// The log position of a held story's latest article (`None` for a story
+/// not held).
+fn last_seq(live: &Live, seqs: &[Seq], story: usize) -> Option<Seq> {
+    let members = live.members(story)?;
+    Some(
+        members
+            .iter()
+            .filter_map(|&i| seqs.get(i))
+            .copied()
+            .max()
+            .unwrap_or(0),
+    )
 }
 
 /// Story ids in the store: the clusterer's story numbers.

@@ -211,6 +211,28 @@ impl PgStore {
             },
         }
     }
+
+    /// The articles `selection` (a condition on `seq`, then its order and
+    /// limit) picks, each with the document a worker made of it, if any.
+    fn understood(
+        &self,
+        selection: &str,
+        params: &[&(dyn ToSql + Sync)],
+    ) -> Result<Vec<Understood>, Error> {
+        self.read(|client| {
+            let rows = client.query(
+                &format!(
+                    "SELECT {ARTICLE_COLUMNS}, d.body FROM articles LEFT JOIN documents d USING (seq)
+                     WHERE {selection}"
+                ),
+                params,
+            )?;
+            Ok(rows
+                .iter()
+                .map(|row| (self.stored(row), row.get(9)))
+                .collect())
+        })
+    }
 }
 
 /// A named log position (0 when never set).
@@ -244,35 +266,11 @@ impl ArticleLog for PgStore {
     }
 
     fn after_understood(&self, seq: Seq, limit: usize) -> Result<Vec<Understood>, Error> {
-        self.read(|client| {
-            let rows = client.query(
-                &format!(
-                    "SELECT {ARTICLE_COLUMNS}, d.body FROM articles LEFT JOIN documents d USING (seq)
-                     WHERE seq > $1 ORDER BY seq LIMIT $2"
-                ),
-                &[&seq, &sql_limit(limit)],
-            )?;
-            Ok(rows
-                .iter()
-                .map(|row| (self.stored(row), row.get(9)))
-                .collect())
-        })
+        self.understood("seq > $1 ORDER BY seq LIMIT $2", &[&seq, &sql_limit(limit)])
     }
 
     fn understood_at(&self, seqs: &[Seq]) -> Result<Vec<Understood>, Error> {
-        self.read(|client| {
-            let rows = client.query(
-                &format!(
-                    "SELECT {ARTICLE_COLUMNS}, d.body FROM articles LEFT JOIN documents d USING (seq)
-                     WHERE seq = ANY($1) ORDER BY seq"
-                ),
-                &[&seqs],
-            )?;
-            Ok(rows
-                .iter()
-                .map(|row| (self.stored(row), row.get(9)))
-                .collect())
-        })
+        self.understood("seq = ANY($1) ORDER BY seq", &[&seqs])
     }
 
     fn get(&self, id: &str) -> Result<Option<Stored>, Error> {
