@@ -50,9 +50,9 @@ pub fn run(
         }
     };
     let mut shown = 0;
-    // Per kind (number, speaker, date), per relation (conflict, bound,
-    // rounding).
-    let mut counts = [[0usize; 3]; 3];
+    // Per kind (number, speaker, date, mode), per relation (conflict,
+    // bound, rounding).
+    let mut counts = [[0usize; 3]; 4];
     for story in &analysis.stories {
         for d in &story.discrepancies {
             counts[d.kind as usize][d.relation as usize] += 1;
@@ -74,10 +74,10 @@ pub fn run(
             println!();
         }
     }
-    let [numbers, speakers, dates] = counts;
+    let [numbers, speakers, dates, modes] = counts;
     let total = counts.iter().flatten().sum::<usize>();
     println!(
-        "{total} discrepancies in {} stories: {} numbers ({} conflict, {} bound, {} rounding), {} dates, {} speakers",
+        "{total} discrepancies in {} stories: {} numbers ({} conflict, {} bound, {} rounding), {} dates, {} speakers, {} modes",
         analysis.stories.len(),
         numbers.iter().sum::<usize>(),
         numbers[0],
@@ -85,6 +85,7 @@ pub fn run(
         numbers[2],
         dates.iter().sum::<usize>(),
         speakers.iter().sum::<usize>(),
+        modes.iter().sum::<usize>(),
     );
     if !expected.contains(&total) {
         bail!(

@@ -483,6 +483,10 @@ pub enum DiscrepancyKind {
     /// One event put on different days ("on Friday" / "Saturday", each
     /// resolved against its article's publication date).
     Date,
+    /// One actor's act reported as done and as not done, or as done and as
+    /// only intended ("signed the accord" / "has not signed it" / "will
+    /// sign it"), the intention published no earlier than the act.
+    Mode,
 }
 
 /// How the wordings of a [`Discrepancy`] relate.
@@ -501,10 +505,10 @@ pub enum Relation {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Discrepancy {
     pub kind: DiscrepancyKind,
-    /// For a date or a speaker, always `Conflict`.
+    /// For a date, a speaker or a mode, always `Conflict`.
     pub relation: Relation,
     /// Index into the story's `shared` of the claim whose sentences differ
-    /// (a number, a date); `None` for a speaker.
+    /// (a number, a date, a mode); `None` for a speaker.
     pub claim: Option<usize>,
     /// Indices into the story's `quotes` of the groups that print the same
     /// words under different speakers (a speaker); empty otherwise.
@@ -512,7 +516,8 @@ pub struct Discrepancy {
     pub quotes: Vec<usize>,
     /// What differs: for a number, what it counts ("deaths", "crown",
     /// "percent", "home"); for a speaker, the words quoted; for a date, the
-    /// days the wordings mean, in order ("2026-03-13 / 2026-03-14").
+    /// days the wordings mean, in order ("2026-03-13 / 2026-03-14"); for a
+    /// mode, the modes in order ("done / not done", "done / intended").
     pub what: String,
     /// Each article's wording of it (one per article, in story order).
     pub wordings: Vec<Occurrence>,
@@ -536,7 +541,7 @@ pub struct Story {
     /// Body sentences only one outlet reports.
     pub exclusive: Vec<Occurrence>,
     /// Facts the outlets state differently: numbers, then dates (each claim
-    /// by claim), then speakers.
+    /// by claim), then speakers, then modes (claim by claim).
     #[serde(default)]
     pub discrepancies: Vec<Discrepancy>,
     /// For each article of the story (same order as `articles`), the index in

@@ -466,6 +466,7 @@ pub(crate) fn difference(d: &Discrepancy) -> &'static str {
     match (d.kind, d.relation) {
         (DiscrepancyKind::Speaker, _) => "said by different speakers",
         (DiscrepancyKind::Date, _) => "different days",
+        (DiscrepancyKind::Mode, _) => "one act, reported in different modes",
         (_, Relation::Conflict) => "different figures",
         (_, Relation::Bound) => "a bound and a figure within it",
         (_, Relation::Rounding) => "one figure rounded",
@@ -476,7 +477,7 @@ pub(crate) fn difference(d: &Discrepancy) -> &'static str {
 /// the quote's first `words` words.
 pub(crate) fn subject(d: &Discrepancy, words: usize) -> String {
     match d.kind {
-        DiscrepancyKind::Number | DiscrepancyKind::Date => d.what.clone(),
+        DiscrepancyKind::Number | DiscrepancyKind::Date | DiscrepancyKind::Mode => d.what.clone(),
         DiscrepancyKind::Speaker => {
             let all: Vec<&str> = d.what.split_whitespace().collect();
             let opening = all

@@ -1,6 +1,6 @@
 //! Discrepancies: one fact stated differently by the outlets of a story.
 //!
-//! Three kinds are found, each read strictly: a missed discrepancy costs
+//! Four kinds are found, each read strictly: a missed discrepancy costs
 //! little, a false one shown to a reader costs trust.
 //! - [`numbers`]: the figures a shared claim's outlets give for the same
 //!   thing ("at least 12 dead" / "15 killed"), told apart from a bound the
@@ -8,14 +8,18 @@
 //! - [`dates`]: a shared claim's outlets putting one event on different
 //!   days ("on Friday" / "Saturday", resolved against publication dates);
 //! - [`speakers`]: the same words quoted under different speakers ("the
-//!   minister said" / "her spokesman said").
+//!   minister said" / "her spokesman said");
+//! - [`modes`]: one actor's act reported as done and as not done, or as
+//!   done and as only intended ("signed the accord" / "has not signed it").
 //!
-//! Numbers and dates are read from the story's shared claims, speakers from
-//! its quote groups, each with what [`Gathered`] keeps of every article as
-//! it arrives: its outlet, its dates, its attributed quotes.
+//! Numbers, dates and modes are read from the story's shared claims,
+//! speakers from its quote groups, each with what [`Gathered`] keeps of
+//! every article as it arrives: its outlet, its dates, its attributed
+//! quotes, its names and publication time.
 
 mod alike;
 mod dates;
+mod modes;
 mod numbers;
 mod speakers;
 
@@ -25,6 +29,7 @@ use std::hash::Hash;
 use parallax_model::{Discrepancy, Document, QuoteGroup, SharedClaim, StoryEntity};
 
 use dates::Dated;
+use modes::Moods;
 use speakers::Said;
 
 /// What the story's articles give that discrepancies are read from beyond
@@ -35,6 +40,7 @@ pub(crate) struct Gathered {
     outlets: HashMap<String, String>,
     dated: Dated,
     said: Said,
+    moods: Moods,
 }
 
 impl Gathered {
@@ -46,10 +52,11 @@ impl Gathered {
         }
         self.dated.add(doc, is_copy);
         self.said.add(doc, is_copy, row);
+        self.moods.add(doc, is_copy, row);
     }
 
     /// The story's discrepancies: numbers claim by claim, then dates claim
-    /// by claim, then speakers.
+    /// by claim, then speakers, then modes claim by claim.
     pub(crate) fn find(
         &self,
         shared: &[SharedClaim],
@@ -59,6 +66,7 @@ impl Gathered {
         let mut found = numbers::find(shared, entities, &self.outlets);
         found.extend(self.dated.differing(shared, &self.outlets));
         found.extend(self.said.differing(quotes, entities, &self.outlets));
+        found.extend(self.moods.differing(shared, &self.outlets));
         found
     }
 }

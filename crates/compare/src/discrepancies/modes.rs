@@ -1,0 +1,485 @@
+//! Modes: one act a shared claim's outlets report as done by one actor and
+//! as not done ("Holm signed the accord" / "Holm has not signed it"), or as
+//! done and as only intended ("Holm signed" / "Holm will sign").
+//!
+//! Each sentence's verbs are read with the words that govern them, its
+//! verb group ([`mode_of`]): a past form with no marker (`signed`, `had
+//! signed`, `was signed`) is done; `not` or `never` with an auxiliary
+//! (`has not signed`, `did not sign`, `will not sign`) is not done; `will`,
+//! or an infinitive after a word of intention (`plans to sign`, `is expected
+//! to sign`), is intended. Hedges (`could`, `may`, `might`, `would`) and
+//! anything else say no mode. Two sentences of different outlets compare on
+//! a verb of one root whose subject is one story entity: the nearest name
+//! before the verb group, with no subordinate clause between them (`X said
+//! that Y signed` is Y's act).
+//!
+//! Done against not done is a discrepancy whenever the two are published.
+//! Done against intended is one only when the intention was published no
+//! earlier: an intention reported before the act is the story moving on
+//! ("will sign" on Monday, "signed" on Tuesday), and without both
+//! publication times that cannot be told.
+
+use std::collections::HashMap;
+
+use chrono::{DateTime, Utc};
+use parallax_model::{
+    Discrepancy, DiscrepancyKind, Document, Occurrence, Relation, SharedClaim, Span,
+};
+
+use crate::union_find::UnionFind;
+
+/// What a sentence says of an act.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Mode {
+    Done,
+    NotDone,
+    Intended,
+}
+
+impl Mode {
+    fn label(self) -> &'static str {
+        match self {
+            Mode::Done => "done",
+            Mode::NotDone => "not done",
+            Mode::Intended => "intended",
+        }
+    }
+}
+
+/// Hedges: an act that could or might happen is reported with no mode.
+const HEDGES: &[&str] = &["could", "may", "might", "would", "should", "must", "can"];
+const FUTURE: &[&str] = &["will", "shall", "'ll"];
+const AUXILIARIES: &[&str] = &[
+    "has", "have", "had", "having", "did", "does", "do", "was", "were", "is", "are", "be", "been",
+    "being",
+];
+/// Words of intention an infinitive follows: `plans to sign`.
+const INTENDING: &[&str] = &[
+    "plan",
+    "plans",
+    "planned",
+    "planning",
+    "expected",
+    "set",
+    "intends",
+    "intend",
+    "intended",
+    "going",
+    "poised",
+    "due",
+    "scheduled",
+    "vowed",
+    "vows",
+    "pledged",
+    "pledges",
+    "promised",
+    "promises",
+    "aims",
+    "about",
+];
+/// Adverbs that may stand inside a verb group (`has not formally signed`)
+/// besides those in `-ly`.
+const INSIDE: &[&str] = &[
+    "also", "still", "indeed", "again", "now", "soon", "already", "just", "even", "yet", "ever",
+    "once", "later", "then",
+];
+/// Words before a past form that make it an adjective or a noun: `the
+/// signed accord`.
+const BEFORE_NOUNS: &[&str] = &[
+    "the", "a", "an", "his", "her", "its", "their", "our", "this", "that", "these", "those", "of",
+    "in", "on", "for", "with", "at", "by", "from", "about", "into", "as", "newly",
+];
+/// Words that open a subordinate clause: a name before one is not the
+/// subject of a verb after it.
+const SUBORDINATORS: &[&str] = &[
+    "that", "which", "who", "whom", "whose", "because", "while", "when", "if", "after", "before",
+    "since", "although", "though", "whether", "until", "unless", "where", "as",
+];
+/// Irregular past forms of acts news reports, with their roots.
+const IRREGULAR: &[(&str, &str)] = &[
+    ("sent", "send"),
+    ("sought", "seek"),
+    ("made", "make"),
+    ("took", "take"),
+    ("gave", "give"),
+    ("held", "hold"),
+    ("met", "meet"),
+    ("left", "leave"),
+    ("paid", "pay"),
+    ("won", "win"),
+    ("lost", "lose"),
+    ("fought", "fight"),
+    ("brought", "bring"),
+    ("withdrew", "withdraw"),
+    ("withdrawn", "withdraw"),
+    ("began", "begin"),
+    ("begun", "begin"),
+    ("sold", "sell"),
+    ("bought", "buy"),
+    ("struck", "strike"),
+    ("spoke", "speak"),
+    ("spoken", "speak"),
+    ("chose", "choose"),
+    ("chosen", "choose"),
+    ("broke", "break"),
+    ("broken", "break"),
+];
+
+/// The root of a folded verb form, so that its forms meet: `signed`,
+/// `signs`, `signing` and `sign`; `endorsed` and `endorse`; `planned` and
+/// `plan`.
+fn root(folded: &str) -> String {
+    if let Some(&(_, base)) = IRREGULAR.iter().find(|(form, _)| *form == folded) {
+        return base.to_string();
+    }
+    let mut r = parallax_text::stem(folded).to_string();
+    if r.len() > 3 && r.ends_with('e') {
+        r.pop();
+    }
+    let b = r.as_bytes();
+    if b.len() > 3 && b[b.len() - 1] == b[b.len() - 2] && !matches!(b[b.len() - 1], b'l' | b's') {
+        r.pop();
+    }
+    r
+}
+
+/// Whether a folded word is a past form: `signed`, or an irregular one.
+fn is_past(folded: &str) -> bool {
+    folded.ends_with("ed") || IRREGULAR.iter().any(|(form, _)| *form == folded)
+}
+
+fn negates(folded: &str) -> bool {
+    matches!(folded, "not" | "never") || folded.ends_with("n't")
+}
+
+/// The mode the verb group ending at word `at` gives its verb, and the word
+/// its group starts at. `words` are the sentence's folded words.
+fn mode_of(words: &[String], at: usize) -> Option<(Mode, usize)> {
+    let inside = |w: &str| w.ends_with("ly") || INSIDE.contains(&w);
+    let mut first = at;
+    while first > 0 {
+        let w = words[first - 1].as_str();
+        // `hadn ' t`, as some texts space it: one negated auxiliary.
+        if w == "t" && first > 1 && words[first - 2].ends_with('n') {
+            first -= 2;
+            continue;
+        }
+        let marker = negates(w)
+            || HEDGES.contains(&w)
+            || FUTURE.contains(&w)
+            || AUXILIARIES.contains(&w)
+            || inside(w)
+            || w == "to"
+            || (INTENDING.contains(&w) && words.get(first).is_some_and(|n| n == "to"));
+        if !marker {
+            break;
+        }
+        first -= 1;
+    }
+    let group = &words[first..at];
+    let has = |set: &[&str]| group.iter().any(|w| set.contains(&w.as_str()));
+    let spaced_not = group.windows(2).any(|p| p[1] == "t" && p[0].ends_with('n'));
+    let mode = if spaced_not || group.iter().any(|w| negates(w)) {
+        // `could not` hedges; `has not`, `did not`, `will not` refuse.
+        let contracted = spaced_not || group.iter().any(|w| w.ends_with("n't"));
+        let hedged = has(HEDGES)
+            || group
+                .iter()
+                .any(|w| w.starts_with("couldn") || w.starts_with("wouldn"));
+        (!hedged && (has(AUXILIARIES) || has(FUTURE) || contracted)).then_some(Mode::NotDone)?
+    } else if has(HEDGES) {
+        return None;
+    } else if has(FUTURE) {
+        Mode::Intended
+    } else if let Some(to) = group.iter().position(|w| w == "to") {
+        // `plans to sign`; any other infinitive (`refused to sign`, `agreed
+        // to sign`) is another verb's.
+        (to > 0 && INTENDING.contains(&group[to - 1].as_str())).then_some(Mode::Intended)?
+    } else {
+        let before = first.checked_sub(1).map(|k| words[k].as_str());
+        let noun = before.is_some_and(|w| BEFORE_NOUNS.contains(&w));
+        (is_past(&words[at]) && !noun).then_some(Mode::Done)?
+    };
+    Some((mode, first))
+}
+
+/// Longest sentence read, in words: each verb looks back along its
+/// sentence for its subject, and a run-on text must not cost the square of
+/// its length. News sentences are far shorter.
+const MAX_WORDS: usize = 150;
+
+/// One verb of a claim's sentence with its mode and subject.
+struct Stated<'a> {
+    outlet: &'a str,
+    published: Option<DateTime<Utc>>,
+    sentence: &'a Occurrence,
+    root: String,
+    mode: Mode,
+    /// Story entity index.
+    subject: usize,
+    /// The verb group, relative to the sentence.
+    span: Span,
+}
+
+/// What modes are read from in each original article: its publication time
+/// and the story entities it names, where.
+#[derive(Default)]
+pub(crate) struct Moods {
+    articles: HashMap<String, Named>,
+}
+
+struct Named {
+    published: Option<DateTime<Utc>>,
+    /// In order: each mention's span and story entity.
+    mentions: Vec<(Span, usize)>,
+}
+
+impl Moods {
+    /// Keep `doc`'s part; `row` maps its local entities to the story's. A
+    /// syndicated copy adds nothing.
+    pub(crate) fn add(&mut self, doc: &Document, is_copy: bool, row: &[Option<usize>]) {
+        if is_copy {
+            return;
+        }
+        let mentions = doc
+            .annotations
+            .mentions
+            .iter()
+            .filter_map(|m| Some((m.span, row.get(m.entity).copied().flatten()?)))
+            .collect();
+        self.articles.insert(
+            doc.article.id.clone(),
+            Named {
+                published: doc.article.published,
+                mentions,
+            },
+        );
+    }
+
+    /// The mode discrepancies, claim by claim (`claim` indexes `shared`).
+    pub(crate) fn differing(
+        &self,
+        shared: &[SharedClaim],
+        outlets: &HashMap<String, String>,
+    ) -> Vec<Discrepancy> {
+        let mut out = Vec::new();
+        for (claim, c) in shared.iter().enumerate() {
+            let stated: Vec<Stated<'_>> = c
+                .occurrences
+                .iter()
+                .flat_map(|o| self.stated(o, outlets))
+                .collect();
+            let stated = super::sample(stated, |s| (s.root.clone(), s.subject, s.mode.label()));
+            let mut sets = UnionFind::new(stated.len());
+            let mut differ = false;
+            for (i, a) in stated.iter().enumerate() {
+                for (j, b) in stated.iter().enumerate().skip(i + 1) {
+                    if a.outlet != b.outlet
+                        && a.root == b.root
+                        && a.subject == b.subject
+                        && differs(a, b)
+                    {
+                        sets.union(i, j);
+                        differ = true;
+                    }
+                }
+            }
+            if !differ {
+                continue;
+            }
+            let mut groups: Vec<(usize, Vec<&Stated<'_>>)> = Vec::new();
+            for (i, s) in stated.iter().enumerate() {
+                let root = sets.find(i);
+                match groups.iter_mut().find(|(r, _)| *r == root) {
+                    Some((_, members)) => members.push(s),
+                    None => groups.push((root, vec![s])),
+                }
+            }
+            out.extend(
+                groups
+                    .into_iter()
+                    .filter(|(_, members)| members.len() > 1)
+                    .map(|(_, members)| discrepancy(claim, &members)),
+            );
+        }
+        out
+    }
+
+    /// The verbs of claim sentence `o` that have a mode and a subject.
+    fn stated<'a>(
+        &'a self,
+        o: &'a Occurrence,
+        outlets: &'a HashMap<String, String>,
+    ) -> Vec<Stated<'a>> {
+        let (Some(outlet), Some(named)) = (outlets.get(&o.article), self.articles.get(&o.article))
+        else {
+            return Vec::new();
+        };
+        let found: Vec<parallax_text::Word<'_>> = parallax_text::words(&o.text).collect();
+        if found.len() > MAX_WORDS {
+            return Vec::new();
+        }
+        let words: Vec<String> = found.iter().map(|w| parallax_text::fold(w.text)).collect();
+        let from = named.mentions.partition_point(|(s, _)| s.start < o.start);
+        let to = named.mentions.partition_point(|(s, _)| s.end <= o.end);
+        let mentions = named.mentions.get(from..to).unwrap_or_default();
+        let mut out: Vec<Stated<'a>> = Vec::new();
+        for (at, w) in found.iter().enumerate() {
+            // A verb of the writer's: lowercase, not a short function word.
+            if !w.text.starts_with(|c: char| c.is_lowercase())
+                || w.text.len() < 4
+                || parallax_text::is_stopword(&words[at])
+            {
+                continue;
+            }
+            let Some((mode, first)) = mode_of(&words, at) else {
+                continue;
+            };
+            let group_start = found[first].start;
+            // The nearest name before the group, unless a subordinate clause
+            // opens between them.
+            let Some(&(name, subject)) = mentions
+                .iter()
+                .rev()
+                .find(|(s, _)| s.end - o.start <= group_start)
+            else {
+                continue;
+            };
+            let between = found
+                .iter()
+                .zip(&words)
+                .filter(|(x, _)| x.start >= name.end - o.start && x.end <= group_start);
+            if between
+                .clone()
+                .any(|(_, f)| SUBORDINATORS.contains(&f.as_str()))
+            {
+                continue;
+            }
+            let root = root(&words[at]);
+            if out.iter().any(|s| s.root == root) {
+                continue; // a verb's first use in the sentence
+            }
+            out.push(Stated {
+                outlet,
+                published: named.published,
+                sentence: o,
+                root,
+                mode,
+                subject,
+                span: Span::new(group_start, w.end),
+            });
+        }
+        out
+    }
+}
+
+/// Whether two reports of one act by one actor differ in mode.
+fn differs(a: &Stated<'_>, b: &Stated<'_>) -> bool {
+    match (a.mode, b.mode) {
+        (Mode::Done, Mode::NotDone) | (Mode::NotDone, Mode::Done) => true,
+        (Mode::Done, Mode::Intended) => intention_not_earlier(b, a),
+        (Mode::Intended, Mode::Done) => intention_not_earlier(a, b),
+        _ => false,
+    }
+}
+
+/// Whether `intended` was published no earlier than `done`, both known.
+fn intention_not_earlier(intended: &Stated<'_>, done: &Stated<'_>) -> bool {
+    matches!((intended.published, done.published), (Some(i), Some(d)) if i >= d)
+}
+
+/// One discrepancy of claim `claim` between `members`: each article's verb
+/// group, and the modes in the order first given ("done / not done").
+fn discrepancy(claim: usize, members: &[&Stated<'_>]) -> Discrepancy {
+    let mut modes: Vec<Mode> = Vec::new();
+    for s in members {
+        if !modes.contains(&s.mode) {
+            modes.push(s.mode);
+        }
+    }
+    let what = modes
+        .iter()
+        .map(|m| m.label())
+        .collect::<Vec<_>>()
+        .join(" / ");
+    let mut seen = std::collections::HashSet::new();
+    let wordings = members
+        .iter()
+        .filter(|s| seen.insert(s.sentence.article.as_str()))
+        .map(|s| Occurrence {
+            article: s.sentence.article.clone(),
+            start: s.sentence.start + s.span.start,
+            end: s.sentence.start + s.span.end,
+            text: s.span.slice(&s.sentence.text).to_string(),
+        })
+        .collect();
+    Discrepancy {
+        kind: DiscrepancyKind::Mode,
+        relation: Relation::Conflict,
+        claim: Some(claim),
+        quotes: Vec::new(),
+        what,
+        wordings,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn mode(sentence: &str, verb: &str) -> Option<Mode> {
+        let words: Vec<String> = parallax_text::words(sentence)
+            .map(|w| parallax_text::fold(w.text))
+            .collect();
+        let at = words.iter().position(|w| w == verb)?;
+        mode_of(&words, at).map(|(m, _)| m)
+    }
+
+    #[test]
+    fn a_verb_group_says_done_not_done_or_intended() {
+        assert_eq!(mode("Holm signed the accord", "signed"), Some(Mode::Done));
+        assert_eq!(mode("Holm had signed it", "signed"), Some(Mode::Done));
+        assert_eq!(mode("the accord was signed", "signed"), Some(Mode::Done));
+        assert_eq!(
+            mode("Holm has not formally signed it", "signed"),
+            Some(Mode::NotDone)
+        );
+        assert_eq!(mode("Holm didn't sign it", "sign"), Some(Mode::NotDone));
+        assert_eq!(
+            mode("the case hadn ’ t been submitted", "submitted"),
+            Some(Mode::NotDone)
+        );
+        assert_eq!(mode("Holm wouldn't sign it", "sign"), None);
+        assert_eq!(mode("Holm will not sign it", "sign"), Some(Mode::NotDone));
+        assert_eq!(
+            mode("Holm will officially sign it", "sign"),
+            Some(Mode::Intended)
+        );
+        assert_eq!(mode("Holm plans to sign it", "sign"), Some(Mode::Intended));
+        assert_eq!(
+            mode("Holm is expected to sign it", "sign"),
+            Some(Mode::Intended)
+        );
+        // Hedges, other verbs' infinitives, adjectives and present forms:
+        // no mode.
+        assert_eq!(mode("Holm could sign it", "sign"), None);
+        assert_eq!(mode("Holm could not sign it", "sign"), None);
+        assert_eq!(mode("Holm refused to sign it", "sign"), None);
+        assert_eq!(mode("the signed accord", "signed"), None);
+        assert_eq!(mode("Holm signs it", "signs"), None);
+    }
+
+    #[test]
+    fn the_forms_of_a_verb_share_a_root() {
+        for (a, b) in [
+            ("endorsed", "endorse"),
+            ("signed", "signing"),
+            ("planned", "plan"),
+            ("withdrew", "withdraw"),
+            ("overturned", "overturn"),
+        ] {
+            assert_eq!(root(a), root(b), "{a} / {b}");
+        }
+        assert_ne!(root("signed"), root("sighed"));
+    }
+}
