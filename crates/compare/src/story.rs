@@ -57,8 +57,9 @@ impl Growing {
             .map(|m| m.doc.article.outlet().to_string())
             .collect();
         let unified = entities::unify(members);
-        // The first original headline that spells the story's names as the
-        // story does ("Kyiv", not one outlet's "Kiev").
+        // The first original headline that says something (not a time
+        // stamp a page printed above its text) and spells the story's names
+        // as the story does ("Kyiv", not one outlet's "Kiev").
         let own = own_spellings(&unified.entities);
         let title = originals()
             .chain(members.iter())
@@ -66,7 +67,8 @@ impl Growing {
                 let words = own
                     .get(m.doc.article.id.as_str())
                     .map_or(&[][..], Vec::as_slice);
-                other_spellings(&m.doc.article.title, words)
+                let title = &m.doc.article.title;
+                (time_stamp(title), other_spellings(title, words))
             })
             .map(|m| m.doc.article.title.clone())
             .unwrap_or_default();
@@ -213,6 +215,50 @@ fn own_spellings(entities: &[StoryEntity]) -> HashMap<&str, Vec<&str>> {
         }
     }
     own
+}
+
+/// Words of a time stamp besides dates and times: "Published Friday,
+/// March 8, 2013 at 12:46 PM / Updated at 12:48 PM".
+const STAMP_WORDS: &[&str] = &[
+    "published",
+    "updated",
+    "posted",
+    "last",
+    "modified",
+    "on",
+    "at",
+    "am",
+    "pm",
+    "a.m",
+    "p.m",
+    "gmt",
+    "utc",
+    "est",
+    "edt",
+    "cst",
+    "cdt",
+    "pst",
+    "pdt",
+    "bst",
+    "cet",
+    "cest",
+    "ist",
+];
+
+/// Whether a headline is only a time stamp ("September 18th, 2013, 05:31
+/// GMT", "Saturday, August 24, 2013"): fewer than three of its words are
+/// not dates, times or their words. Some pages, and corpora made of their
+/// text, print the time above the article, where its headline would be.
+fn time_stamp(title: &str) -> bool {
+    parallax_text::words(title)
+        .map(|w| parallax_text::fold(w.text))
+        .filter(|w| {
+            !w.contains(|c: char| c.is_ascii_digit())
+                && !parallax_text::is_calendar_word(w)
+                && !STAMP_WORDS.contains(&w.as_str())
+        })
+        .count()
+        < 3
 }
 
 /// How many words of a headline are its article's own spelling of a story

@@ -529,7 +529,8 @@ pub struct Story {
     /// Stable within one analysis: `"story-1"`, `"story-2"`, ... in order of first arrival.
     pub id: String,
     /// The earliest original headline that spells the story's names as the
-    /// story does (see `entities`).
+    /// story does (see `entities`), a time stamp printed as a headline only
+    /// when no other is left.
     pub title: String,
     /// Article ids, in arrival order.
     pub articles: Vec<String>,
