@@ -246,19 +246,21 @@ const STAMP_WORDS: &[&str] = &[
 ];
 
 /// Whether a headline is only a time stamp ("September 18th, 2013, 05:31
-/// GMT", "Saturday, August 24, 2013"): fewer than three of its words are
-/// not dates, times or their words. Some pages, and corpora made of their
-/// text, print the time above the article, where its headline would be.
+/// GMT", "Saturday, August 24, 2013"): it gives a date or a time, and at
+/// most one of its words is not a date, a time or their words ("Quake kills
+/// 12" is a headline). Some pages, and corpora made of their text,
+/// print the time above the article, where its headline would be.
 fn time_stamp(title: &str) -> bool {
-    parallax_text::words(title)
+    let words: Vec<String> = parallax_text::words(title)
         .map(|w| parallax_text::fold(w.text))
-        .filter(|w| {
-            !w.contains(|c: char| c.is_ascii_digit())
-                && !parallax_text::is_calendar_word(w)
-                && !STAMP_WORDS.contains(&w.as_str())
-        })
-        .count()
-        < 3
+        .collect();
+    let dated =
+        |w: &String| w.contains(|c: char| c.is_ascii_digit()) || parallax_text::is_calendar_word(w);
+    let other = words
+        .iter()
+        .filter(|w| !dated(w) && !STAMP_WORDS.contains(&w.as_str()))
+        .count();
+    words.iter().any(dated) && other <= 1
 }
 
 /// How many words of a headline are its article's own spelling of a story

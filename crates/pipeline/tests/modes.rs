@@ -24,8 +24,9 @@ const FOG: &str =
 
 /// A story of two outlets: `a` published at `hour_a`, `b` at `hour_b`.
 fn story((a, hour_a): (&str, u32), (b, hour_b): (&str, u32)) -> Story {
-    let a = doc("a", "Tarn Gazette", hour_a, &format!("{a}\n\n{FOG}"));
-    let b = doc("b", "Holm Courier", hour_b, &format!("{b}\n\n{FOG}"));
+    // The claim second, so that its wordings' offsets are the article's.
+    let a = doc("a", "Tarn Gazette", hour_a, &format!("{FOG}\n\n{a}"));
+    let b = doc("b", "Holm Courier", hour_b, &format!("{FOG}\n\n{b}"));
     Growing::new(0, &[(&a, false), (&b, false)]).into_story()
 }
 
@@ -65,17 +66,25 @@ fn an_act_done_and_not_done_is_a_discrepancy() {
     assert_eq!(d.what, "done / not done");
     let claim = d.claim.expect("a mode discrepancy names its claim");
     assert!(
-        s.shared[claim].occurrences[0]
-            .text
-            .contains("harbour accord")
+        s.shared[claim]
+            .occurrences
+            .iter()
+            .any(|o| o.text.contains("harbour accord")),
+        "{:#?}",
+        s.shared
     );
+    let texts = [format!("{FOG}\n\n{SIGNED}"), format!("{FOG}\n\n{b}")];
     let wordings: Vec<(&str, &str)> = d
         .wordings
         .iter()
-        .zip([SIGNED, b])
+        .zip(&texts)
         .map(|(w, text)| (w.article.as_str(), &text[w.start..w.end]))
         .collect();
     assert_eq!(wordings, [("a", "signed"), ("b", "has not yet signed")]);
+    // Reported not done before it was reported done: the story moved on.
+    let s = story((SIGNED, 15), (b, 9));
+    assert!(shared(&s, "harbour accord"), "{:#?}", s.shared);
+    assert!(modes(&s).is_empty(), "{:#?}", s.discrepancies);
 }
 
 #[test]
@@ -104,12 +113,13 @@ fn look_alikes_are_no_mode_discrepancy() {
     assert!(shared(&s, "harbour accord"), "{:#?}", s.shared);
     assert!(modes(&s).is_empty(), "{:#?}", s.discrepancies);
     // A hedge says neither.
-    let hedge = "Mayor Ola Brenn could sign the harbour accord with the Vell ferry company on Friday after months of talks in Darnow.";
+    let hedge = "Mayor Ola Brenn could not sign the harbour accord with the Vell ferry company on Friday after months of talks in Darnow.";
     let s = story((SIGNED, 9), (hedge, 15));
     assert!(shared(&s, "harbour accord"), "{:#?}", s.shared);
     assert!(modes(&s).is_empty(), "{:#?}", s.discrepancies);
-    // What someone else said the mayor did is the mayor's, and agrees.
-    let reported = "The Vell ferry company said that Mayor Ola Brenn signed the harbour accord on Friday after months of talks in Darnow.";
+    // What the mayor said someone else did not do is theirs, not the
+    // mayor's.
+    let reported = "Mayor Ola Brenn said that the ferry company has not signed the harbour accord after months of talks in Darnow.";
     let s = story((SIGNED, 9), (reported, 9));
     assert!(shared(&s, "harbour accord"), "{:#?}", s.shared);
     assert!(modes(&s).is_empty(), "{:#?}", s.discrepancies);

@@ -7,17 +7,19 @@
 //! signed`, `was signed`) is done; `not` or `never` with an auxiliary
 //! (`has not signed`, `did not sign`, `will not sign`) is not done; `will`,
 //! or an infinitive after a word of intention (`plans to sign`, `is expected
-//! to sign`), is intended. Hedges (`could`, `may`, `might`, `would`) and
-//! anything else say no mode. Two sentences of different outlets compare on
-//! a verb of one root whose subject is one story entity: the nearest name
-//! before the verb group, with no subordinate clause between them (`X said
+//! to sign`), is intended. Hedges (`could`, `can't`, `nearly`,
+//! `reportedly`), `not only`, a negated intention (`is not expected to
+//! sign`) and anything else say no mode. Two sentences of different
+//! outlets compare on a verb of one root whose subject is one story entity:
+//! the nearest name before the verb group (a capitalised word in `-ly` is a
+//! name, not an adverb), with no subordinate clause between them (`X said
 //! that Y signed` is Y's act).
 //!
-//! Done against not done is a discrepancy whenever the two are published.
-//! Done against intended is one only when the intention was published no
-//! earlier: an intention reported before the act is the story moving on
-//! ("will sign" on Monday, "signed" on Tuesday), and without both
-//! publication times that cannot be told.
+//! Done against not done or intended is a discrepancy only when the latter
+//! was published no earlier: reported before the act, it is the story
+//! moving on ("will sign" or "has not yet signed" on Monday, "signed" on
+//! Tuesday). Without both publication times that cannot be told, and only a
+//! plain "has not signed" (no `yet`, `still` or `will`) is compared.
 
 use std::collections::HashMap;
 
@@ -46,12 +48,42 @@ impl Mode {
     }
 }
 
-/// Hedges: an act that could or might happen is reported with no mode.
-const HEDGES: &[&str] = &["could", "may", "might", "would", "should", "must", "can"];
-const FUTURE: &[&str] = &["will", "shall", "'ll"];
+/// Hedges: an act that could, might or nearly happened is reported with no
+/// mode.
+const HEDGES: &[&str] = &[
+    "could",
+    "may",
+    "might",
+    "would",
+    "should",
+    "must",
+    "can",
+    "cannot",
+    "need",
+    "almost",
+    "nearly",
+    "allegedly",
+    "reportedly",
+    "apparently",
+    "reputedly",
+    "supposedly",
+    "purportedly",
+    "likely",
+    "probably",
+    "possibly",
+    "perhaps",
+];
+const FUTURE: &[&str] = &["will", "shall"];
 const AUXILIARIES: &[&str] = &[
     "has", "have", "had", "having", "did", "does", "do", "was", "were", "is", "are", "be", "been",
     "being",
+];
+/// What `not` before them makes no negation: `had not only signed`.
+const NOT_ONLY: &[&str] = &["only", "just", "merely", "simply"];
+/// Words in `-ly` that are no adverb of a verb group.
+const NOT_ADVERBS: &[&str] = &[
+    "family", "ally", "rally", "supply", "assembly", "early", "july", "italy", "holy", "daily",
+    "weekly", "monthly", "yearly", "friendly", "elderly", "only",
 ];
 /// Words of intention an infinitive follows: `plans to sign`.
 const INTENDING: &[&str] = &[
@@ -83,6 +115,9 @@ const INSIDE: &[&str] = &[
     "also", "still", "indeed", "again", "now", "soon", "already", "just", "even", "yet", "ever",
     "once", "later", "then",
 ];
+/// Words in a not-done group that expect the act to come: `has not yet
+/// signed`, `will not sign`.
+const PENDING: &[&str] = &["yet", "still", "will", "shall"];
 /// Words before a past form that make it an adjective or a noun: `the
 /// signed accord`.
 const BEFORE_NOUNS: &[&str] = &[
@@ -148,53 +183,93 @@ fn is_past(folded: &str) -> bool {
     folded.ends_with("ed") || IRREGULAR.iter().any(|(form, _)| *form == folded)
 }
 
-fn negates(folded: &str) -> bool {
-    matches!(folded, "not" | "never") || folded.ends_with("n't")
+/// What a word of a verb group does there.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Marker {
+    Not,
+    Hedge,
+    Future,
+    Auxiliary,
+    Adverb,
+    To,
+    Intending,
+}
+
+/// The marker word `k` of `words` is before a verb, if any; `proper` says
+/// which words the text capitalises (`Kelly` is no adverb).
+fn marker(words: &[String], proper: &[bool], k: usize) -> Option<Marker> {
+    let w = words[k].as_str();
+    Some(match w {
+        "not" | "never" => Marker::Not,
+        _ if HEDGES.contains(&w) => Marker::Hedge,
+        _ if FUTURE.contains(&w) || w.ends_with("'ll") => Marker::Future,
+        _ if AUXILIARIES.contains(&w) => Marker::Auxiliary,
+        "to" => Marker::To,
+        _ if INTENDING.contains(&w) && words.get(k + 1).is_some_and(|n| n == "to") => {
+            Marker::Intending
+        }
+        _ if INSIDE.contains(&w)
+            || (w.ends_with("ly") && !proper[k] && !NOT_ADVERBS.contains(&w)) =>
+        {
+            Marker::Adverb
+        }
+        _ => return None,
+    })
 }
 
 /// The mode the verb group ending at word `at` gives its verb, and the word
-/// its group starts at. `words` are the sentence's folded words.
-fn mode_of(words: &[String], at: usize) -> Option<(Mode, usize)> {
-    let inside = |w: &str| w.ends_with("ly") || INSIDE.contains(&w);
+/// its group starts at. `words` are the sentence's folded words, `proper`
+/// which of them the text capitalises.
+fn mode_of(words: &[String], proper: &[bool], at: usize) -> Option<(Mode, usize)> {
+    let mut markers: Vec<Marker> = Vec::new();
     let mut first = at;
     while first > 0 {
-        let w = words[first - 1].as_str();
-        // `hadn ' t`, as some texts space it: one negated auxiliary.
-        if w == "t" && first > 1 && words[first - 2].ends_with('n') {
-            first -= 2;
+        let k = first - 1;
+        // `didn't`, `can't`, `won't`, or `hadn ' t` as some texts space
+        // it: a negated auxiliary, whose base says which.
+        let spaced = words[k] == "t" && k > 0 && words[k - 1].ends_with('n');
+        let base = if spaced {
+            words[k - 1].strip_suffix('n')
+        } else {
+            words[k].strip_suffix("n't")
+        };
+        if let Some(base) = base {
+            markers.extend(match base {
+                "ca" | "could" | "would" | "should" | "must" | "might" | "need" => {
+                    [Marker::Hedge, Marker::Hedge]
+                }
+                "wo" => [Marker::Not, Marker::Future],
+                _ => [Marker::Not, Marker::Auxiliary],
+            });
+            first -= if spaced { 2 } else { 1 };
             continue;
         }
-        let marker = negates(w)
-            || HEDGES.contains(&w)
-            || FUTURE.contains(&w)
-            || AUXILIARIES.contains(&w)
-            || inside(w)
-            || w == "to"
-            || (INTENDING.contains(&w) && words.get(first).is_some_and(|n| n == "to"));
-        if !marker {
-            break;
+        // `had not only signed`: no negation of the act.
+        if NOT_ONLY.contains(&words[k].as_str()) && k > 0 && words[k - 1] == "not" {
+            return None;
         }
+        let Some(m) = marker(words, proper, k) else {
+            break;
+        };
+        markers.push(m);
         first -= 1;
     }
-    let group = &words[first..at];
-    let has = |set: &[&str]| group.iter().any(|w| set.contains(&w.as_str()));
-    let spaced_not = group.windows(2).any(|p| p[1] == "t" && p[0].ends_with('n'));
-    let mode = if spaced_not || group.iter().any(|w| negates(w)) {
-        // `could not` hedges; `has not`, `did not`, `will not` refuse.
-        let contracted = spaced_not || group.iter().any(|w| w.ends_with("n't"));
-        let hedged = has(HEDGES)
-            || group
-                .iter()
-                .any(|w| w.starts_with("couldn") || w.starts_with("wouldn"));
-        (!hedged && (has(AUXILIARIES) || has(FUTURE) || contracted)).then_some(Mode::NotDone)?
-    } else if has(HEDGES) {
+    let has = |m: Marker| markers.contains(&m);
+    let mode = if has(Marker::Hedge) {
         return None;
-    } else if has(FUTURE) {
+    } else if has(Marker::Not) {
+        // `has not signed`, `did not sign`, `will not sign`; a negated
+        // intention (`is not expected to sign`) says neither.
+        if has(Marker::To) || !(has(Marker::Auxiliary) || has(Marker::Future)) {
+            return None;
+        }
+        Mode::NotDone
+    } else if has(Marker::Future) {
         Mode::Intended
-    } else if let Some(to) = group.iter().position(|w| w == "to") {
+    } else if has(Marker::To) {
         // `plans to sign`; any other infinitive (`refused to sign`, `agreed
         // to sign`) is another verb's.
-        (to > 0 && INTENDING.contains(&group[to - 1].as_str())).then_some(Mode::Intended)?
+        has(Marker::Intending).then_some(Mode::Intended)?
     } else {
         let before = first.checked_sub(1).map(|k| words[k].as_str());
         let noun = before.is_some_and(|w| BEFORE_NOUNS.contains(&w));
@@ -215,6 +290,9 @@ struct Stated<'a> {
     sentence: &'a Occurrence,
     root: String,
     mode: Mode,
+    /// Whether the group expects the act to come (`has not yet signed`,
+    /// `will not sign`).
+    pending: bool,
     /// Story entity index.
     subject: usize,
     /// The verb group, relative to the sentence.
@@ -299,7 +377,7 @@ impl Moods {
                 groups
                     .into_iter()
                     .filter(|(_, members)| members.len() > 1)
-                    .map(|(_, members)| discrepancy(claim, &members)),
+                    .filter_map(|(_, members)| discrepancy(claim, &members)),
             );
         }
         out
@@ -320,6 +398,10 @@ impl Moods {
             return Vec::new();
         }
         let words: Vec<String> = found.iter().map(|w| parallax_text::fold(w.text)).collect();
+        let proper: Vec<bool> = found
+            .iter()
+            .map(|w| w.text.starts_with(char::is_uppercase))
+            .collect();
         let from = named.mentions.partition_point(|(s, _)| s.start < o.start);
         let to = named.mentions.partition_point(|(s, _)| s.end <= o.end);
         let mentions = named.mentions.get(from..to).unwrap_or_default();
@@ -327,14 +409,17 @@ impl Moods {
         for (at, w) in found.iter().enumerate() {
             // A verb of the writer's: lowercase, not a short function word.
             if !w.text.starts_with(|c: char| c.is_lowercase())
-                || w.text.len() < 4
+                || w.text.len() < 3
                 || parallax_text::is_stopword(&words[at])
             {
                 continue;
             }
-            let Some((mode, first)) = mode_of(&words, at) else {
+            let Some((mode, first)) = mode_of(&words, &proper, at) else {
                 continue;
             };
+            let pending = words[first..at]
+                .iter()
+                .any(|w| PENDING.contains(&w.as_str()) || w == "won't");
             let group_start = found[first].start;
             // The nearest name before the group, unless a subordinate clause
             // opens between them.
@@ -365,6 +450,7 @@ impl Moods {
                 sentence: o,
                 root,
                 mode,
+                pending,
                 subject,
                 span: Span::new(group_start, w.end),
             });
@@ -375,24 +461,33 @@ impl Moods {
 
 /// Whether two reports of one act by one actor differ in mode.
 fn differs(a: &Stated<'_>, b: &Stated<'_>) -> bool {
-    match (a.mode, b.mode) {
-        (Mode::Done, Mode::NotDone) | (Mode::NotDone, Mode::Done) => true,
-        (Mode::Done, Mode::Intended) => intention_not_earlier(b, a),
-        (Mode::Intended, Mode::Done) => intention_not_earlier(a, b),
-        _ => false,
+    let (done, other) = match (a.mode, b.mode) {
+        (Mode::Done, Mode::NotDone | Mode::Intended) => (a, b),
+        (Mode::NotDone | Mode::Intended, Mode::Done) => (b, a),
+        _ => return false,
+    };
+    match (other.published, done.published) {
+        // Reported not done or intended after it was reported done.
+        (Some(o), Some(d)) => o >= d,
+        // Without both times, only a plain "has not signed": an intention
+        // or "has not yet signed" may be the story before the act.
+        _ => other.mode == Mode::NotDone && !other.pending,
     }
 }
 
-/// Whether `intended` was published no earlier than `done`, both known.
-fn intention_not_earlier(intended: &Stated<'_>, done: &Stated<'_>) -> bool {
-    matches!((intended.published, done.published), (Some(i), Some(d)) if i >= d)
-}
-
 /// One discrepancy of claim `claim` between `members`: each article's verb
-/// group, and the modes in the order first given ("done / not done").
-fn discrepancy(claim: usize, members: &[&Stated<'_>]) -> Discrepancy {
+/// group (its first), and their modes in the order first given ("done /
+/// not done"); none when those wordings do not differ.
+fn discrepancy(claim: usize, members: &[&Stated<'_>]) -> Option<Discrepancy> {
+    // One wording per article, its first.
+    let mut seen = std::collections::HashSet::new();
+    let shown: Vec<&Stated<'_>> = members
+        .iter()
+        .copied()
+        .filter(|s| seen.insert(s.sentence.article.as_str()))
+        .collect();
     let mut modes: Vec<Mode> = Vec::new();
-    for s in members {
+    for s in &shown {
         if !modes.contains(&s.mode) {
             modes.push(s.mode);
         }
@@ -402,10 +497,11 @@ fn discrepancy(claim: usize, members: &[&Stated<'_>]) -> Discrepancy {
         .map(|m| m.label())
         .collect::<Vec<_>>()
         .join(" / ");
-    let mut seen = std::collections::HashSet::new();
-    let wordings = members
+    if modes.len() < 2 {
+        return None; // the wordings shown would not differ
+    }
+    let wordings = shown
         .iter()
-        .filter(|s| seen.insert(s.sentence.article.as_str()))
         .map(|s| Occurrence {
             article: s.sentence.article.clone(),
             start: s.sentence.start + s.span.start,
@@ -413,14 +509,14 @@ fn discrepancy(claim: usize, members: &[&Stated<'_>]) -> Discrepancy {
             text: s.span.slice(&s.sentence.text).to_string(),
         })
         .collect();
-    Discrepancy {
+    Some(Discrepancy {
         kind: DiscrepancyKind::Mode,
         relation: Relation::Conflict,
         claim: Some(claim),
         quotes: Vec::new(),
         what,
         wordings,
-    }
+    })
 }
 
 #[cfg(test)]
@@ -428,11 +524,14 @@ mod tests {
     use super::*;
 
     fn mode(sentence: &str, verb: &str) -> Option<Mode> {
-        let words: Vec<String> = parallax_text::words(sentence)
-            .map(|w| parallax_text::fold(w.text))
+        let found: Vec<parallax_text::Word<'_>> = parallax_text::words(sentence).collect();
+        let words: Vec<String> = found.iter().map(|w| parallax_text::fold(w.text)).collect();
+        let proper: Vec<bool> = found
+            .iter()
+            .map(|w| w.text.starts_with(char::is_uppercase))
             .collect();
         let at = words.iter().position(|w| w == verb)?;
-        mode_of(&words, at).map(|(m, _)| m)
+        mode_of(&words, &proper, at).map(|(m, _)| m)
     }
 
     #[test]
@@ -450,6 +549,8 @@ mod tests {
             Some(Mode::NotDone)
         );
         assert_eq!(mode("Holm wouldn't sign it", "sign"), None);
+        assert_eq!(mode("Holm won't sign it", "sign"), Some(Mode::NotDone));
+        assert_eq!(mode("Holm’ll sign it", "sign"), Some(Mode::Intended));
         assert_eq!(mode("Holm will not sign it", "sign"), Some(Mode::NotDone));
         assert_eq!(
             mode("Holm will officially sign it", "sign"),
@@ -467,6 +568,23 @@ mod tests {
         assert_eq!(mode("Holm refused to sign it", "sign"), None);
         assert_eq!(mode("the signed accord", "signed"), None);
         assert_eq!(mode("Holm signs it", "signs"), None);
+        // A negated intention, `not only`, hedges in any spelling.
+        assert_eq!(mode("Holm is not expected to sign it", "sign"), None);
+        assert_eq!(mode("Holm does not plan to sign it", "sign"), None);
+        assert_eq!(mode("Holm had not only signed it", "signed"), None);
+        assert_eq!(mode("Holm can't sign it", "sign"), None);
+        assert_eq!(mode("Holm can ’ t sign it", "sign"), None);
+        assert_eq!(mode("Holm shouldn't have signed it", "signed"), None);
+        assert_eq!(mode("the accord cannot be signed", "signed"), None);
+        assert_eq!(mode("Holm nearly signed it", "signed"), None);
+        assert_eq!(mode("Holm almost signed it", "signed"), None);
+        assert_eq!(mode("Holm reportedly signed it", "signed"), None);
+        // A name in -ly is no adverb: the group is `signed` alone.
+        let words: Vec<String> = ["governor", "kelly", "signed"].map(String::from).into();
+        assert_eq!(
+            mode_of(&words, &[false, true, false], 2),
+            Some((Mode::Done, 2))
+        );
     }
 
     #[test]
