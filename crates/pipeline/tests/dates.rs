@@ -8,6 +8,8 @@ use chrono::{TimeZone, Utc};
 use parallax_compare::Growing;
 use parallax_model::{Article, DiscrepancyKind, Document, Relation, Story};
 
+mod support;
+
 /// An article published on Saturday 14 March 2026.
 fn doc(id: &str, outlet: &str, text: &str) -> Document {
     parallax_pipeline::understand(Article {
@@ -27,26 +29,8 @@ fn story(a: &str, b: &str) -> Story {
     Growing::new(0, &[(&a, false), (&b, false)]).into_story()
 }
 
-/// Whether a shared claim holds both outlets' sentences with `words`: the
-/// look-alikes reach the rule they test.
-fn shared(story: &Story, words: &str) -> bool {
-    story.shared.iter().any(|c| {
-        c.occurrences
-            .iter()
-            .filter(|o| o.text.contains(words))
-            .map(|o| o.article.as_str())
-            .collect::<std::collections::HashSet<_>>()
-            .len()
-            == 2
-    })
-}
-
 fn dates(story: &Story) -> Vec<&parallax_model::Discrepancy> {
-    story
-        .discrepancies
-        .iter()
-        .filter(|d| d.kind == DiscrepancyKind::Date)
-        .collect()
+    support::of_kind(story, DiscrepancyKind::Date)
 }
 
 #[test]
@@ -80,27 +64,27 @@ fn look_alikes_are_no_date_discrepancy() {
         friday,
         "Tarnish police arrested the harbour master Ola Brenn yesterday after the ferry crash in Darnow.",
     );
-    assert!(shared(&s, "Ola Brenn"), "{:#?}", s.shared);
+    assert!(support::shared(&s, "Ola Brenn"), "{:#?}", s.shared);
     assert!(dates(&s).is_empty(), "{:#?}", s.discrepancies);
     // Another event of the sentence: the crash, not the arrest, is dated.
     let s = story(
         friday,
         "Tarnish police arrested the harbour master Ola Brenn after the ferry crashed on Thursday in Darnow.",
     );
-    assert!(shared(&s, "Ola Brenn"), "{:#?}", s.shared);
+    assert!(support::shared(&s, "Ola Brenn"), "{:#?}", s.shared);
     assert!(dates(&s).is_empty(), "{:#?}", s.discrepancies);
     // Two dates in one sentence leave open which is the arrest's.
     let s = story(
         friday,
         "Tarnish police arrested the harbour master Ola Brenn on Thursday, a day after the ferry crash in Darnow on Wednesday.",
     );
-    assert!(shared(&s, "Ola Brenn"), "{:#?}", s.shared);
+    assert!(support::shared(&s, "Ola Brenn"), "{:#?}", s.shared);
     assert!(dates(&s).is_empty(), "{:#?}", s.discrepancies);
     // A time stamp is no event.
     let s = story(
         &format!("Last updated on 13 March 2026.\n\n{friday}"),
         &format!("Last updated on 12 March 2026.\n\n{friday}"),
     );
-    assert!(shared(&s, "Last updated"), "{:#?}", s.shared);
+    assert!(support::shared(&s, "Last updated"), "{:#?}", s.shared);
     assert!(dates(&s).is_empty(), "{:#?}", s.discrepancies);
 }

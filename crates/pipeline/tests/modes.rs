@@ -8,6 +8,8 @@ use chrono::{TimeZone, Utc};
 use parallax_compare::Growing;
 use parallax_model::{Article, DiscrepancyKind, Document, Relation, Story};
 
+mod support;
+
 /// An article published on 14 March 2026 at `hour`.
 fn doc(id: &str, outlet: &str, hour: u32, text: &str) -> Document {
     parallax_pipeline::understand(Article {
@@ -31,25 +33,7 @@ fn story((a, hour_a): (&str, u32), (b, hour_b): (&str, u32)) -> Story {
 }
 
 fn modes(story: &Story) -> Vec<&parallax_model::Discrepancy> {
-    story
-        .discrepancies
-        .iter()
-        .filter(|d| d.kind == DiscrepancyKind::Mode)
-        .collect()
-}
-
-/// Whether a shared claim holds both outlets' sentences with `words`: the
-/// look-alikes reach the rule they test.
-fn shared(story: &Story, words: &str) -> bool {
-    story.shared.iter().any(|c| {
-        c.occurrences
-            .iter()
-            .filter(|o| o.text.contains(words))
-            .map(|o| o.article.as_str())
-            .collect::<std::collections::HashSet<_>>()
-            .len()
-            == 2
-    })
+    support::of_kind(story, DiscrepancyKind::Mode)
 }
 
 const SIGNED: &str = "Mayor Ola Brenn signed the harbour accord with the Vell ferry company on Friday after months of talks in Darnow.";
@@ -83,7 +67,7 @@ fn an_act_done_and_not_done_is_a_discrepancy() {
     assert_eq!(wordings, [("a", "signed"), ("b", "has not yet signed")]);
     // Reported not done before it was reported done: the story moved on.
     let s = story((SIGNED, 15), (b, 9));
-    assert!(shared(&s, "harbour accord"), "{:#?}", s.shared);
+    assert!(support::shared(&s, "harbour accord"), "{:#?}", s.shared);
     assert!(modes(&s).is_empty(), "{:#?}", s.discrepancies);
 }
 
@@ -101,7 +85,7 @@ fn an_intention_reported_after_the_act_is_a_discrepancy_and_before_it_none() {
     assert_eq!(texts, ["signed", "will sign"]);
     // Published before it: the story moved on.
     let s = story((SIGNED, 15), (b, 9));
-    assert!(shared(&s, "harbour accord"), "{:#?}", s.shared);
+    assert!(support::shared(&s, "harbour accord"), "{:#?}", s.shared);
     assert!(modes(&s).is_empty(), "{:#?}", s.discrepancies);
 }
 
@@ -110,17 +94,17 @@ fn look_alikes_are_no_mode_discrepancy() {
     // Another actor does not sign.
     let other = "The Vell ferry company of Eiko Tarvan has not signed the harbour accord with Mayor Ola Brenn after months of talks in Darnow.";
     let s = story((SIGNED, 9), (other, 9));
-    assert!(shared(&s, "harbour accord"), "{:#?}", s.shared);
+    assert!(support::shared(&s, "harbour accord"), "{:#?}", s.shared);
     assert!(modes(&s).is_empty(), "{:#?}", s.discrepancies);
     // A hedge says neither.
     let hedge = "Mayor Ola Brenn could not sign the harbour accord with the Vell ferry company on Friday after months of talks in Darnow.";
     let s = story((SIGNED, 9), (hedge, 15));
-    assert!(shared(&s, "harbour accord"), "{:#?}", s.shared);
+    assert!(support::shared(&s, "harbour accord"), "{:#?}", s.shared);
     assert!(modes(&s).is_empty(), "{:#?}", s.discrepancies);
     // What the mayor said someone else did not do is theirs, not the
     // mayor's.
     let reported = "Mayor Ola Brenn said that the ferry company has not signed the harbour accord after months of talks in Darnow.";
     let s = story((SIGNED, 9), (reported, 9));
-    assert!(shared(&s, "harbour accord"), "{:#?}", s.shared);
+    assert!(support::shared(&s, "harbour accord"), "{:#?}", s.shared);
     assert!(modes(&s).is_empty(), "{:#?}", s.discrepancies);
 }

@@ -7,6 +7,8 @@
 use parallax_compare::Growing;
 use parallax_model::{Article, DiscrepancyKind, Document, Relation, Story};
 
+mod support;
+
 fn doc(id: &str, outlet: &str, text: &str) -> Document {
     parallax_pipeline::understand(Article {
         source: Some(outlet.into()),
@@ -38,11 +40,7 @@ fn printed_twice(story: &Story) -> bool {
 }
 
 fn speakers(story: &Story) -> Vec<&parallax_model::Discrepancy> {
-    story
-        .discrepancies
-        .iter()
-        .filter(|d| d.kind == DiscrepancyKind::Speaker)
-        .collect()
+    support::of_kind(story, DiscrepancyKind::Speaker)
 }
 
 #[test]

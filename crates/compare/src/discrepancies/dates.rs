@@ -18,7 +18,6 @@ use parallax_model::{
 };
 
 use super::alike;
-use crate::union_find::UnionFind;
 
 /// The dates of a story's original articles, gathered as they arrive.
 #[derive(Default)]
@@ -95,38 +94,14 @@ impl Dated {
                 .collect();
             // A claim many outlets report: a bounded sample of its days.
             let given = super::sample(given, |g| g.date);
-            let mut sets = UnionFind::new(given.len());
-            let mut differ = false;
-            for (i, a) in given.iter().enumerate() {
-                for (j, b) in given.iter().enumerate().skip(i + 1) {
-                    let apart = a.outlet != b.outlet
-                        && a.date != b.date
-                        && alike::worded_alike((&a.words, &a.window), (&b.words, &b.window))
-                        && a.beside.iter().any(|w| b.beside.contains(w));
-                    if apart {
-                        sets.union(i, j);
-                        differ = true;
-                    }
-                }
-            }
-            if !differ {
-                continue;
-            }
+            let groups = super::differing_groups(&given, |a, b| {
+                a.outlet != b.outlet
+                    && a.date != b.date
+                    && alike::worded_alike((&a.words, &a.window), (&b.words, &b.window))
+                    && a.beside.iter().any(|w| b.beside.contains(w))
+            });
             // One discrepancy per group of differing sentences.
-            let mut groups: Vec<(usize, Vec<&Given<'_>>)> = Vec::new();
-            for (i, g) in given.iter().enumerate() {
-                let root = sets.find(i);
-                match groups.iter_mut().find(|(r, _)| *r == root) {
-                    Some((_, members)) => members.push(g),
-                    None => groups.push((root, vec![g])),
-                }
-            }
-            out.extend(
-                groups
-                    .into_iter()
-                    .filter(|(_, members)| members.len() > 1)
-                    .map(|(_, members)| discrepancy(claim, &members)),
-            );
+            out.extend(groups.iter().map(|members| discrepancy(claim, members)));
         }
         out
     }
@@ -185,12 +160,7 @@ fn discrepancy(claim: usize, members: &[&Given<'_>]) -> Discrepancy {
     let wordings = members
         .iter()
         .filter(|g| seen.insert(g.sentence.article.as_str()))
-        .map(|g| Occurrence {
-            article: g.sentence.article.clone(),
-            start: g.sentence.start + g.span.start,
-            end: g.sentence.start + g.span.end,
-            text: g.span.slice(&g.sentence.text).to_string(),
-        })
+        .map(|g| super::within(g.sentence, g.span))
         .collect();
     Discrepancy {
         kind: DiscrepancyKind::Date,

@@ -26,8 +26,11 @@ mod speakers;
 use std::collections::HashMap;
 use std::hash::Hash;
 
-use parallax_model::{Discrepancy, Document, QuoteGroup, SharedClaim, StoryEntity};
+use parallax_model::{
+    Discrepancy, Document, Occurrence, QuoteGroup, SharedClaim, Span, StoryEntity,
+};
 
+use crate::union_find::UnionFind;
 use dates::Dated;
 use modes::Moods;
 use speakers::Said;
@@ -106,6 +109,49 @@ fn sample<T, V: Eq + Hash>(items: Vec<T>, version: impl Fn(&T) -> V) -> Vec<T> {
             *slot += 1;
             kept.contains(&first) && *slot <= PER_VERSION
         })
+        .collect()
+}
+
+/// The words at `span` (relative to `sentence`) as an occurrence in the
+/// article: a wording of a discrepancy.
+fn within(sentence: &Occurrence, span: Span) -> Occurrence {
+    Occurrence {
+        article: sentence.article.clone(),
+        start: sentence.start + span.start,
+        end: sentence.start + span.end,
+        text: span.slice(&sentence.text).to_string(),
+    }
+}
+
+/// The groups of `items` joined by the pairs that `differ`, each of more
+/// than one item, in order of their first item; items in order within.
+/// What one claim's sentences state differently, one group per fact.
+fn differing_groups<T>(items: &[T], differ: impl Fn(&T, &T) -> bool) -> Vec<Vec<&T>> {
+    let mut sets = UnionFind::new(items.len());
+    let mut joined = false;
+    for (i, a) in items.iter().enumerate() {
+        for (j, b) in items.iter().enumerate().skip(i + 1) {
+            if differ(a, b) {
+                sets.union(i, j);
+                joined = true;
+            }
+        }
+    }
+    if !joined {
+        return Vec::new();
+    }
+    let mut groups: Vec<(usize, Vec<&T>)> = Vec::new();
+    for (i, item) in items.iter().enumerate() {
+        let root = sets.find(i);
+        match groups.iter_mut().find(|(r, _)| *r == root) {
+            Some((_, members)) => members.push(item),
+            None => groups.push((root, vec![item])),
+        }
+    }
+    groups
+        .into_iter()
+        .map(|(_, members)| members)
+        .filter(|members| members.len() > 1)
         .collect()
 }
 

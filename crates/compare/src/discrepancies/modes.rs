@@ -28,8 +28,6 @@ use parallax_model::{
     Discrepancy, DiscrepancyKind, Document, Occurrence, Relation, SharedClaim, Span,
 };
 
-use crate::union_find::UnionFind;
-
 /// What a sentence says of an act.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Mode {
@@ -348,36 +346,13 @@ impl Moods {
                 .flat_map(|o| self.stated(o, outlets))
                 .collect();
             let stated = super::sample(stated, |s| (s.root.clone(), s.subject, s.mode.label()));
-            let mut sets = UnionFind::new(stated.len());
-            let mut differ = false;
-            for (i, a) in stated.iter().enumerate() {
-                for (j, b) in stated.iter().enumerate().skip(i + 1) {
-                    if a.outlet != b.outlet
-                        && a.root == b.root
-                        && a.subject == b.subject
-                        && differs(a, b)
-                    {
-                        sets.union(i, j);
-                        differ = true;
-                    }
-                }
-            }
-            if !differ {
-                continue;
-            }
-            let mut groups: Vec<(usize, Vec<&Stated<'_>>)> = Vec::new();
-            for (i, s) in stated.iter().enumerate() {
-                let root = sets.find(i);
-                match groups.iter_mut().find(|(r, _)| *r == root) {
-                    Some((_, members)) => members.push(s),
-                    None => groups.push((root, vec![s])),
-                }
-            }
+            let groups = super::differing_groups(&stated, |a, b| {
+                a.outlet != b.outlet && a.root == b.root && a.subject == b.subject && differs(a, b)
+            });
             out.extend(
                 groups
-                    .into_iter()
-                    .filter(|(_, members)| members.len() > 1)
-                    .filter_map(|(_, members)| discrepancy(claim, &members)),
+                    .iter()
+                    .filter_map(|members| discrepancy(claim, members)),
             );
         }
         out
@@ -502,12 +477,7 @@ fn discrepancy(claim: usize, members: &[&Stated<'_>]) -> Option<Discrepancy> {
     }
     let wordings = shown
         .iter()
-        .map(|s| Occurrence {
-            article: s.sentence.article.clone(),
-            start: s.sentence.start + s.span.start,
-            end: s.sentence.start + s.span.end,
-            text: s.span.slice(&s.sentence.text).to_string(),
-        })
+        .map(|s| super::within(s.sentence, s.span))
         .collect();
     Some(Discrepancy {
         kind: DiscrepancyKind::Mode,
