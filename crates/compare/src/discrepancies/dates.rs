@@ -155,11 +155,8 @@ fn discrepancy(claim: usize, members: &[&Given<'_>]) -> Discrepancy {
         .map(ToString::to_string)
         .collect::<Vec<_>>()
         .join(" / ");
-    // One wording per article, its first.
-    let mut seen = std::collections::HashSet::new();
-    let wordings = members
+    let wordings = super::first_per_article(members, |g| &g.sentence.article)
         .iter()
-        .filter(|g| seen.insert(g.sentence.article.as_str()))
         .map(|g| super::within(g.sentence, g.span))
         .collect();
     Discrepancy {

@@ -123,6 +123,17 @@ fn within(sentence: &Occurrence, span: Span) -> Occurrence {
     }
 }
 
+/// The first of `members` from each article (`article` names it), in
+/// order: a discrepancy shows one wording per article.
+fn first_per_article<'m, T>(members: &[&'m T], article: impl Fn(&T) -> &str) -> Vec<&'m T> {
+    let mut seen = std::collections::HashSet::new();
+    members
+        .iter()
+        .copied()
+        .filter(|m| seen.insert(article(m)))
+        .collect()
+}
+
 /// The groups of `items` joined by the pairs that `differ`, each of more
 /// than one item, in order of their first item; items in order within.
 /// What one claim's sentences state differently, one group per fact.

@@ -113,9 +113,6 @@ const INSIDE: &[&str] = &[
     "also", "still", "indeed", "again", "now", "soon", "already", "just", "even", "yet", "ever",
     "once", "later", "then",
 ];
-/// Words in a not-done group that expect the act to come: `has not yet
-/// signed`, `will not sign`.
-const PENDING: &[&str] = &["yet", "still", "will", "shall"];
 /// Words before a past form that make it an adjective or a noun: `the
 /// signed accord`.
 const BEFORE_NOUNS: &[&str] = &[
@@ -215,10 +212,21 @@ fn marker(words: &[String], proper: &[bool], k: usize) -> Option<Marker> {
     })
 }
 
-/// The mode the verb group ending at word `at` gives its verb, and the word
-/// its group starts at. `words` are the sentence's folded words, `proper`
-/// which of them the text capitalises.
-fn mode_of(words: &[String], proper: &[bool], at: usize) -> Option<(Mode, usize)> {
+/// A verb group with a mode.
+#[derive(Debug, PartialEq, Eq)]
+struct Group {
+    mode: Mode,
+    /// The word the group starts at.
+    first: usize,
+    /// Whether the group expects the act to come: `will`, `yet` or `still`
+    /// (`will not sign`, `has not yet signed`).
+    pending: bool,
+}
+
+/// The verb group ending at word `at`, if it gives its verb a mode. `words`
+/// are the sentence's folded words, `proper` which of them the text
+/// capitalises.
+fn mode_of(words: &[String], proper: &[bool], at: usize) -> Option<Group> {
     let mut markers: Vec<Marker> = Vec::new();
     let mut first = at;
     while first > 0 {
@@ -273,7 +281,13 @@ fn mode_of(words: &[String], proper: &[bool], at: usize) -> Option<(Mode, usize)
         let noun = before.is_some_and(|w| BEFORE_NOUNS.contains(&w));
         (is_past(&words[at]) && !noun).then_some(Mode::Done)?
     };
-    Some((mode, first))
+    let pending =
+        has(Marker::Future) || words[first..at].iter().any(|w| w == "yet" || w == "still");
+    Some(Group {
+        mode,
+        first,
+        pending,
+    })
 }
 
 /// Longest sentence read, in words: each verb looks back along its
@@ -389,12 +403,14 @@ impl Moods {
             {
                 continue;
             }
-            let Some((mode, first)) = mode_of(&words, &proper, at) else {
+            let Some(Group {
+                mode,
+                first,
+                pending,
+            }) = mode_of(&words, &proper, at)
+            else {
                 continue;
             };
-            let pending = words[first..at]
-                .iter()
-                .any(|w| PENDING.contains(&w.as_str()) || w == "won't");
             let group_start = found[first].start;
             // The nearest name before the group, unless a subordinate clause
             // opens between them.
@@ -405,14 +421,12 @@ impl Moods {
             else {
                 continue;
             };
-            let between = found
+            let subordinate = found
                 .iter()
                 .zip(&words)
-                .filter(|(x, _)| x.start >= name.end - o.start && x.end <= group_start);
-            if between
-                .clone()
-                .any(|(_, f)| SUBORDINATORS.contains(&f.as_str()))
-            {
+                .filter(|(x, _)| x.start >= name.end - o.start && x.end <= group_start)
+                .any(|(_, f)| SUBORDINATORS.contains(&f.as_str()));
+            if subordinate {
                 continue;
             }
             let root = root(&words[at]);
@@ -454,27 +468,21 @@ fn differs(a: &Stated<'_>, b: &Stated<'_>) -> bool {
 /// group (its first), and their modes in the order first given ("done /
 /// not done"); none when those wordings do not differ.
 fn discrepancy(claim: usize, members: &[&Stated<'_>]) -> Option<Discrepancy> {
-    // One wording per article, its first.
-    let mut seen = std::collections::HashSet::new();
-    let shown: Vec<&Stated<'_>> = members
-        .iter()
-        .copied()
-        .filter(|s| seen.insert(s.sentence.article.as_str()))
-        .collect();
+    let shown = super::first_per_article(members, |s| &s.sentence.article);
     let mut modes: Vec<Mode> = Vec::new();
     for s in &shown {
         if !modes.contains(&s.mode) {
             modes.push(s.mode);
         }
     }
+    if modes.len() < 2 {
+        return None; // the wordings shown would not differ
+    }
     let what = modes
         .iter()
         .map(|m| m.label())
         .collect::<Vec<_>>()
         .join(" / ");
-    if modes.len() < 2 {
-        return None; // the wordings shown would not differ
-    }
     let wordings = shown
         .iter()
         .map(|s| super::within(s.sentence, s.span))
@@ -501,7 +509,7 @@ mod tests {
             .map(|w| w.text.starts_with(char::is_uppercase))
             .collect();
         let at = words.iter().position(|w| w == verb)?;
-        mode_of(&words, &proper, at).map(|(m, _)| m)
+        mode_of(&words, &proper, at).map(|g| g.mode)
     }
 
     #[test]
@@ -552,7 +560,7 @@ mod tests {
         // A name in -ly is no adverb: the group is `signed` alone.
         let words: Vec<String> = ["governor", "kelly", "signed"].map(String::from).into();
         assert_eq!(
-            mode_of(&words, &[false, true, false], 2),
+            mode_of(&words, &[false, true, false], 2).map(|g| (g.mode, g.first)),
             Some((Mode::Done, 2))
         );
     }
