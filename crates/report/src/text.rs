@@ -194,8 +194,8 @@ fn shared(lookup: &Lookup<'_>, story: &Story, out: &mut Lines) {
     more(out, "    ", story.shared.len(), SHARED_SHOWN);
 }
 
-/// Where a shared claim's outlets give different figures (nothing when
-/// they agree).
+/// Where the outlets state a fact differently: figures, days, speakers,
+/// modes (nothing when they agree).
 fn differences(lookup: &Lookup<'_>, story: &Story, out: &mut Lines) {
     if story.discrepancies.is_empty() {
         return;
